@@ -1,0 +1,90 @@
+/**
+ * Config field declarations. A field is declared once, by its flag name (`ilert-api-token`);
+ * the config module derives the flag, the `BATON_*` env var, the YAML key, help text and the
+ * JSON schema from it.
+ */
+
+interface FieldBase {
+  /** One line of help text. */
+  description: string;
+  /** Must be set (by flag, env, file or default). */
+  required?: boolean;
+  /** Never echoed in logs, errors, help or output files. */
+  secret?: boolean;
+  /** Single-letter alias, e.g. `f` for `--file`. */
+  short?: string;
+  /** Left out of `--help` (still accepted). */
+  hidden?: boolean;
+}
+
+/** A string field. */
+export interface StringField extends FieldBase {
+  type: 'string';
+  default?: string;
+  /** The only values accepted. */
+  choices?: readonly string[];
+  /** Extra check: return a problem description, or undefined when the value is fine. */
+  check?: (value: string) => string | undefined;
+}
+
+/** A boolean switch (`--provisioning`, `BATON_PROVISIONING=true`). */
+export interface BooleanField extends FieldBase {
+  type: 'boolean';
+  default?: boolean;
+}
+
+/** An integer field. */
+export interface IntegerField extends FieldBase {
+  type: 'integer';
+  default?: number;
+  min?: number;
+  max?: number;
+}
+
+/** A comma-separated list of strings. */
+export interface StringListField extends FieldBase {
+  type: 'string-list';
+  default?: readonly string[];
+}
+
+/** Any config field. */
+export type ConfigField = StringField | BooleanField | IntegerField | StringListField;
+
+/** A connector's (or the SDK's) config: fields by flag name, plus relationships between them. */
+export interface ConfigSchema<F extends Record<string, ConfigField> = Record<string, ConfigField>> {
+  fields: F;
+  /** Each group must be set all together or not at all. */
+  requiredTogether?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+  /** At most one field of each group may be set. */
+  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+}
+
+type FieldValue<T extends ConfigField> = T extends StringField
+  ? T['choices'] extends readonly (infer C extends string)[]
+    ? C
+    : string
+  : T extends BooleanField
+    ? boolean
+    : T extends IntegerField
+      ? number
+      : readonly string[];
+
+type IsPresent<T extends ConfigField> = T extends { required: true }
+  ? true
+  : T extends { default: unknown }
+    ? true
+    : T extends BooleanField
+      ? true
+      : false;
+
+/** The validated values of a schema, keyed by flag name; optional where a field may be unset. */
+export type ConfigValues<S extends ConfigSchema> = {
+  [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? K : never]: FieldValue<S['fields'][K]>;
+} & {
+  [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? never : K]?: FieldValue<S['fields'][K]>;
+};
+
+/** Declares a config schema, keeping the field types exact for {@link ConfigValues}. */
+export function defineConfig<const F extends Record<string, ConfigField>>(schema: ConfigSchema<F>): ConfigSchema<F> {
+  return schema;
+}

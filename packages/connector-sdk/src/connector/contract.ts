@@ -1,0 +1,173 @@
+import type { ConfigSchema, ConfigValues } from '../config/fields.js';
+import type { Logger } from '../log/logger.js';
+import type { Annotation, UserEmail } from '../model/annotations.js';
+import type { EntitlementInit } from '../model/builders.js';
+import type { JsonObject } from '../model/json.js';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
+
+/** What every connector call receives: cancellation, a logger, and the current sync. */
+export interface OperationContext {
+  signal: AbortSignal;
+  logger: Logger;
+  /** The KSUID of the sync being run, when there is one. */
+  syncId?: string;
+}
+
+/** A request for one page. `pageToken` is `''` for the first page. */
+export interface PageRequest {
+  pageToken: string;
+  ctx: OperationContext;
+}
+
+/** One page of results. An absent or empty `nextPageToken` means there are no more pages. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken?: string;
+  annotations?: Annotation[];
+}
+
+/** An entitlement that every resource of a type has; the engine stamps it onto each resource. */
+export type StaticEntitlement = Omit<EntitlementInit, 'resource'>;
+
+/** The outcome of a grant request. */
+export type GrantOutcome =
+  | { outcome: 'granted'; grants?: Grant[] }
+  /** The principal already held the entitlement; reported as `GrantAlreadyExists`. */
+  | { outcome: 'already-exists' };
+
+/** The outcome of a revoke request. */
+export type RevokeOutcome =
+  | { outcome: 'revoked' }
+  /** The grant was already gone; reported as `GrantAlreadyRevoked`. */
+  | { outcome: 'already-revoked' };
+
+/** Changes access on resources of one type. */
+export interface Provisioner {
+  grant(principal: Resource, entitlement: Entitlement, ctx: OperationContext): Promise<GrantOutcome>;
+  revoke(grant: Grant, ctx: OperationContext): Promise<RevokeOutcome>;
+}
+
+/** Syncs (and optionally changes) the resources of one type. */
+export interface ResourceSyncer<T extends ResourceType = ResourceType> {
+  resourceType: T;
+  /** Lists one page of resources; `parentId` is set when listing children of a parent. */
+  list(request: PageRequest & { parentId?: ResourceId }): Promise<Page<Resource>>;
+  /** Lists one page of a resource's entitlements. */
+  entitlements?(resource: Resource, request: PageRequest): Promise<Page<Entitlement>>;
+  /** Lists one page of entitlements that every resource of this type has. */
+  staticEntitlements?(request: PageRequest): Promise<Page<StaticEntitlement>>;
+  /** Lists one page of grants on a resource's entitlements. */
+  grants?(resource: Resource, request: PageRequest): Promise<Page<Grant>>;
+  /** Grants and revokes this type's entitlements. */
+  provisioner?: Provisioner;
+  /** Deletes a resource of this type. */
+  deleteResource?(id: ResourceId, parentId: ResourceId | undefined, ctx: OperationContext): Promise<void>;
+}
+
+/** How a new account's credentials are set (Baton's `LocalCredentialOptions`). */
+export type CredentialOptions =
+  | { kind: 'no-password' }
+  | {
+      kind: 'random-password';
+      /** 8..64 characters. */
+      length: number;
+      /** Each set of characters must appear at least `minCount` times. */
+      constraints: { charSet: string; minCount: number }[];
+    }
+  | { kind: 'sso'; ssoProvider: string };
+
+/** A kind of credential option an account manager supports. */
+export type CredentialOptionKind = CredentialOptions['kind'];
+
+/** What the caller knows about the account to create (Baton's `AccountInfo`). */
+export interface AccountInfo {
+  login?: string;
+  loginAliases?: string[];
+  emails: UserEmail[];
+  profile: JsonObject;
+}
+
+/** Secret data handed back to the caller only, e.g. a generated password. */
+export interface PlaintextData {
+  name: string;
+  description?: string;
+  bytes: Uint8Array;
+}
+
+/** The outcome of an account creation. */
+export type CreateAccountOutcome = (
+  | { outcome: 'created'; resource: Resource }
+  | { outcome: 'already-exists'; resource: Resource }
+  | { outcome: 'action-required'; message: string; resource?: Resource }
+  | { outcome: 'in-progress'; resource?: Resource }
+) & { secrets?: PlaintextData[] };
+
+/** Creates accounts (Baton's `AccountManager`). */
+export interface AccountManager {
+  /** The resource type accounts are created as; defaults to `user`. */
+  resourceTypeId?: string;
+  capabilityDetails: {
+    supportedCredentialOptions: CredentialOptionKind[];
+    preferredCredentialOption: CredentialOptionKind;
+  };
+  createAccount(
+    info: AccountInfo,
+    credentials: CredentialOptions,
+    ctx: OperationContext,
+  ): Promise<CreateAccountOutcome>;
+}
+
+/** One thing `validate` checked, for the `validate` command to print. */
+export interface ValidationCheck {
+  name: string;
+  detail?: string;
+}
+
+/** Static facts about a connector (Baton's `ConnectorMetadata`). */
+export interface ConnectorMetadata {
+  displayName: string;
+  description?: string;
+  helpUrl?: string;
+}
+
+/** A running connector: what a connector package's `create` returns. */
+export interface Connector {
+  metadata: ConnectorMetadata;
+  /**
+   * Proves the configuration and credentials work. Throws a ConnectorError naming what failed;
+   * returns what it checked.
+   */
+  validate(ctx: OperationContext): Promise<ValidationCheck[]>;
+  resourceSyncers: ResourceSyncer[];
+  accountManager?: AccountManager;
+  /** Releases connections; called once at the end. */
+  close?(): Promise<void>;
+}
+
+/** What the SDK hands a connector's `create` besides its config. */
+export interface ConnectorRuntime {
+  logger: Logger;
+  /** Defaults for every HTTP client the connector makes. */
+  http: {
+    /** `baton-<name>/<version>`. */
+    userAgent: string;
+    /** From `--http-timeout-seconds`. */
+    timeoutMs: number;
+  };
+  /** `--provisioning` was given. */
+  provisioning: boolean;
+}
+
+/** A connector package: its name, config and factory. The CLI is built from this. */
+export interface ConnectorDefinition<S extends ConfigSchema = ConfigSchema> {
+  /** Short name; the binary is `baton-<name>`. */
+  name: string;
+  version: string;
+  config: S;
+  create(config: ConfigValues<S>, runtime: ConnectorRuntime): Connector | Promise<Connector>;
+}
+
+/** Declares a connector package in one typed call. */
+export function defineConnector<const S extends ConfigSchema>(definition: ConnectorDefinition<S>): ConnectorDefinition<S> {
+  return definition;
+}

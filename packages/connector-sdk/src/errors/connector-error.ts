@@ -1,0 +1,49 @@
+import type { ErrorCode } from './codes.js';
+
+/** What a rate-limited API told us about its limit (Baton's `RateLimitDescription`). */
+export interface RateLimitInfo {
+  limit?: number;
+  remaining?: number;
+  /** When the window resets; a wait until then is enough. */
+  resetAt?: Date;
+}
+
+/** What {@link ConnectorError} takes besides its message. */
+export interface ConnectorErrorOptions {
+  code: ErrorCode;
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** `METHOD /path` of the request, without query string secrets. */
+  endpoint?: string;
+  /** The API's own error message, when it gave one. */
+  apiMessage?: string;
+  rateLimit?: RateLimitInfo;
+  cause?: unknown;
+}
+
+/**
+ * The one error type connectors and the SDK raise for expected failures. Its message is meant
+ * for operators (no stack trace needed) and never contains a secret.
+ */
+export class ConnectorError extends Error {
+  override readonly name = 'ConnectorError';
+  readonly code: ErrorCode;
+  readonly status?: number;
+  readonly endpoint?: string;
+  readonly apiMessage?: string;
+  readonly rateLimit?: RateLimitInfo;
+
+  constructor(message: string, options: ConnectorErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.endpoint !== undefined) this.endpoint = options.endpoint;
+    if (options.apiMessage !== undefined) this.apiMessage = options.apiMessage;
+    if (options.rateLimit !== undefined) this.rateLimit = options.rateLimit;
+  }
+}
+
+/** Whether a value is a {@link ConnectorError}, optionally with one of the given codes. */
+export function isConnectorError(error: unknown, ...codes: ErrorCode[]): error is ConnectorError {
+  return error instanceof ConnectorError && (codes.length === 0 || codes.includes(error.code));
+}

@@ -1,0 +1,27 @@
+import { ModelError } from './errors.js';
+
+/** Baton's size limits on model fields, in UTF-8 bytes unless noted. */
+export const LIMITS = {
+  id: 1024,
+  resourceDisplayName: 1024,
+  resourceDescription: 2048,
+  resourceTypeDescription: 4096,
+  entitlementDescription: 2048,
+  statusDetails: 1024,
+  pageToken: 1024 * 1024,
+} as const;
+
+const encoder = new TextEncoder();
+
+/** Throws a {@link ModelError} unless `value` is 1..`max` UTF-8 bytes. */
+export function checkRequired(field: string, value: string, max: number): string {
+  if (value.length === 0) throw new ModelError(field, 'must not be empty');
+  return checkOptional(field, value, max);
+}
+
+/** Throws a {@link ModelError} when `value` is longer than `max` UTF-8 bytes. */
+export function checkOptional(field: string, value: string, max: number): string {
+  const bytes = encoder.encode(value).length;
+  if (bytes > max) throw new ModelError(field, `is ${bytes} bytes, the limit is ${max}`);
+  return value;
+}

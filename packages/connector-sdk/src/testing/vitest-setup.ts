@@ -1,0 +1,1 @@
+// Per-worker test setup (MockAgent guard lives here once written).
