@@ -50,13 +50,16 @@ export interface StringListField extends FieldBase {
 /** Any config field. */
 export type ConfigField = StringField | BooleanField | IntegerField | StringListField;
 
-/** A connector's (or the SDK's) config: fields by flag name, plus relationships between them. */
+/**
+ * A connector's (or the SDK's) config: fields by flag name, plus relationships between them.
+ * Relationship groups hold flag names; {@link defineConfig} checks them against `fields`.
+ */
 export interface ConfigSchema<F extends Record<string, ConfigField> = Record<string, ConfigField>> {
   fields: F;
   /** Each group must be set all together or not at all. */
-  requiredTogether?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+  requiredTogether?: ReadonlyArray<ReadonlyArray<string>>;
   /** At most one field of each group may be set. */
-  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<string>>;
 }
 
 type FieldValue<T extends ConfigField> = T extends StringField
@@ -84,7 +87,14 @@ export type ConfigValues<S extends ConfigSchema> = {
   [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? never : K]?: FieldValue<S['fields'][K]>;
 };
 
-/** Declares a config schema, keeping the field types exact for {@link ConfigValues}. */
-export function defineConfig<const F extends Record<string, ConfigField>>(schema: ConfigSchema<F>): ConfigSchema<F> {
+/**
+ * Declares a config schema, keeping the field types exact for {@link ConfigValues}; a
+ * relationship naming an undeclared field does not compile.
+ */
+export function defineConfig<const F extends Record<string, ConfigField>>(schema: {
+  fields: F;
+  requiredTogether?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+}): ConfigSchema<F> {
   return schema;
 }

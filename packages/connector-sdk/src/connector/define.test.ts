@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { defineConfig } from '../config/fields.js';
+import { defineResourceType } from '../model/builders.js';
+import { defineConnector } from './contract.js';
+
+const config = defineConfig({
+  fields: {
+    'demo-api-token': { type: 'string', description: 'API token', required: true, secret: true },
+    'demo-region': { type: 'string', description: 'Region', choices: ['eu', 'na'], default: 'eu' },
+    'demo-page-size': { type: 'integer', description: 'Page size' },
+  },
+});
+defineConfig({
+  fields: { 'demo-user': { type: 'string', description: 'User' } },
+  // @ts-expect-error a relationship may only name declared fields
+  requiredTogether: [['demo-user', 'demo-password']],
+});
+const user = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
+
+// These checks run in `tsc --noEmit` (the typecheck task): each @ts-expect-error fails the
+// build if the misuse below it ever compiles.
+describe('defineConnector', () => {
+  it('types config values from the declared fields', () => {
+    const definition = defineConnector({
+      name: 'demo',
+      version: '1.0.0',
+      config,
+      create(values) {
+        const token: string = values['demo-api-token'];
+        const region: 'eu' | 'na' = values['demo-region'];
+        // @ts-expect-error an optional field without default may be undefined
+        const pageSize: number = values['demo-page-size'];
+        // @ts-expect-error undeclared fields do not exist
+        void values['demo-missing'];
+        void [token, region, pageSize];
+        return {
+          metadata: { displayName: 'Demo' },
+          validate: async () => [{ name: 'token' }],
+          resourceSyncers: [{ resourceType: user, list: async () => ({ items: [] }) }],
+        };
+      },
+    });
+    expect(definition.name).toBe('demo');
+  });
+
+  it('rejects a syncer without list and a provisioner with a wrong outcome', () => {
+    defineConnector({
+      name: 'bad',
+      version: '1.0.0',
+      config,
+      create: () => ({
+        metadata: { displayName: 'Bad' },
+        validate: async () => [],
+        resourceSyncers: [
+          // @ts-expect-error list is required
+          { resourceType: user },
+          {
+            resourceType: user,
+            list: async () => ({ items: [] }),
+            provisioner: {
+              // @ts-expect-error 'done' is not a grant outcome
+              grant: async () => ({ outcome: 'done' }),
+              revoke: async () => ({ outcome: 'revoked' }),
+            },
+          },
+        ],
+      }),
+    });
+    expect(true).toBe(true);
+  });
+});
