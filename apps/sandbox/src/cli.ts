@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…}}}`; nothing else goes to stdout.
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox } from './sandbox.js';
+import type { SandboxOptions } from './sandbox.js';
+
+const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--latency-ms MS]
+               [--rate-limit N | --no-rate-limit]
+
+Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
+  --users N        ilert users (default 100)
+  --teams N        ilert teams (default 20)
+  --seed S         data seed (default 1)
+  --port P         port, 0 = any free port (default 0)
+  --latency-ms MS  delay added to every response (default 0)
+  --rate-limit N   requests per minute per API key (default 120, ilert's limit)
+  --no-rate-limit  turn the per-key limiter off (for benchmarks)
+Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
+
+class UsageError extends Error {}
+
+function integer(name: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${name} must be an integer >= ${min}, got '${text}'`);
+  }
+  return Number(text);
+}
+
+function parseOptions(argv: string[]): SandboxOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      users: { type: 'string' },
+      teams: { type: 'string' },
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'no-rate-limit': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help === true) return 'help';
+  if (values['no-rate-limit'] === true && values['rate-limit'] !== undefined) {
+    throw new UsageError('use either --rate-limit or --no-rate-limit, not both');
+  }
+  const port = integer('port', values.port, 0);
+  if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
+  const users = integer('users', values.users, 1);
+  const teams = integer('teams', values.teams, 0);
+  const rateLimit = values['no-rate-limit'] === true ? false : integer('rate-limit', values['rate-limit'], 1);
+  const latencyMs = integer('latency-ms', values['latency-ms'], 0);
+  const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
+  return {
+    ...(seed === undefined ? {} : { seed }),
+    ...(port === undefined ? {} : { port }),
+    ilert: {
+      ...(users === undefined ? {} : { users }),
+      ...(teams === undefined ? {} : { teams }),
+      ...(rateLimit === undefined ? {} : { rateLimitPerMinute: rateLimit }),
+    },
+    ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
+  };
+}
+
+async function main(): Promise<number> {
+  let options: SandboxOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stderr.write(`${USAGE}\n`);
+    return 0;
+  }
+  const sandbox = await startSandbox(options);
+  const { ilert } = sandbox.services;
+  process.stdout.write(`${JSON.stringify({ url: sandbox.url, services: { ilert: { baseUrl: ilert.baseUrl, token: ilert.token } } })}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await sandbox.close();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

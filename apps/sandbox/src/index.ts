@@ -1,0 +1,12 @@
+export { startSandbox } from './sandbox.js';
+export type { IlertSandbox, IlertSandboxOptions, Sandbox, SandboxOptions, SandboxServiceName } from './sandbox.js';
+export type { FaultOptions } from './core/faults.js';
+export type { Clock } from './core/rate-limiter.js';
+export type { SandboxService, ServiceRequest, ServiceResponse } from './core/service.js';
+export { parseJson, stringifyJson } from './core/json.js';
+export type { JsonValue, ParsedJson } from './core/json.js';
+export { generateIlertOrg } from './ilert/generate.js';
+export type { IlertOrgOptions } from './ilert/generate.js';
+export { ILERT_ROLES, ILERT_TEAM_ROLES, isTeamRoleAllowed } from './ilert/model.js';
+export type { IlertOrg, IlertRole, IlertTeam, IlertTeamMember, IlertTeamRole, IlertTeamVisibility, IlertUser } from './ilert/model.js';
+export { ILERT_DEFAULT_MAX_RESULTS, ILERT_MAX_RESULTS, ILERT_REQUESTS_PER_MINUTE } from './ilert/service.js';
