@@ -15,6 +15,15 @@ interface FieldBase {
   short?: string;
   /** Left out of `--help` (still accepted). */
   hidden?: boolean;
+  /** The env var, when it is not the usual `BATON_` + upper snake name (`BATON_CONFIG_PATH`). */
+  env?: string;
+  /**
+   * A command-line switch rather than a setting (`--help`, `--config`): not read from the config
+   * file, left out of the JSON schema, and read from the environment only when `env` names a variable.
+   */
+  flagOnly?: boolean;
+  /** The word shown for the value in `--help` (`--file PATH`); defaults to the field's type. */
+  placeholder?: string;
 }
 
 /** A string field. */
@@ -23,7 +32,10 @@ export interface StringField extends FieldBase {
   default?: string;
   /** The only values accepted. */
   choices?: readonly string[];
-  /** Extra check: return a problem description, or undefined when the value is fine. */
+  /**
+   * Extra check: return a problem phrased to follow the flag name (`must end in /scim/v2`), or
+   * undefined when the value is fine. The message must not repeat the value if it is secret.
+   */
   check?: (value: string) => string | undefined;
 }
 
@@ -58,8 +70,11 @@ export interface ConfigSchema<F extends Record<string, ConfigField> = Record<str
   fields: F;
   /** Each group must be set all together or not at all. */
   requiredTogether?: ReadonlyArray<ReadonlyArray<string>>;
-  /** At most one field of each group may be set. */
-  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * At most one member of each group may be set. A member may be a list of fields that together
+   * stand for one choice (an operation spread over several flags); any of them counts as set.
+   */
+  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<string | ReadonlyArray<string>>>;
 }
 
 type FieldValue<T extends ConfigField> = T extends StringField
@@ -94,7 +109,7 @@ export type ConfigValues<S extends ConfigSchema> = {
 export function defineConfig<const F extends Record<string, ConfigField>>(schema: {
   fields: F;
   requiredTogether?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
-  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<keyof F & string>>;
+  mutuallyExclusive?: ReadonlyArray<ReadonlyArray<(keyof F & string) | ReadonlyArray<keyof F & string>>>;
 }): ConfigSchema<F> {
   return schema;
 }

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { parse, YAMLParseError } from 'yaml';
+import { ConnectorError } from '../errors/connector-error.js';
+
+/**
+ * Reads a YAML config file whose keys are flag names (`ilert-api-token` or `ilert_api_token`).
+ * An empty file is an empty config. Throws a ConnectorError `invalid-argument` when the file
+ * cannot be read or is not a YAML mapping; the message never quotes the file's content.
+ */
+export function loadConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new ConnectorError(`config file ${path} ${reason} (--config / BATON_CONFIG_PATH)`, {
+      code: 'invalid-argument',
+    });
+  }
+  let document: unknown;
+  try {
+    document = parse(text);
+  } catch (error) {
+    throw new ConnectorError(`config file ${path} is not valid YAML${describeYamlError(error)}`, {
+      code: 'invalid-argument',
+    });
+  }
+  if (document === null || document === undefined) return {};
+  if (typeof document !== 'object' || Array.isArray(document)) {
+    throw new ConnectorError(`config file ${path} must be a mapping of flag names to values`, {
+      code: 'invalid-argument',
+    });
+  }
+  return document as Record<string, unknown>;
+}
+
+/** Where the YAML error is, without the snippet of content the parser would quote. */
+function describeYamlError(error: unknown): string {
+  if (!(error instanceof YAMLParseError)) return '';
+  const position = error.linePos?.[0];
+  const where = position ? `line ${position.line}, column ${position.col}: ` : '';
+  return ` (${where}${error.code.toLowerCase().replace(/_/g, ' ')})`;
+}
