@@ -1,0 +1,421 @@
+import type Database from 'better-sqlite3';
+import { ConnectorError } from '../errors/connector-error.js';
+import { findAnnotation } from '../model/annotations.js';
+import { resourceKey } from '../model/ids.js';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
+import { newKsuid } from './ksuid.js';
+import { decodeGrantExpandable, encodeGrantExpandable } from './proto/annotations-codec.js';
+import {
+  decodeEntitlement,
+  decodeGrant,
+  decodeResource,
+  decodeResourceType,
+  encodeEntitlement,
+  encodeGrant,
+  encodeResource,
+  encodeResourceType,
+} from './proto/objects-codec.js';
+import { C1Z_V1_SCHEMA, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
+import type {
+  C1zReader,
+  EntitlementFilter,
+  GrantFilter,
+  ResourceFilter,
+  SyncRun,
+  SyncStats,
+  SyncType,
+} from './store-types.js';
+
+/** How many full syncs a file keeps: the newest one and the two before it. */
+export const RETAINED_FULL_SYNCS = 3;
+
+/** Rows fetched per query while streaming a table. */
+const PAGE_ROWS = 500;
+
+type ObjectTable = 'v1_resource_types' | 'v1_resources' | 'v1_entitlements' | 'v1_grants';
+
+interface SyncRunRow {
+  sync_id: string;
+  started_at: string;
+  ended_at: string | null;
+  sync_token: string;
+  sync_type: string;
+}
+
+interface DataRow {
+  external_id: string;
+  data: Buffer;
+}
+
+interface GrantRow extends DataRow {
+  expansion: Buffer | null;
+}
+
+/** A condition on a table's columns, with its bound values. */
+interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+/**
+ * A c1z v1 SQLite database: reads (C1zReader) and, when writable, the write half of a SyncStore.
+ * This is the only module that knows SQL. Writes go into one open transaction that `commit`
+ * ends; reads on the same connection see uncommitted writes.
+ */
+export class C1zDatabase implements C1zReader {
+  private inTransaction = false;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Creates the schema (idempotent) and tunes the connection for bulk writes. */
+  initWritable(): void {
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(C1Z_V1_SCHEMA);
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  syncs(): SyncRun[] {
+    const rows = this.prepare(
+      'select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs order by id',
+    ).all() as SyncRunRow[];
+    return rows.map(toSyncRun);
+  }
+
+  latestFinishedSync(type: SyncType = 'full'): SyncRun | undefined {
+    const row = this.prepare(
+      `select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs
+       where ended_at is not null and sync_type = ? order by ended_at desc, id desc limit 1`,
+    ).get(type) as SyncRunRow | undefined;
+    return row ? toSyncRun(row) : undefined;
+  }
+
+  /** The newest unfinished sync, if any. */
+  unfinishedSync(): SyncRun | undefined {
+    const row = this.prepare(
+      `select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs
+       where ended_at is null order by id desc limit 1`,
+    ).get() as SyncRunRow | undefined;
+    return row ? toSyncRun(row) : undefined;
+  }
+
+  resourceTypes(syncId: string): ResourceType[] {
+    return [...this.pages<DataRow>('v1_resource_types', 'external_id, data', bySync(syncId))].map((row) =>
+      decodeResourceType(row.data),
+    );
+  }
+
+  *resources(filter: ResourceFilter): IterableIterator<Resource> {
+    const where = bySync(filter.syncId);
+    if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
+    if (filter.parentId) {
+      add(where, 'parent_resource_type_id = ?', filter.parentId.resourceType);
+      add(where, 'parent_resource_id = ?', filter.parentId.resource);
+    }
+    for (const row of this.pages<DataRow>('v1_resources', 'external_id, data', where)) yield decodeResource(row.data);
+  }
+
+  resource(syncId: string, id: ResourceId): Resource | undefined {
+    const row = this.getRow<DataRow>('v1_resources', 'external_id, data', syncId, resourceKey(id));
+    return row ? decodeResource(row.data) : undefined;
+  }
+
+  *entitlements(filter: EntitlementFilter): IterableIterator<Entitlement> {
+    const where = bySync(filter.syncId);
+    if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
+    if (filter.resourceId) {
+      add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
+      add(where, 'resource_id = ?', filter.resourceId.resource);
+    }
+    for (const row of this.pages<DataRow>('v1_entitlements', 'external_id, data', where)) {
+      yield decodeEntitlement(row.data);
+    }
+  }
+
+  entitlement(syncId: string, id: string): Entitlement | undefined {
+    const row = this.getRow<DataRow>('v1_entitlements', 'external_id, data', syncId, id);
+    return row ? decodeEntitlement(row.data) : undefined;
+  }
+
+  *grants(filter: GrantFilter): IterableIterator<Grant> {
+    const where = bySync(filter.syncId);
+    if (filter.entitlementId !== undefined) add(where, 'entitlement_id = ?', filter.entitlementId);
+    if (filter.resourceId) {
+      add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
+      add(where, 'resource_id = ?', filter.resourceId.resource);
+    }
+    if (filter.principalId) {
+      add(where, 'principal_resource_type_id = ?', filter.principalId.resourceType);
+      add(where, 'principal_resource_id = ?', filter.principalId.resource);
+    }
+    if (filter.expandable !== undefined) where.sql.push(filter.expandable ? 'expansion is not null' : 'expansion is null');
+    for (const row of this.pages<GrantRow>('v1_grants', 'external_id, data, expansion', where)) yield toGrant(row);
+  }
+
+  grant(syncId: string, id: string): Grant | undefined {
+    const row = this.getRow<GrantRow>('v1_grants', 'external_id, data, expansion', syncId, id);
+    return row ? toGrant(row) : undefined;
+  }
+
+  stats(syncId: string): SyncStats {
+    const count = (table: ObjectTable): number =>
+      (this.prepare(`select count(*) as n from ${table} where sync_id = ?`).get(syncId) as { n: number }).n;
+    const resources: Record<string, number> = {};
+    const rows = this.prepare(
+      'select resource_type_id as type, count(*) as n from v1_resources where sync_id = ? group by resource_type_id order by resource_type_id',
+    ).all(syncId) as { type: string; n: number }[];
+    for (const row of rows) resources[row.type] = row.n;
+    return {
+      resourceTypes: count('v1_resource_types'),
+      resources,
+      entitlements: count('v1_entitlements'),
+      grants: count('v1_grants'),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /** Starts a sync and commits its `v1_sync_runs` row at once, so a resume can find it. */
+  startSync(type: SyncType = 'full', now: Date = new Date()): string {
+    const syncId = newKsuid(now);
+    this.begin();
+    this.prepare(
+      `insert into v1_sync_runs (sync_id, started_at, sync_token, sync_type, parent_sync_id, linked_sync_id, grants_backfilled)
+       values (?, ?, '', ?, '', '', 1)`,
+    ).run(syncId, formatSqliteTime(now), type);
+    this.commit();
+    return syncId;
+  }
+
+  putResourceTypes(syncId: string, items: readonly ResourceType[]): void {
+    this.writeRows(
+      syncId,
+      items,
+      `insert into v1_resource_types (external_id, data, sync_id, discovered_at) values (?, ?, ?, ?)
+       on conflict (external_id, sync_id) do update set data = excluded.data, discovered_at = excluded.discovered_at`,
+      (t, now) => [t.id, encodeResourceType(t), syncId, now],
+    );
+  }
+
+  putResources(syncId: string, items: readonly Resource[]): void {
+    this.writeRows(
+      syncId,
+      items,
+      `insert into v1_resources (resource_type_id, external_id, parent_resource_type_id, parent_resource_id, data, sync_id, discovered_at)
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict (external_id, sync_id) do update set resource_type_id = excluded.resource_type_id,
+         parent_resource_type_id = excluded.parent_resource_type_id, parent_resource_id = excluded.parent_resource_id,
+         data = excluded.data, discovered_at = excluded.discovered_at`,
+      (r, now) => [
+        r.id.resourceType,
+        resourceKey(r.id),
+        r.parentResourceId?.resourceType ?? null,
+        r.parentResourceId?.resource ?? null,
+        encodeResource(r),
+        syncId,
+        now,
+      ],
+    );
+  }
+
+  putEntitlements(syncId: string, items: readonly Entitlement[]): void {
+    this.writeRows(
+      syncId,
+      items,
+      `insert into v1_entitlements (resource_type_id, resource_id, external_id, data, sync_id, discovered_at)
+       values (?, ?, ?, ?, ?, ?)
+       on conflict (external_id, sync_id) do update set resource_type_id = excluded.resource_type_id,
+         resource_id = excluded.resource_id, data = excluded.data, discovered_at = excluded.discovered_at`,
+      (e, now) => [e.resource.id.resourceType, e.resource.id.resource, e.id, encodeEntitlement(e), syncId, now],
+    );
+  }
+
+  /**
+   * Writes grants the way Baton does: a `GrantExpandable` annotation is moved out of the `data`
+   * blob into the `expansion` column (with `needs_expansion = 1` when it names an entitlement);
+   * readers re-attach it as the last annotation.
+   */
+  putGrants(syncId: string, items: readonly Grant[]): void {
+    this.writeRows(
+      syncId,
+      items,
+      `insert into v1_grants (resource_type_id, resource_id, entitlement_id, principal_resource_type_id, principal_resource_id,
+         external_id, expansion, needs_expansion, data, sync_id, discovered_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (external_id, sync_id) do update set resource_type_id = excluded.resource_type_id,
+         resource_id = excluded.resource_id, entitlement_id = excluded.entitlement_id,
+         principal_resource_type_id = excluded.principal_resource_type_id,
+         principal_resource_id = excluded.principal_resource_id, expansion = excluded.expansion,
+         needs_expansion = excluded.needs_expansion, data = excluded.data, discovered_at = excluded.discovered_at`,
+      (g, now) => {
+        const expandable = findAnnotation(g.annotations, 'c1.connector.v2.GrantExpandable');
+        const stored = expandable
+          ? { ...g, annotations: g.annotations.filter((a) => a.$type !== 'c1.connector.v2.GrantExpandable') }
+          : g;
+        const expansion =
+          expandable && expandable.entitlementIds.some((id) => id.trim() !== '')
+            ? encodeGrantExpandable(expandable)
+            : null;
+        return [
+          g.entitlement.resource.id.resourceType,
+          g.entitlement.resource.id.resource,
+          g.entitlement.id,
+          g.principal.id.resourceType,
+          g.principal.id.resource,
+          g.id,
+          expansion,
+          expansion ? 1 : 0,
+          encodeGrant(stored),
+          syncId,
+          now,
+        ];
+      },
+    );
+  }
+
+  /** Stores the engine's state on the sync and commits everything written so far. */
+  checkpoint(syncId: string, syncToken: string): void {
+    this.begin();
+    const result = this.prepare('update v1_sync_runs set sync_token = ? where sync_id = ?').run(syncToken, syncId);
+    if (result.changes === 0) throw unknownSync(syncId);
+    this.commit();
+  }
+
+  /** Marks the sync finished, prunes full syncs beyond the retention limit, and commits. */
+  endSync(syncId: string, now: Date = new Date()): void {
+    this.begin();
+    const result = this.prepare('update v1_sync_runs set ended_at = ? where sync_id = ? and ended_at is null').run(
+      formatSqliteTime(now),
+      syncId,
+    );
+    if (result.changes === 0) throw unknownSync(syncId);
+    this.pruneFullSyncs();
+    this.commit();
+  }
+
+  /** Commits the open transaction, if any. */
+  commit(): void {
+    if (!this.inTransaction) return;
+    this.db.exec('commit');
+    this.inTransaction = false;
+  }
+
+  /** Rolls back to the last commit. */
+  rollback(): void {
+    if (!this.inTransaction) return;
+    this.db.exec('rollback');
+    this.inTransaction = false;
+  }
+
+  /** Commits, folds the write-ahead log into the database file and closes it, ready to compress. */
+  closeForExport(): void {
+    this.commit();
+    this.db.pragma('journal_mode = DELETE');
+    this.db.close();
+  }
+
+  private pruneFullSyncs(): void {
+    const finished = this.prepare(
+      `select sync_id from v1_sync_runs where ended_at is not null and sync_type = 'full'
+       order by ended_at desc, id desc`,
+    ).all() as { sync_id: string }[];
+    for (const { sync_id: old } of finished.slice(RETAINED_FULL_SYNCS)) {
+      for (const table of SYNC_SCOPED_TABLES) this.prepare(`delete from ${table} where sync_id = ?`).run(old);
+      this.prepare('delete from v1_sync_runs where sync_id = ?').run(old);
+    }
+  }
+
+  private writeRows<T>(syncId: string, items: readonly T[], sql: string, row: (item: T, now: string) => unknown[]): void {
+    if (items.length === 0) return;
+    this.requireOpenSync(syncId);
+    this.begin();
+    const statement = this.prepare(sql);
+    const now = formatSqliteTime(new Date());
+    for (const item of items) statement.run(...row(item, now));
+  }
+
+  private requireOpenSync(syncId: string): void {
+    const row = this.prepare('select ended_at from v1_sync_runs where sync_id = ?').get(syncId) as
+      | { ended_at: string | null }
+      | undefined;
+    if (!row) throw unknownSync(syncId);
+    if (row.ended_at !== null) {
+      throw new ConnectorError(`c1z: sync ${syncId} has already ended`, { code: 'failed-precondition' });
+    }
+  }
+
+  private begin(): void {
+    if (this.inTransaction) return;
+    this.db.exec('begin');
+    this.inTransaction = true;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private getRow<R>(table: ObjectTable, columns: string, syncId: string, externalId: string): R | undefined {
+    return this.prepare(`select ${columns} from ${table} where external_id = ? and sync_id = ?`).get(externalId, syncId) as
+      | R
+      | undefined;
+  }
+
+  /**
+   * Streams matching rows ordered by `external_id`, a page at a time (keyset pagination), so no
+   * statement stays open between pages and the caller may write while iterating.
+   */
+  private *pages<R extends DataRow>(table: ObjectTable, columns: string, where: Where): IterableIterator<R> {
+    let after: string | undefined;
+    for (;;) {
+      const sql = [...where.sql, ...(after === undefined ? [] : ['external_id > ?'])];
+      const params = [...where.params, ...(after === undefined ? [] : [after])];
+      const rows = this.prepare(
+        `select ${columns} from ${table} where ${sql.join(' and ')} order by external_id limit ${PAGE_ROWS}`,
+      ).all(...params) as R[];
+      yield* rows;
+      if (rows.length < PAGE_ROWS) return;
+      after = (rows[rows.length - 1] as R).external_id;
+    }
+  }
+}
+
+function bySync(syncId: string): Where {
+  return { sql: ['sync_id = ?'], params: [syncId] };
+}
+
+function add(where: Where, sql: string, value: unknown): void {
+  where.sql.push(sql);
+  where.params.push(value);
+}
+
+function toGrant(row: GrantRow): Grant {
+  const grant = decodeGrant(row.data);
+  if (row.expansion && row.expansion.length > 0) grant.annotations.push(decodeGrantExpandable(row.expansion));
+  return grant;
+}
+
+function toSyncRun(row: SyncRunRow): SyncRun {
+  const run: SyncRun = {
+    syncId: row.sync_id,
+    type: row.sync_type as SyncType,
+    startedAt: parseSqliteTime(row.started_at),
+  };
+  if (row.ended_at !== null) run.endedAt = parseSqliteTime(row.ended_at);
+  if (row.sync_token !== '') run.syncToken = row.sync_token;
+  return run;
+}
+
+function unknownSync(syncId: string): ConnectorError {
+  return new ConnectorError(`c1z: no sync ${syncId} in this file`, { code: 'failed-precondition' });
+}

@@ -1,0 +1,64 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zstd from 'zstd-napi';
+
+/** The five bytes every c1z v1 file starts with. */
+export const C1Z_V1_HEADER = Buffer.from('C1ZF\x00', 'latin1');
+
+/** Thrown when a file is not a c1z v1 file. */
+export class C1zFormatError extends Error {
+  override name = 'C1zFormatError';
+}
+
+/**
+ * Writes `dbPath` (a SQLite database) as a c1z v1 file at `outPath`: the header, then one zstd
+ * frame, streamed so memory stays flat. The file is created with mode 0600 and fsynced.
+ */
+export async function writeC1zFile(dbPath: string, outPath: string): Promise<void> {
+  const out = createWriteStream(outPath, { mode: 0o600, flags: 'wx' });
+  out.write(C1Z_V1_HEADER);
+  await pipeline(createReadStream(dbPath), new zstd.CompressStream({ compressionLevel: 3, checksumFlag: true }), out);
+  const handle = await open(outPath, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Unpacks the c1z v1 file at `c1zPath` into a SQLite database at `dbPath` (created 0600). */
+export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void> {
+  const handle = await open(c1zPath, 'r');
+  try {
+    const header = Buffer.alloc(C1Z_V1_HEADER.length);
+    const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    if (bytesRead !== header.length || !header.equals(C1Z_V1_HEADER)) {
+      throw new C1zFormatError(`${c1zPath} is not a c1z v1 file (expected header C1ZF\\x00)`);
+    }
+  } finally {
+    await handle.close();
+  }
+  await pipeline(
+    createReadStream(c1zPath, { start: C1Z_V1_HEADER.length }),
+    new zstd.DecompressStream(),
+    new RequireOutput(c1zPath),
+    createWriteStream(dbPath, { mode: 0o600 }),
+  );
+}
+
+/** Fails the pipeline when the compressed payload is empty. */
+class RequireOutput extends Transform {
+  private seen = false;
+  constructor(private readonly path: string) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (chunk.length > 0) this.seen = true;
+    done(null, chunk);
+  }
+  override _flush(done: TransformCallback): void {
+    done(this.seen ? null : new C1zFormatError(`${this.path} holds no database`));
+  }
+}
