@@ -1,0 +1,117 @@
+import { flagHint } from '../config/names.js';
+import { ConnectorError } from '../errors/connector-error.js';
+import type { ErrorCode } from '../errors/codes.js';
+import type { RateLimitInfo } from '../errors/connector-error.js';
+import { redactSecrets } from '../log/secrets.js';
+import type { CredentialDescription } from './types.js';
+
+/** The error code for a failed HTTP status, as Baton maps it. */
+export function errorCodeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'invalid-argument';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'permission-denied';
+    case 404:
+      return 'not-found';
+    case 408:
+      return 'deadline-exceeded';
+    case 409:
+      return 'already-exists';
+    case 429:
+      return 'unavailable';
+    default:
+      if (status >= 500 && status <= 599) return 'unavailable';
+      if (status >= 400 && status <= 499) return 'invalid-argument';
+      return 'internal';
+  }
+}
+
+const MAX_API_MESSAGE_LENGTH = 300;
+
+/** Reads the usual error fields: `message`, `detail`, `error_description`, `error`. */
+export function defaultErrorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim() || undefined;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['message', 'detail', 'error_description', 'error']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (key === 'error' && typeof value === 'object' && value !== null) {
+      const nested = defaultErrorMessage(value);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+/** Shortens and scrubs a message taken from an API response. */
+export function cleanApiMessage(message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const oneLine = redactSecrets(message.replace(/\s+/g, ' ').trim());
+  return oneLine.length > MAX_API_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_API_MESSAGE_LENGTH)}...` : oneLine;
+}
+
+/** What went wrong with one response, for {@link httpStatusError}. */
+export interface FailedResponse {
+  service: string;
+  endpoint: string;
+  status: number;
+  apiMessage?: string;
+  credential?: CredentialDescription;
+  rateLimit?: RateLimitInfo;
+}
+
+/** The ConnectorError for a failed response; 401/403 name the credential and where it is set. */
+export function httpStatusError(failure: FailedResponse): ConnectorError {
+  const { service, endpoint, status, credential } = failure;
+  const apiMessage = cleanApiMessage(failure.apiMessage);
+  const code = errorCodeForStatus(status);
+  const detail = apiMessage ? `: ${apiMessage}` : '';
+  let message: string;
+  if (status === 401 && credential) {
+    message = `${service} rejected the ${credential.name} (401) - check ${flagHint(credential.flag)}`;
+  } else if (status === 403 && credential) {
+    message = `${service} denied ${endpoint} to the ${credential.name} (403${detail}) - check that ${flagHint(credential.flag)} has the permissions it needs`;
+  } else if (status === 429) {
+    message = `${service} rate limit exceeded on ${endpoint} (429)${detail}`;
+  } else {
+    message = `${service} ${endpoint} failed with status ${status}${detail}`;
+  }
+  return new ConnectorError(message, {
+    code,
+    status,
+    endpoint,
+    ...(apiMessage === undefined ? {} : { apiMessage }),
+    ...(failure.rateLimit === undefined ? {} : { rateLimit: failure.rateLimit }),
+  });
+}
+
+/** The ConnectorError for a request that got no response. */
+export function networkError(service: string, endpoint: string, cause: unknown): ConnectorError {
+  const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
+  return new ConnectorError(`${service} ${endpoint} failed: ${redactSecrets(reason)}`, {
+    code: 'unavailable',
+    endpoint,
+    cause,
+  });
+}
+
+/** The ConnectorError for a request that ran out of time. */
+export function timeoutError(service: string, endpoint: string, timeoutMs: number): ConnectorError {
+  return new ConnectorError(`${service} ${endpoint} timed out after ${timeoutMs} ms`, {
+    code: 'deadline-exceeded',
+    endpoint,
+  });
+}
+
+function describeNetworkCause(error: Error): string {
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
+  }
+  return error.message;
+}

@@ -1,0 +1,55 @@
+import type { Timing } from './timing.js';
+import type { ClientRateLimit } from './types.js';
+
+/**
+ * Spaces requests so the API never has to answer 429: a sliding window that lets at most
+ * `requests` requests start in any `intervalMs`, and a pause, set when the API reports nothing
+ * remaining, that holds every request until the window resets. Slots are reserved in call
+ * order, so concurrent callers queue fairly.
+ */
+export class RequestLimiter {
+  readonly #limit: ClientRateLimit | undefined;
+  readonly #timing: Timing;
+  /** Start times of the most recent reserved slots, oldest first, at most `limit.requests`. */
+  #starts: number[] = [];
+  #pausedUntil = 0;
+
+  constructor(limit: ClientRateLimit | undefined, timing: Timing) {
+    if (limit && (!(limit.requests >= 1) || !(limit.intervalMs > 0))) {
+      throw new RangeError('rateLimit needs requests >= 1 and intervalMs > 0');
+    }
+    this.#limit = limit;
+    this.#timing = timing;
+  }
+
+  /** Holds every request until `time` (epoch ms); an earlier pause is never shortened. */
+  pauseUntil(time: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, time);
+  }
+
+  /** Waits for a slot; resolves with the milliseconds waited. Rejects when `signal` aborts. */
+  async acquire(signal?: AbortSignal): Promise<number> {
+    const started = this.#timing.now();
+    let slotTaken = this.#limit === undefined;
+    for (;;) {
+      const now = this.#timing.now();
+      if (this.#pausedUntil > now) {
+        await this.#timing.sleep(this.#pausedUntil - now, signal);
+        continue;
+      }
+      if (slotTaken) return this.#timing.now() - started;
+      const slot = this.#reserve(now);
+      slotTaken = true;
+      if (slot > now) await this.#timing.sleep(slot - now, signal);
+    }
+  }
+
+  #reserve(now: number): number {
+    const { requests, intervalMs } = this.#limit as ClientRateLimit;
+    const oldest = this.#starts.length >= requests ? this.#starts[this.#starts.length - requests] : undefined;
+    const slot = oldest === undefined ? now : Math.max(now, oldest + intervalMs);
+    this.#starts.push(slot);
+    if (this.#starts.length > requests) this.#starts.splice(0, this.#starts.length - requests);
+    return slot;
+  }
+}

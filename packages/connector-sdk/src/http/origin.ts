@@ -1,0 +1,67 @@
+import { ConnectorError } from '../errors/connector-error.js';
+import type { SearchParams } from './types.js';
+
+/** Whether `hostname` (as `URL.hostname` gives it) is a loopback address. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Parses and checks a base URL: absolute, http(s), https unless the host is loopback, with no
+ * credentials, query or fragment. Throws ConnectorError `invalid-argument` naming the service.
+ */
+export function parseBaseUrl(service: string, baseUrl: string, what = 'base URL'): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConnectorError(`${service} ${what} "${baseUrl}" is not an absolute URL`, { code: 'invalid-argument' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConnectorError(`${service} ${what} must use https, not ${url.protocol.slice(0, -1)}`, {
+      code: 'invalid-argument',
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConnectorError(
+      `${service} ${what} must use https (plain http is only allowed for loopback hosts such as 127.0.0.1): ${url.origin}`,
+      { code: 'invalid-argument' },
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConnectorError(`${service} ${what} must not contain a user name or password`, { code: 'invalid-argument' });
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/**
+ * Resolves a request target: a path relative to `base` (`users`, `/users`; a leading slash
+ * does not escape the base path) or an absolute URL, which must share `base`'s origin so the
+ * credential never leaves it. Adds `searchParams` to any query already in the target.
+ */
+export function resolveRequestUrl(service: string, base: URL, target: string, searchParams?: SearchParams): URL {
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ''), base);
+  if (url.origin !== base.origin) {
+    throw new ConnectorError(
+      `refusing to send the ${service} credential to ${url.origin}: requests may only go to ${base.origin}`,
+      { code: 'invalid-argument', endpoint: url.origin },
+    );
+  }
+  for (const [name, value] of Object.entries(searchParams ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  url.hash = '';
+  return url;
+}
+
+/** `GET /users`: the method and path relative to the base URL, without the query string. */
+export function endpointLabel(method: string, base: URL, url: URL): string {
+  const path = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length - 1) : url.pathname;
+  return `${method} ${path}`;
+}

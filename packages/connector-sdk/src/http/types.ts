@@ -1,0 +1,121 @@
+import type * as v from 'valibot';
+import type { Dispatcher } from 'undici';
+import type { Logger } from '../log/logger.js';
+import type { AuthStrategy } from './auth.js';
+import type { Timing } from './timing.js';
+
+/** Query parameters; `undefined` values are left out. */
+export type SearchParams = Record<string, string | number | boolean | undefined>;
+
+/** HTTP methods the client sends. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The credential a client sends, named for error messages. */
+export interface CredentialDescription {
+  /** What operators call it: `API token`, `client credentials`. */
+  name: string;
+  /** The flag that sets it, without dashes: `ilert-api-token`. */
+  flag: string;
+}
+
+/** How failed requests are retried. */
+export interface RetryOptions {
+  /** Attempts in total, the first included. Default 5. */
+  maxAttempts?: number;
+  /** First backoff step; each retry doubles it (full jitter). Default 1000 ms. */
+  baseDelayMs?: number;
+  /** Longest backoff wait. Default 30 000 ms. */
+  maxDelayMs?: number;
+  /**
+   * Longest wait the client accepts when the API names one (`Retry-After`, a rate-limit reset);
+   * a longer demand fails the request at once with the rate-limit data. Default 300 000 ms.
+   */
+  maxRateLimitWaitMs?: number;
+}
+
+/** A client-side limit: at most `requests` requests start in any `intervalMs` window. */
+export interface ClientRateLimit {
+  requests: number;
+  intervalMs: number;
+}
+
+/** What {@link createHttpClient} takes. */
+export interface HttpClientOptions {
+  /** The service's short name (`ilert`), used in messages. */
+  service: string;
+  /** Every path is relative to it; must be https unless the host is loopback. */
+  baseUrl: string;
+  auth?: AuthStrategy;
+  /** Names the credential in 401/403 messages. */
+  credential?: CredentialDescription;
+  /** `baton-<connector>/<version>`. */
+  userAgent: string;
+  /** Per attempt, response body included. Default: no timeout. */
+  timeoutMs?: number;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
+  retry?: RetryOptions;
+  rateLimit?: ClientRateLimit;
+  /**
+   * Parses a successful JSON body before schema validation; default `JSON.parse`. Lets a
+   * connector keep 64-bit integer ids exact, which `JSON.parse` would round.
+   */
+  parseJson?: (text: string) => unknown;
+  /** Extracts the API's own message from an error body; the default reads `message`, `detail`, `error_description`, `error`. */
+  errorMessage?: (body: unknown) => string | undefined;
+  logger?: Logger;
+  /** Default: a proxy agent when `HTTPS_PROXY`/`HTTP_PROXY` is set, else undici's global dispatcher at request time. */
+  dispatcher?: Dispatcher;
+  /** Clock and sleep; replaced in tests and simulations. */
+  timing?: Timing;
+}
+
+/** A parsed response. */
+export interface HttpResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+  /** The final URL, after same-origin redirects. */
+  url: string;
+}
+
+/** Options of {@link HttpClient.get}. */
+export interface GetOptions<S extends v.GenericSchema> {
+  /** Validates the JSON body; a mismatch is a ConnectorError `internal`. */
+  schema: S;
+  searchParams?: SearchParams;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** Options of {@link HttpClient.send} besides the schema. */
+export interface SendOptions {
+  /** A JSON body. */
+  json?: unknown;
+  /** A form body (`application/x-www-form-urlencoded`). */
+  form?: Record<string, string>;
+  searchParams?: SearchParams;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** A client bound to one API origin and credential. */
+export interface HttpClient {
+  /**
+   * Reads `path` (relative to the base URL, or an absolute URL of the same origin) and
+   * validates the JSON body against `schema`.
+   */
+  get<S extends v.GenericSchema>(path: string, options: GetOptions<S>): Promise<HttpResponse<v.InferOutput<S>>>;
+  /** Sends a request; with a schema the JSON body is validated and returned. */
+  send<S extends v.GenericSchema>(
+    method: HttpMethod,
+    path: string,
+    options: SendOptions & { schema: S },
+  ): Promise<HttpResponse<v.InferOutput<S>>>;
+  /** Sends a request whose body is not needed. */
+  send(method: HttpMethod, path: string, options?: SendOptions & { schema?: undefined }): Promise<HttpResponse<undefined>>;
+  /** The validated base URL. */
+  readonly baseUrl: URL;
+  /** Closes connections the client opened itself (a proxy agent); a shared dispatcher is left open. */
+  close(): Promise<void>;
+}
