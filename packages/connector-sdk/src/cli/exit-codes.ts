@@ -22,3 +22,6 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 export function exitCodeForAbort(signal: AbortSignal): ExitCode {
   return signal.reason === 'SIGTERM' ? EXIT_CODES.terminated : EXIT_CODES.interrupted;
 }
+
+/** The abort reason used when stdout's reader closed the pipe; the run then exits 0 quietly. */
+export const STDOUT_CLOSED = 'EPIPE';

@@ -22,6 +22,8 @@ export function errorCodeForStatus(status: number): ErrorCode {
       return 'already-exists';
     case 429:
       return 'unavailable';
+    case 501:
+      return 'unimplemented';
     default:
       if (status >= 500 && status <= 599) return 'unavailable';
       if (status >= 400 && status <= 499) return 'invalid-argument';

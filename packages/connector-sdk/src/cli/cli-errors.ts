@@ -10,3 +10,11 @@ export class UsageError extends Error {
 export function isUsageError(error: unknown): error is UsageError {
   return error instanceof UsageError;
 }
+
+/**
+ * A command stopped by SIGINT/SIGTERM after saving what it could; its message tells the
+ * operator what to do next. The CLI exits 130 (SIGINT) or 143 (SIGTERM).
+ */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+}

@@ -1,0 +1,128 @@
+import type { C1zReader, SyncRun } from '../../c1z/index.js';
+import { resourceKey } from '../../model/index.js';
+import type { Entitlement, Grant, Resource } from '../../model/index.js';
+import { chooseSync, parseResourceRef, withC1z } from '../c1z-source.js';
+import type { Command, CommandContext } from '../context.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { toJson, writeJsonArray } from '../output.js';
+import { type Column, writeTable } from '../table.js';
+
+const RESOURCE_COLUMNS: Column<Resource>[] = [
+  { header: 'TYPE', cell: (r) => r.id.resourceType },
+  { header: 'ID', cell: (r) => r.id.resource },
+  { header: 'DISPLAY NAME', cell: (r) => r.displayName },
+  { header: 'PARENT', cell: (r) => (r.parentResourceId ? resourceKey(r.parentResourceId) : '') },
+];
+
+const ENTITLEMENT_COLUMNS: Column<Entitlement>[] = [
+  { header: 'ID', cell: (e) => e.id },
+  { header: 'DISPLAY NAME', cell: (e) => e.displayName },
+  { header: 'RESOURCE', cell: (e) => e.resource.displayName || resourceKey(e.resource.id) },
+  { header: 'PURPOSE', cell: (e) => e.purpose },
+  { header: 'GRANTABLE TO', cell: (e) => e.grantableTo.map((type) => type.id).join(',') },
+];
+
+const GRANT_COLUMNS: Column<Grant>[] = [
+  { header: 'ENTITLEMENT', cell: (g) => g.entitlement.id },
+  { header: 'PRINCIPAL', cell: (g) => resourceKey(g.principal.id) },
+  { header: 'PRINCIPAL NAME', cell: (g) => g.principal.displayName },
+  { header: 'SOURCES', cell: (g) => Object.keys(g.sources ?? {}).join(',') },
+];
+
+async function list<T>(ctx: CommandContext, rows: Iterable<T>, columns: Column<T>[], noun: string): Promise<number> {
+  if (ctx.format === 'json') await writeJsonArray(ctx.stdout, rows);
+  else await writeTable(ctx.stdout, columns, rows, { emptyMessage: `no ${noun} found` });
+  return EXIT_CODES.ok;
+}
+
+function inspect(ctx: CommandContext, read: (reader: C1zReader, sync: SyncRun) => Promise<number>): Promise<number> {
+  return withC1z(ctx.settings.file, ctx.binary, (reader) =>
+    read(reader, chooseSync(reader, ctx.settings.file, ctx.settings.syncId)),
+  );
+}
+
+/** `resources [--resource-type T]`: the resources of the latest sync. */
+export const resourcesCommand: Command = {
+  name: 'resources',
+  summary: 'list the resources in --file (filter: --resource-type)',
+  usesConnector: false,
+  run: (ctx) =>
+    inspect(ctx, (reader, sync) => {
+      const { resourceType } = ctx.settings;
+      const rows = reader.resources({ syncId: sync.syncId, ...(resourceType && { resourceTypeId: resourceType }) });
+      return list(ctx, rows, RESOURCE_COLUMNS, 'resources');
+    }),
+};
+
+/** `entitlements [--resource-type T] [--resource type:id]`. */
+export const entitlementsCommand: Command = {
+  name: 'entitlements',
+  summary: 'list the entitlements in --file (filters: --resource-type, --resource)',
+  usesConnector: false,
+  run: (ctx) =>
+    inspect(ctx, (reader, sync) => {
+      const { resourceType, resource } = ctx.settings;
+      const rows = reader.entitlements({
+        syncId: sync.syncId,
+        ...(resourceType && { resourceTypeId: resourceType }),
+        ...(resource && { resourceId: parseResourceRef(resource, 'resource') }),
+      });
+      return list(ctx, rows, ENTITLEMENT_COLUMNS, 'entitlements');
+    }),
+};
+
+/** `grants [--entitlement ID] [--resource type:id] [--principal type:id]`. */
+export const grantsCommand: Command = {
+  name: 'grants',
+  summary: 'list the grants in --file (filters: --entitlement, --resource, --principal)',
+  usesConnector: false,
+  run: (ctx) =>
+    inspect(ctx, (reader, sync) => {
+      const { entitlement, resource, principal } = ctx.settings;
+      const rows = reader.grants({
+        syncId: sync.syncId,
+        ...(entitlement && { entitlementId: entitlement }),
+        ...(resource && { resourceId: parseResourceRef(resource, 'resource') }),
+        ...(principal && { principalId: parseResourceRef(principal, 'principal') }),
+      });
+      return list(ctx, rows, GRANT_COLUMNS, 'grants');
+    }),
+};
+
+/** `stats`: object counts of the latest sync. */
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: 'count the objects of the latest sync in --file',
+  usesConnector: false,
+  run: (ctx) =>
+    inspect(ctx, async (reader, sync) => {
+      const stats = reader.stats(sync.syncId);
+      if (ctx.format === 'json') {
+        await ctx.stdout.line(
+          toJson(
+            {
+              syncId: sync.syncId,
+              type: sync.type,
+              startedAt: sync.startedAt,
+              ...(sync.endedAt && { endedAt: sync.endedAt }),
+              ...stats,
+            },
+            2,
+          ),
+        );
+        return EXIT_CODES.ok;
+      }
+      const rows: [string, string][] = [
+        ['sync', `${sync.syncId} (${sync.type}, ${sync.endedAt ? `finished ${sync.endedAt.toISOString()}` : 'unfinished'})`],
+        ['resource types', String(stats.resourceTypes)],
+        ...Object.entries(stats.resources).map(([type, count]): [string, string] => [`resources: ${type}`, String(count)]),
+        ['entitlements', String(stats.entitlements)],
+        ['grants', String(stats.grants)],
+      ];
+      await writeTable(ctx.stdout, [
+        { header: 'OBJECT', cell: (row: [string, string]) => row[0] },
+        { header: 'COUNT', cell: (row: [string, string]) => row[1] },
+      ], rows, { maxCellWidth: 100 });
+      return EXIT_CODES.ok;
+    }),
+};

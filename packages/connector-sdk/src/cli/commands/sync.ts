@@ -1,0 +1,75 @@
+import { openSyncStore } from '../../c1z/index.js';
+import type { SyncStore } from '../../c1z/index.js';
+import { runSync } from '../../sync/index.js';
+import type { SyncSummary } from '../../sync/index.js';
+import { InterruptedError } from '../cli-errors.js';
+import type { Command, CommandContext } from '../context.js';
+import { withConnector } from '../connector-factory.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { formatDuration, plural } from '../format.js';
+import { createProgressReporter } from '../progress.js';
+
+/** The one-line summary every finished sync ends with. */
+export function describeSummary(summary: SyncSummary, file: string): string {
+  const counts = [
+    plural(summary.resourceTypes, 'resource type'),
+    plural(summary.resources, 'resource'),
+    plural(summary.entitlements, 'entitlement'),
+    plural(summary.grants, 'grant'),
+  ].join(', ');
+  const extras = [
+    summary.resumed ? 'resumed' : undefined,
+    summary.warnings > 0 ? plural(summary.warnings, 'warning') : undefined,
+  ].filter((extra) => extra !== undefined);
+  const note = extras.length > 0 ? ` (${extras.join(', ')})` : '';
+  return `synced ${counts} in ${formatDuration(summary.durationMs)}${note} -> ${file}`;
+}
+
+/**
+ * Runs a sync into `--file`. The store keeps the working state beside the file; an interrupted
+ * or failed sync leaves it there (and the previous file untouched), so running the same command
+ * again resumes.
+ */
+export async function syncIntoFile(ctx: CommandContext): Promise<number> {
+  const { settings } = ctx;
+  return withConnector(ctx, async (connector) => {
+    const store: SyncStore = await openSyncStore(settings.file, {
+      ...(settings.c1zTempDir !== undefined && { workDir: settings.c1zTempDir }),
+    });
+    const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
+    let summary: SyncSummary;
+    try {
+      summary = await runSync({
+        connector,
+        store,
+        logger: progress.around(ctx.logger),
+        signal: ctx.signal,
+        ...(settings.workers !== undefined && { workers: settings.workers }),
+        ...(settings.syncResourceTypes.length > 0 && { resourceTypeIds: settings.syncResourceTypes }),
+        skipEntitlementsAndGrants: settings.skipEntitlementsAndGrants,
+        onProgress: (event) => progress.update(event),
+      });
+      await store.finish();
+    } catch (error) {
+      progress.done();
+      store.abandon();
+      if (ctx.signal.aborted) {
+        throw new InterruptedError('sync interrupted; run the same command again to resume', { cause: error });
+      }
+      throw error;
+    }
+    progress.done();
+    const line = describeSummary(summary, settings.file);
+    if (ctx.stderr.isTty) await ctx.stderr.line(line);
+    else ctx.logger.info(line, { ...summary, file: settings.file });
+    return EXIT_CODES.ok;
+  });
+}
+
+/** `sync` (also what runs with no command): sync the connector's data into `--file`. */
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'sync into --file (the default when no command is given)',
+  usesConnector: true,
+  run: syncIntoFile,
+};

@@ -1,0 +1,46 @@
+import type { ConfigValues } from '../config/index.js';
+import type { Connector, ConnectorRuntime, OperationContext } from '../connector/index.js';
+import { isConnectorError } from '../errors/index.js';
+import type { CommandContext } from './context.js';
+import { UsageError } from './cli-errors.js';
+
+/** The runtime handed to the connector's `create`: logger, HTTP defaults, provisioning switch. */
+export function connectorRuntime(ctx: CommandContext): ConnectorRuntime {
+  return {
+    logger: ctx.logger,
+    http: {
+      userAgent: `${ctx.binary}/${ctx.definition.version}`,
+      timeoutMs: ctx.settings.httpTimeoutSeconds * 1000,
+    },
+    provisioning: ctx.settings.provisioning,
+  };
+}
+
+/**
+ * Builds the connector from its own config values, runs `use`, and closes the connector.
+ * A ConnectorError 'invalid-argument' from `create` (a malformed base URL, say) is a config
+ * problem, so it becomes a usage error (exit 2).
+ */
+export async function withConnector<T>(ctx: CommandContext, use: (connector: Connector) => Promise<T>): Promise<T> {
+  const own: Record<string, unknown> = {};
+  for (const name of Object.keys(ctx.definition.config.fields)) {
+    if (ctx.values[name] !== undefined) own[name] = ctx.values[name];
+  }
+  let connector: Connector;
+  try {
+    connector = await ctx.definition.create(own as ConfigValues<typeof ctx.definition.config>, connectorRuntime(ctx));
+  } catch (error) {
+    if (isConnectorError(error, 'invalid-argument')) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+  try {
+    return await use(connector);
+  } finally {
+    await connector.close?.();
+  }
+}
+
+/** The context of a single connector call made by the CLI. */
+export function operationContext(ctx: CommandContext): OperationContext {
+  return { signal: ctx.signal, logger: ctx.logger };
+}
