@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { armor, Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { armor, Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DemoData, demoData, GOOD_TOKEN, NEW_ACCOUNT_PASSWORD, runDemo } from './test-connector.test-support.js';
 
@@ -101,7 +101,7 @@ describe('one-shot account creation', () => {
   });
 
   it('prints returned secrets only encrypted to the age recipient', async () => {
-    const identity = await generateX25519Identity();
+    const identity = await generateIdentity();
     const recipient = await identityToRecipient(identity);
     const { code, stdout, stderr } = await runDemo([...accountArgs, '--create-account-age-recipient', recipient], { cwd, env, data });
     expect(code).toBe(0);
