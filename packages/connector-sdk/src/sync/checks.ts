@@ -1,0 +1,63 @@
+import { ConnectorError } from '../errors/connector-error.js';
+import { hasAnnotation, type Annotation, type AnnotationTypeName } from '../model/annotations.js';
+import type { TraitName } from '../model/enums.js';
+import { resourceKey } from '../model/ids.js';
+import type { Resource, ResourceType } from '../model/types.js';
+
+/** The annotation a resource must carry for each trait its type declares. */
+const TRAIT_ANNOTATIONS: Record<TraitName, AnnotationTypeName> = {
+  USER: 'c1.connector.v2.UserTrait',
+  GROUP: 'c1.connector.v2.GroupTrait',
+  ROLE: 'c1.connector.v2.RoleTrait',
+  APP: 'c1.connector.v2.AppTrait',
+  SECRET: 'c1.connector.v2.SecretTrait',
+};
+
+/** Returns the next page token, failing when the connector handed back the token it was given. */
+export function nextToken(what: string, given: string, next: string | undefined): string {
+  if (given !== '' && next === given) {
+    throw new ConnectorError(
+      `${what}: next page token unchanged (the connector returned the token it was given, a connector bug)`,
+      { code: 'internal' },
+    );
+  }
+  return next ?? '';
+}
+
+/**
+ * Checks a listed resource: it must be of the listed type and carry the trait annotation of
+ * every trait the type declares (Baton fails with "resource was missing expected trait").
+ */
+export function checkResource(type: ResourceType, resource: Resource): void {
+  if (resource.id.resourceType !== type.id) {
+    throw new ConnectorError(
+      `listing resources of type "${type.id}" returned ${resourceKey(resource.id)} of another type`,
+      { code: 'internal' },
+    );
+  }
+  for (const trait of type.traits) {
+    const wanted = TRAIT_ANNOTATIONS[trait];
+    if (!hasAnnotation(resource.annotations, wanted)) {
+      throw new ConnectorError(
+        `resource ${resourceKey(resource.id)} was missing expected trait: its type "${type.id}" declares ${trait}, so it needs a ${wanted.split('.').pop()} annotation`,
+        { code: 'internal' },
+      );
+    }
+  }
+}
+
+/** Whether annotations say to skip listing entitlements. */
+export function skipsEntitlements(annotations: readonly Annotation[]): boolean {
+  return (
+    hasAnnotation(annotations, 'c1.connector.v2.SkipEntitlementsAndGrants') ||
+    hasAnnotation(annotations, 'c1.connector.v2.SkipEntitlements')
+  );
+}
+
+/** Whether annotations say to skip listing grants. */
+export function skipsGrants(annotations: readonly Annotation[]): boolean {
+  return (
+    hasAnnotation(annotations, 'c1.connector.v2.SkipEntitlementsAndGrants') ||
+    hasAnnotation(annotations, 'c1.connector.v2.SkipGrants')
+  );
+}

@@ -1,0 +1,107 @@
+import type { Page } from '../../connector/contract.js';
+import { isConnectorError } from '../../errors/connector-error.js';
+import { resourceKey } from '../../model/ids.js';
+import type { Entitlement, Grant, Resource } from '../../model/types.js';
+import { nextToken, skipsEntitlements, skipsGrants } from '../checks.js';
+import type { RunContext } from '../run-context.js';
+import { resetTypePosition } from '../state.js';
+
+/** What the per-resource phases list. */
+export type PerResourceKind = 'entitlements' | 'grants';
+
+/**
+ * Lists entitlements or grants of every stored resource of every synced type, `run.workers`
+ * resources at a time. Resources are visited in store order; the checkpoint holds how many are
+ * done and the next page token of those part-way through.
+ */
+export async function syncPerResource(run: RunContext, kind: PerResourceKind): Promise<void> {
+  const { state } = run;
+  const skips = kind === 'entitlements' ? skipsEntitlements : skipsGrants;
+  run.startPhase(kind);
+  for (; state.typeIndex < run.types.length; state.typeIndex++, resetTypePosition(state)) {
+    const type = run.types[state.typeIndex]!;
+    const syncer = run.syncer(type.id);
+    const list: ((resource: Resource, pageToken: string) => Promise<Page<Entitlement | Grant>>) | undefined =
+      kind === 'entitlements'
+        ? syncer.entitlements && ((resource, pageToken) => syncer.entitlements!(resource, { pageToken, ctx: run.ctx }))
+        : syncer.grants && ((resource, pageToken) => syncer.grants!(resource, { pageToken, ctx: run.ctx }));
+    if (!list || skips(type.annotations)) continue;
+    run.setResourceType(type.id);
+    await forEachStoredResource(run, type.id, async (resource, position) => {
+      if (skips(resource.annotations)) return;
+      await listAll(run, kind, resource, position, list);
+    });
+  }
+}
+
+async function listAll(
+  run: RunContext,
+  kind: PerResourceKind,
+  resource: Resource,
+  position: number,
+  list: (resource: Resource, pageToken: string) => Promise<Page<Entitlement | Grant>>,
+): Promise<void> {
+  const { state } = run;
+  const key = String(position);
+  const what = `list ${kind} of ${resourceKey(resource.id)}`;
+  let pageToken = state.partial[key] ?? '';
+  try {
+    do {
+      const given = pageToken;
+      const page = await run.call(what, () => list(resource, given));
+      run.throwIfAborted();
+      pageToken = nextToken(what, given, page.nextPageToken);
+      if (kind === 'entitlements') run.writer.putEntitlements(page.items as Entitlement[]);
+      else run.writer.putGrants(page.items as Grant[]);
+      if (pageToken === '') delete state.partial[key];
+      else state.partial[key] = pageToken;
+      run.countPage(page.items.length);
+      run.maybeCheckpoint();
+    } while (pageToken !== '');
+    state.completedActions++;
+  } catch (error) {
+    if (run.signal.aborted || !isConnectorError(error, 'not-found')) throw error;
+    delete state.partial[key];
+    state.completedActions++;
+    run.warning(`${what} failed with not-found; skipped`, { resource: resourceKey(resource.id), error: error.message });
+  }
+}
+
+/**
+ * Runs `task` on each stored resource of a type from the checkpoint's cursor, with at most
+ * `run.workers` tasks at a time. The cursor only moves past resources whose task finished.
+ */
+async function forEachStoredResource(
+  run: RunContext,
+  resourceTypeId: string,
+  task: (resource: Resource, position: number) => Promise<void>,
+): Promise<void> {
+  const { state } = run;
+  const reader = run.storedResources(resourceTypeId, state.cursor);
+  const finished = new Set<number>();
+  let nextPosition = state.cursor;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (!failure && !run.signal.aborted) {
+      const row = reader.next();
+      if (row.done) return;
+      const resource = row.value;
+      const position = nextPosition++;
+      try {
+        await task(resource, position);
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+      finished.add(position);
+      while (finished.delete(state.cursor)) state.cursor++;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: run.workers }, worker));
+  } finally {
+    reader.close();
+  }
+  if (failure) throw failure.error;
+  run.throwIfAborted();
+}
