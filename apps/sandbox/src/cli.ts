@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…}}}`; nothing else goes to stdout.
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…}}}`;
+ * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
 import { startSandbox } from './sandbox.js';
@@ -9,6 +10,7 @@ import type { SandboxOptions } from './sandbox.js';
 
 const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--latency-ms MS]
                [--rate-limit N | --no-rate-limit]
+               [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -17,7 +19,10 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --port P         port, 0 = any free port (default 0)
   --latency-ms MS  delay added to every response (default 0)
   --rate-limit N   requests per minute per API key (default 120, ilert's limit)
-  --no-rate-limit  turn the per-key limiter off (for benchmarks)
+  --no-rate-limit  turn the per-key limiter off (for benchmarks; Ironclad's limits too)
+  --ironclad-users N   Ironclad users (default 100)
+  --ironclad-groups N  Ironclad groups (default 20)
+  --ironclad-saml      the Ironclad company uses SAML: new users need no password
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -43,6 +48,9 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'latency-ms': { type: 'string' },
       'rate-limit': { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
+      'ironclad-users': { type: 'string' },
+      'ironclad-groups': { type: 'string' },
+      'ironclad-saml': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,6 +65,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const rateLimit = values['no-rate-limit'] === true ? false : integer('rate-limit', values['rate-limit'], 1);
   const latencyMs = integer('latency-ms', values['latency-ms'], 0);
   const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
+  const ironcladUsers = integer('ironclad-users', values['ironclad-users'], 1);
+  const ironcladGroups = integer('ironclad-groups', values['ironclad-groups'], 0);
   return {
     ...(seed === undefined ? {} : { seed }),
     ...(port === undefined ? {} : { port }),
@@ -64,6 +74,12 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(users === undefined ? {} : { users }),
       ...(teams === undefined ? {} : { teams }),
       ...(rateLimit === undefined ? {} : { rateLimitPerMinute: rateLimit }),
+    },
+    ironclad: {
+      ...(ironcladUsers === undefined ? {} : { users: ironcladUsers }),
+      ...(ironcladGroups === undefined ? {} : { groups: ironcladGroups }),
+      ...(values['ironclad-saml'] === true ? { saml: true } : {}),
+      ...(rateLimit === false ? { rateLimits: false as const } : {}),
     },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
@@ -82,8 +98,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert } = sandbox.services;
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url, services: { ilert: { baseUrl: ilert.baseUrl, token: ilert.token } } })}\n`);
+  const { ilert, ironclad } = sandbox.services;
+  const services = {
+    ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
+    ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
+  };
+  process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);

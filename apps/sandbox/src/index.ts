@@ -1,5 +1,13 @@
 export { startSandbox } from './sandbox.js';
-export type { IlertSandbox, IlertSandboxOptions, Sandbox, SandboxOptions, SandboxServiceName } from './sandbox.js';
+export type {
+  IlertSandbox,
+  IlertSandboxOptions,
+  IroncladSandbox,
+  IroncladSandboxOptions,
+  Sandbox,
+  SandboxOptions,
+  SandboxServiceName,
+} from './sandbox.js';
 export type { FaultOptions } from './core/faults.js';
 export type { Clock } from './core/rate-limiter.js';
 export type { SandboxService, ServiceRequest, ServiceResponse } from './core/service.js';
@@ -10,3 +18,16 @@ export type { IlertOrgOptions } from './ilert/generate.js';
 export { ILERT_ROLES, ILERT_TEAM_ROLES, isTeamRoleAllowed } from './ilert/model.js';
 export type { IlertOrg, IlertRole, IlertTeam, IlertTeamMember, IlertTeamRole, IlertTeamVisibility, IlertUser } from './ilert/model.js';
 export { ILERT_DEFAULT_MAX_RESULTS, ILERT_MAX_RESULTS, ILERT_REQUESTS_PER_MINUTE } from './ilert/service.js';
+export { generateIroncladOrg } from './ironclad/generate.js';
+export type { IroncladOrgOptions } from './ironclad/generate.js';
+export { IRONCLAD_PROVIDERS } from './ironclad/model.js';
+export type { IroncladGroup, IroncladOrg, IroncladProvider, IroncladUser } from './ironclad/model.js';
+export { IRONCLAD_SCIM_SCOPES } from './ironclad/oauth.js';
+export {
+  IRONCLAD_DEFAULT_COUNT,
+  IRONCLAD_MAX_COUNT,
+  IRONCLAD_READS_PER_MINUTE,
+  IRONCLAD_TOKEN_LIFETIME_SECONDS,
+  IRONCLAD_USER_CHANGES_PER_MINUTE,
+  passwordProblem,
+} from './ironclad/service.js';

@@ -5,9 +5,12 @@ import { seededToken } from './core/random.js';
 import { generateIlertOrg } from './ilert/generate.js';
 import type { IlertOrg } from './ilert/model.js';
 import { createIlertService } from './ilert/service.js';
+import { generateIroncladOrg } from './ironclad/generate.js';
+import type { IroncladOrg } from './ironclad/model.js';
+import { createIroncladService } from './ironclad/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert';
+export type SandboxServiceName = 'ilert' | 'ironclad';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -21,6 +24,22 @@ export interface IlertSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake Ironclad API. */
+export interface IroncladSandboxOptions {
+  /** Number of users (default 100, at least 1; user 0 is the admin the API acts as). */
+  users?: number;
+  /** Number of groups (default 20). */
+  groups?: number;
+  /** A SAML company: `POST /Users` needs no password (default false). */
+  saml?: boolean;
+  /** `expires_in` of issued tokens in seconds (default 3600). */
+  tokenLifetimeSeconds?: number;
+  /** `false` turns off Ironclad's limits (600/min reads, 50/min user changes). */
+  rateLimits?: false;
+  /** Faults for Ironclad only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -28,6 +47,7 @@ export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   ilert?: IlertSandboxOptions;
+  ironclad?: IroncladSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -46,11 +66,24 @@ export interface IlertSandbox {
   readonly org: IlertOrg;
 }
 
+/** Connection details and data of the fake Ironclad API. */
+export interface IroncladSandbox {
+  /** `<url>/ironclad`, the value for `--ic-base-url` (token at `/oauth/token`, SCIM at `/scim/v2`). */
+  readonly baseUrl: string;
+  /** The OAuth client (client credentials grant). */
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** An admin's email, the value for `--ic-as-user-email`. */
+  readonly asUserEmail: string;
+  /** The served company; user creation and membership changes alter it in place. */
+  readonly org: IroncladOrg;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -78,13 +111,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(ilertOptions.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: ilertOptions.rateLimitPerMinute }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const host = new SandboxHost([ilert], options.faults);
+  const ironcladOptions = options.ironclad ?? {};
+  const ironclad = createIroncladService({
+    org: generateIroncladOrg({
+      seed,
+      users: ironcladOptions.users ?? 100,
+      groups: ironcladOptions.groups ?? 20,
+      ...(ironcladOptions.saml === undefined ? {} : { saml: ironcladOptions.saml }),
+    }),
+    clientId: seededToken(seed, 'ironclad-client'),
+    clientSecret: seededToken(seed, 'ironclad-secret'),
+    ...(ironcladOptions.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: ironcladOptions.tokenLifetimeSeconds }),
+    ...(ironcladOptions.rateLimits === undefined ? {} : { rateLimits: ironcladOptions.rateLimits }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  const host = new SandboxHost([ilert, ironclad], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
+  if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
   const url = await host.listen(options.port ?? 0);
   return {
     url,
     services: {
       ilert: { baseUrl: `${url}${ilert.mountPath}`, token: ilert.token, restrictedToken: ilert.restrictedToken, org },
+      ironclad: {
+        baseUrl: `${url}${ironclad.mountPath}`,
+        clientId: ironclad.clientId,
+        clientSecret: ironclad.clientSecret,
+        asUserEmail: ironclad.asUserEmail,
+        org: ironclad.org,
+      },
     },
     requestCount: (service, path) => host.counter.count(service, path),
     requestCounts: () => host.counter.snapshot(),

@@ -11,4 +11,5 @@ export * from './http/index.js';
 export * from './log/index.js';
 export * from './model/index.js';
 export * from './pagination/index.js';
+export * from './scim/index.js';
 export * from './sync/index.js';
