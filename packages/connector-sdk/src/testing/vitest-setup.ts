@@ -1,1 +1,9 @@
-// Per-worker test setup (MockAgent guard lives here once written).
+/**
+ * Per-worker test setup for the SDK's own tests: installs a MockAgent with real network access
+ * disabled (loopback still allowed for local servers), so a test that forgets to mock a request
+ * fails instead of reaching the internet. Tests install their own agent on top with
+ * `installMockAgent()` and restore this one afterwards.
+ */
+import { installMockAgent, LOOPBACK_HOSTS } from './mock-agent.js';
+
+installMockAgent({ allowHosts: LOOPBACK_HOSTS });

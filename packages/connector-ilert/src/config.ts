@@ -1,0 +1,33 @@
+import { defineConfig } from '@c1/connector-sdk';
+
+/** The default ilert API base URL. */
+export const ILERT_DEFAULT_BASE_URL = 'https://api.ilert.com/api';
+
+/** The ilert connector's settings: `--ilert-api-token` and `--ilert-base-url` (env `BATON_ILERT_*`). */
+export const ilertConfig = defineConfig({
+  fields: {
+    'ilert-api-token': {
+      type: 'string',
+      required: true,
+      secret: true,
+      description: 'ilert API key, created by an admin (an organization-wide key sees every user and team)',
+    },
+    'ilert-base-url': {
+      type: 'string',
+      default: ILERT_DEFAULT_BASE_URL,
+      description: 'ilert API base URL; only needed for a non-default ilert instance',
+      check: checkBaseUrl,
+    },
+  },
+});
+
+function checkBaseUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an absolute URL such as https://api.ilert.com/api';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
+  return undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * End to end: the built `baton-ilert` binary syncs a generated org from the sandbox (loopback)
+ * into a c1z file, which is then read back with the SDK's reader, the binary's own inspect
+ * commands and, when available, Baton's Go reader.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { openC1zReader, type C1zReader } from '@c1/connector-sdk';
+import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const mainJs = join(packageDir, 'dist', 'main.js');
+const compatDir = join(packageDir, '..', 'connector-sdk', 'compat');
+const USERS = 250;
+const TEAMS = 30;
+
+/** Runs the built binary with a clean BATON_* environment. */
+async function baton(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BATON_')));
+  try {
+    const { stdout, stderr } = await run(process.execPath, [mainJs, ...args], { env: { ...baseEnv, ...env }, cwd: packageDir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+/** Builds dist/ when it is missing or older than a source file. */
+async function ensureBuilt(): Promise<void> {
+  const built = existsSync(mainJs) ? (await stat(mainJs)).mtimeMs : 0;
+  const sources = await readdir(join(packageDir, 'src'));
+  const newest = Math.max(...(await Promise.all(sources.map(async (f) => (await stat(join(packageDir, 'src', f))).mtimeMs))));
+  if (newest > built) await run(join(packageDir, 'node_modules', '.bin', 'tsup'), [], { cwd: packageDir });
+}
+
+describe('baton-ilert against the sandbox', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  let file: string;
+  let reader: C1zReader;
+  let syncId: string;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    sandbox = await startSandbox({ seed: 42, ilert: { users: USERS, teams: TEAMS } });
+    dir = await mkdtemp(join(tmpdir(), 'baton-ilert-e2e-'));
+    file = join(dir, 'sync.c1z');
+    const result = await baton(['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--log-level', 'warn'], {
+      BATON_ILERT_API_TOKEN: sandbox.services.ilert.token,
+    });
+    expect(result.stderr).not.toContain(sandbox.services.ilert.token);
+    expect(result.code, result.stderr).toBe(0);
+    reader = await openC1zReader(file);
+    const latest = reader.latestFinishedSync();
+    if (!latest) throw new Error('the c1z holds no finished sync');
+    syncId = latest.syncId;
+  }, 120_000);
+
+  afterAll(async () => {
+    reader?.close();
+    await sandbox?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every user, team, role entitlement and membership grant of the org', () => {
+    const org = sandbox.services.ilert.org;
+    const stats = reader.stats(syncId);
+    expect(stats.resources).toEqual({ user: USERS, team: TEAMS });
+    expect(stats.entitlements).toBe(TEAMS * 4);
+    expect(stats.grants).toBe(org.teams.reduce((sum, team) => sum + team.members.length, 0));
+  });
+
+  it('needs one request per page and none per team (plus one user and one team read by validate)', () => {
+    const userPages = Math.floor(USERS / 100) + 1;
+    expect(sandbox.requestCount('ilert', 'GET /users')).toBe(userPages + 1);
+    expect(sandbox.requestCount('ilert', 'GET /teams')).toBe(1 + 1);
+    expect(sandbox.requestCount('ilert')).toBe(userPages + 3);
+  });
+
+  it("keeps a user's 64-bit id exact and maps the profile", () => {
+    const user = sandbox.services.ilert.org.users[2];
+    if (!user) throw new Error('no user 2');
+    expect(BigInt(user.id)).toBeGreaterThan(2n ** 53n);
+    const stored = reader.resource(syncId, { resourceType: 'user', resource: user.id });
+    expect(stored?.displayName).toBe(`${user.firstName} ${user.lastName}`);
+    expect(stored?.profile).toMatchObject({
+      email: user.email,
+      role: user.role,
+      position: user.position,
+      department: user.department,
+      timezone: user.timezone,
+      language: user.language,
+      region: user.region,
+    });
+    expect(stored?.createdAt?.toISOString()).toBe(new Date(user.createdAt).toISOString());
+  });
+
+  it("records a member's team role as a grant", () => {
+    const team = sandbox.services.ilert.org.teams.find((t) => t.members.length > 0);
+    const member = team?.members[0];
+    if (!team || !member) throw new Error('the org has no team member');
+    const id = `team:${team.id}:${member.role.toLowerCase()}:user:${member.userId}`;
+    expect(reader.grant(syncId, id)?.principal.id).toEqual({ resourceType: 'user', resource: member.userId });
+  });
+
+  it('prints stats and resources from the file', async () => {
+    const stats = await baton(['stats', '-f', file, '--output', 'json']);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ resources: { user: USERS, team: TEAMS }, entitlements: TEAMS * 4 });
+    const users = await baton(['resources', '-f', file, '--resource-type', 'user', '--output', 'json']);
+    expect(users.code, users.stderr).toBe(0);
+    const listed = JSON.parse(users.stdout) as { id: { resource: string } }[];
+    expect(listed).toHaveLength(USERS);
+    expect(listed.map((r) => r.id.resource)).toContain(sandbox.services.ilert.org.users[2]?.id);
+  });
+
+  it('reads the file with Baton\'s Go reader when it is available', async (ctx) => {
+    const goAvailable = await run('go', ['version']).then(() => true, () => false);
+    if (!goAvailable || !existsSync(join(compatDir, 'main.go'))) {
+      ctx.skip();
+      return;
+    }
+    const { stdout } = await run('go', ['run', '.', file], { cwd: compatDir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+    const dump = JSON.parse(stdout) as { syncId: string; resources: unknown[]; entitlements: unknown[]; grants: unknown[] };
+    expect(dump.syncId).toBe(syncId);
+    expect(dump.resources).toHaveLength(USERS + TEAMS);
+    expect(dump.entitlements).toHaveLength(TEAMS * 4);
+    expect(dump.grants).toHaveLength(reader.stats(syncId).grants);
+    expect(stdout).toContain(`"${sandbox.services.ilert.org.users[2]?.id}"`);
+  }, 300_000);
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from '@c1/connector-sdk';
+
+// Each field becomes a flag (--acme-api-key), an env var (BATON_ACME_API_KEY) and a config-file key.
+export const acmeConfig = defineConfig({
+  fields: {
+    'acme-api-key': { type: 'string', required: true, secret: true, description: 'Acme API key' },
+    'acme-base-url': { type: 'string', default: 'https://api.acme.example/v1', description: 'Acme API base URL' },
+  },
+});

@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isConnectorError } from '../errors/connector-error.js';
+import { createHttpClient } from '../http/client.js';
+import { assertNoPendingInterceptors, installMockAgent, isMockNotMatchedError, type InstalledMockAgent } from './mock-agent.js';
+
+const client = (baseUrl: string) =>
+  createHttpClient({ service: 'acme', baseUrl, userAgent: 'guard-test/1.0', retry: { maxAttempts: 1 } });
+
+describe('MockAgent guard', () => {
+  let mock: InstalledMockAgent | undefined;
+  afterEach(async () => {
+    await mock?.restore();
+    mock = undefined;
+  });
+
+  it('fails a request no interceptor matches instead of sending it', async () => {
+    mock = installMockAgent();
+    const error = await client('https://unmocked.example.com')
+      .get('users', { schema: v.unknown() })
+      .catch((e: unknown) => e);
+    expect(isConnectorError(error, 'unavailable')).toBe(true);
+    expect(isMockNotMatchedError(error)).toBe(true);
+    expect(String((error as Error).message)).toMatch(/net\.connect disabled|not matched/);
+  });
+
+  it('fails an unmocked request even without a test agent (the per-worker guard)', async () => {
+    const error = await client('https://unmocked.example.com')
+      .get('users', { schema: v.unknown() })
+      .catch((e: unknown) => e);
+    expect(isMockNotMatchedError(error)).toBe(true);
+  });
+
+  it('serves an intercepted request and reports interceptors left unused', async () => {
+    const installed = installMockAgent();
+    mock = installed;
+    const pool = installed.agent.get('https://api.acme.test');
+    pool.intercept({ path: '/users', method: 'GET' }).reply(200, [{ id: 1 }]);
+    pool.intercept({ path: '/groups', method: 'GET' }).reply(200, []);
+    const response = await client('https://api.acme.test').get('users', { schema: v.array(v.object({ id: v.number() })) });
+    expect(response.data).toEqual([{ id: 1 }]);
+    expect(() => assertNoPendingInterceptors(installed.agent)).toThrow(/\/groups/);
+  });
+});
