@@ -259,7 +259,7 @@ describe('retries', () => {
     const controller = new AbortController();
     const http = createHttpClient({
       service: 'example',
-      baseUrl: ORIGIN,
+      baseUrl: `${ORIGIN}/api`,
       userAgent: 'x/1',
       retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
       timing: { now: Date.now, random: () => 1 - Number.EPSILON, sleep: (ms, signal) => new Promise((_, reject) => {

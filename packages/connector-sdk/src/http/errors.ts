@@ -95,10 +95,29 @@ export function httpStatusError(failure: FailedResponse): ConnectorError {
 export function networkError(service: string, endpoint: string, cause: unknown): ConnectorError {
   const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
   return new ConnectorError(`${service} ${endpoint} failed: ${redactSecrets(reason)}`, {
-    code: 'unavailable',
+    // A request no MockAgent interceptor matched will not match on a retry either.
+    code: isMockNotMatchedError(cause) ? 'failed-precondition' : 'unavailable',
     endpoint,
     cause,
   });
+}
+
+/** undici's code for a request no MockAgent interceptor matched (including "net connect disabled"). */
+export const MOCK_NOT_MATCHED_CODE = 'UND_MOCK_ERR_MOCK_NOT_MATCHED';
+
+/**
+ * Whether `error`, or any error in its `cause` chain, is undici's "mock not matched" error:
+ * the sign that a request reached a MockAgent without an interceptor for it.
+ */
+export function isMockNotMatchedError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current instanceof Error && !seen.has(current)) {
+    seen.add(current);
+    if ((current as Error & { code?: unknown }).code === MOCK_NOT_MATCHED_CODE) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 /** The ConnectorError for a request that ran out of time. */

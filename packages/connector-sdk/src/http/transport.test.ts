@@ -15,11 +15,11 @@ describe('mock guard', () => {
     await mock.restore();
   });
 
-  it('fails a request nobody mocked instead of reaching the network', async () => {
-    const http = createHttpClient({ service: 'example', baseUrl: 'https://unmocked.example', userAgent: 'x/1', retry: { maxAttempts: 1 } });
+  it('fails a request nobody mocked instead of reaching the network, and does not retry it', async () => {
+    const http = createHttpClient({ service: 'example', baseUrl: 'https://unmocked.example', userAgent: 'x/1' });
     const error = await http.get('users', { schema: v.unknown() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
-    expect((error as ConnectorError).code).toBe('unavailable');
+    expect((error as ConnectorError).code).toBe('failed-precondition');
     expect(String((error as Error).message)).toContain('UND_MOCK_ERR_MOCK_NOT_MATCHED');
   });
 

@@ -3,7 +3,6 @@ import type { Logger } from '../log/logger.js';
 import type { Entitlement, Grant, Resource, ResourceType } from '../model/types.js';
 import { createMemoryStore, runSync, type SyncSummary } from '../sync/index.js';
 import { recordPaging, type PagingRecord } from './paging-recorder.js';
-import { failFastWhenUnmocked } from './unmocked.js';
 
 /** What {@link runConnectorInMemory} takes. */
 export interface RunInMemoryOptions {
@@ -32,11 +31,12 @@ export interface CollectedSync {
  * what it wrote. The connector's HTTP traffic goes wherever undici's global dispatcher sends
  * it: install a MockAgent first (`installMockAgent`) to serve it from interceptors. The engine
  * validates the connector first, so mock the requests `validate` makes too. A request without
- * an interceptor fails the sync at once (see {@link failFastWhenUnmocked}).
+ * an interceptor fails the sync at once: the HTTP client reports it as `failed-precondition`,
+ * which is never retried.
  */
 export async function runConnectorInMemory(connector: Connector, options: RunInMemoryOptions = {}): Promise<CollectedSync> {
   const { maxPagesPerListing = 10_000, ...syncOptions } = options;
-  const recorded = recordPaging(failFastWhenUnmocked(connector), maxPagesPerListing);
+  const recorded = recordPaging(connector, maxPagesPerListing);
   const store = createMemoryStore();
   try {
     const summary = await runSync({ ...syncOptions, connector: recorded.connector, store });

@@ -7,5 +7,4 @@ export * from './conformance.js';
 export * from './describe-conformance.js';
 export * from './harness.js';
 export * from './mock-agent.js';
-export * from './unmocked.js';
 export type * from './paging-recorder.js';

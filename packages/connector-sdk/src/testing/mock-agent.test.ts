@@ -14,12 +14,12 @@ describe('MockAgent guard', () => {
     mock = undefined;
   });
 
-  it('fails a request no interceptor matches instead of sending it', async () => {
+  it('fails a request no interceptor matches instead of sending it, without retrying', async () => {
     mock = installMockAgent();
-    const error = await client('https://unmocked.example.com')
+    const error = await createHttpClient({ service: 'acme', baseUrl: 'https://unmocked.example.com', userAgent: 'guard-test/1.0' })
       .get('users', { schema: v.unknown() })
       .catch((e: unknown) => e);
-    expect(isConnectorError(error, 'unavailable')).toBe(true);
+    expect(isConnectorError(error, 'failed-precondition')).toBe(true);
     expect(isMockNotMatchedError(error)).toBe(true);
     expect(String((error as Error).message)).toMatch(/net\.connect disabled|not matched/);
   });

@@ -60,20 +60,4 @@ export const LOOPBACK_HOSTS: readonly RegExp[] = [
   /^\[::1\](:\d+)?$/,
 ];
 
-/** undici's code for a request no interceptor matched (including "net connect disabled"). */
-export const MOCK_NOT_MATCHED_CODE = 'UND_MOCK_ERR_MOCK_NOT_MATCHED';
-
-/**
- * Whether `error`, or any error in its `cause` chain, is undici's "mock not matched" error:
- * the sign that a request reached the mock without an interceptor for it.
- */
-export function isMockNotMatchedError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    seen.add(current);
-    if ((current as Error & { code?: unknown }).code === MOCK_NOT_MATCHED_CODE) return true;
-    current = current.cause;
-  }
-  return false;
-}
+export { isMockNotMatchedError, MOCK_NOT_MATCHED_CODE } from '../http/errors.js';
