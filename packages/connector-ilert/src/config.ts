@@ -1,4 +1,4 @@
-import { defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
 
 /** The default ilert API base URL. */
 export const ILERT_DEFAULT_BASE_URL = 'https://api.ilert.com/api';
@@ -16,18 +16,7 @@ export const ilertConfig = defineConfig({
       type: 'string',
       default: ILERT_DEFAULT_BASE_URL,
       description: 'ilert API base URL; only needed for a non-default ilert instance',
-      check: checkBaseUrl,
+      check: baseUrlCheck('https://api.ilert.com/api'),
     },
   },
 });
-
-function checkBaseUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'must be an absolute URL such as https://api.ilert.com/api';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
-  return undefined;
-}

@@ -1,4 +1,4 @@
-import { defineConfig, isLoopbackHost } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
 
 /** Ironclad's environments: North America, Europe and the demo instance. */
 export const IRONCLAD_ENVIRONMENTS = ['na1', 'eu1', 'demo'] as const;
@@ -45,23 +45,10 @@ export const ironcladConfig = defineConfig({
       type: 'string',
       placeholder: 'URL',
       description: 'Ironclad origin, overriding --environment (token at <url>/oauth/token, SCIM at <url>/scim/v2)',
-      check: checkBaseUrl,
+      check: baseUrlCheck('https://na1.ironcladapp.com'),
     },
   },
 });
-
-function checkBaseUrl(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'must be an absolute URL such as https://na1.ironcladapp.com';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'must use https (plain http only for loopback hosts)';
-  if (url.search !== '' || url.hash !== '') return 'must not have a query or fragment';
-  return undefined;
-}
 
 /** The Ironclad origin (and path prefix) the connector talks to, without a trailing slash. */
 export function ironcladBaseUrl(config: { environment: IroncladEnvironment; 'ic-base-url'?: string }): string {

@@ -1,3 +1,4 @@
+export * from './checks.js';
 export * from './fields.js';
 export { parseArgv, type FlagValue, type FlagValues, type ParsedArgv } from './argv.js';
 export { loadConfigFile } from './file.js';
