@@ -44,6 +44,11 @@ export const CLI_CONFIG = defineConfig({
       default: 'json',
       flagOnly: true,
     },
+    'create-account-credential': {
+      type: 'string',
+      description: "create-account: how the account's credentials are set (default: the connector's preferred option)",
+      choices: ['random-password', 'no-password'],
+    },
     'create-account-age-recipient': {
       type: 'string',
       description: 'age X25519 public key (age1...) that secrets of a created account are encrypted to',

@@ -114,6 +114,24 @@ describe('one-shot account creation', () => {
     expect(JSON.parse(plaintext)).toEqual([{ name: 'password', value: NEW_ACCOUNT_PASSWORD }]);
   });
 
+  it('creates the account without a password when asked to', async () => {
+    const { code, calls } = await runDemo([...accountArgs, '--create-account-credential', 'no-password'], { cwd, env, data });
+    expect(code).toBe(0);
+    expect(calls.accounts[0]?.credentials).toEqual({ kind: 'no-password' });
+  });
+
+  it('rejects a credential option the connector does not support', async () => {
+    const { code, stderr, calls } = await runDemo([...accountArgs, '--create-account-credential', 'no-password'], {
+      cwd,
+      env,
+      data,
+      credentialOptions: ['random-password'],
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--create-account-credential: baton-demo supports random-password, not no-password');
+    expect(calls.accounts).toEqual([]);
+  });
+
   it('rejects a malformed recipient or profile before creating anything', async () => {
     const { code, stderr, calls } = await runDemo(
       ['--create-account-login', 'kj', '--create-account-profile', '[1]', '--create-account-age-recipient', 'not-a-key', '-p'],

@@ -24,6 +24,7 @@ export interface CliSettings {
   createAccountEmail?: string;
   createAccountProfile?: string;
   createAccountAgeRecipient?: string;
+  createAccountCredential?: 'random-password' | 'no-password';
   resourceType?: string;
   resource?: string;
   entitlement?: string;
@@ -70,6 +71,7 @@ export function readSettings(values: Readonly<Record<string, unknown>>, cwd: str
     createAccountEmail: text('create-account-email'),
     createAccountProfile: text('create-account-profile'),
     createAccountAgeRecipient: text('create-account-age-recipient'),
+    createAccountCredential: credentialKind(text('create-account-credential')),
     resourceType: text('resource-type'),
     resource: text('resource'),
     entitlement: text('entitlement'),
@@ -91,4 +93,8 @@ export function requestedOperations(settings: CliSettings): Operation[] {
     operations.push('create-account');
   }
   return operations;
+}
+
+function credentialKind(value: string | undefined): CliSettings['createAccountCredential'] {
+  return value === 'random-password' || value === 'no-password' ? value : undefined;
 }

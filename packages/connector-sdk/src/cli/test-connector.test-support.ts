@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { defineConfig } from '../config/index.js';
 import { defineConnector } from '../connector/index.js';
-import type { AccountInfo, ConnectorDefinition, CredentialOptions, Page } from '../connector/index.js';
+import type { AccountInfo, ConnectorDefinition, CredentialOptionKind, CredentialOptions, Page } from '../connector/index.js';
 import { ConnectorError } from '../errors/index.js';
 import { defineResourceType, entitlement, grant, groupResource, userResource } from '../model/index.js';
 import type { Entitlement, Grant, Resource } from '../model/index.js';
@@ -56,7 +56,11 @@ function one<T>(items: T[]): Page<T> {
  * A connector with two resource types (user, team), a provisioner on teams and an account
  * manager, built from the model builders and the contract only.
  */
-export function demoDefinition(data: DemoData, calls: DemoCalls): ConnectorDefinition {
+export function demoDefinition(
+  data: DemoData,
+  calls: DemoCalls,
+  credentialOptions: CredentialOptionKind[] = ['random-password', 'no-password'],
+): ConnectorDefinition {
   const config = defineConfig({
     fields: {
       'demo-token': { type: 'string', secret: true, required: true, description: 'API token of the demo service' },
@@ -128,7 +132,7 @@ export function demoDefinition(data: DemoData, calls: DemoCalls): ConnectorDefin
         ],
         accountManager: {
           capabilityDetails: {
-            supportedCredentialOptions: ['random-password', 'no-password'],
+            supportedCredentialOptions: credentialOptions,
             preferredCredentialOption: 'random-password',
           },
           async createAccount(info, credentials) {
@@ -165,12 +169,20 @@ export class MemoryStream extends Writable {
 /** Runs the demo binary with in-memory streams and returns the exit code and output. */
 export async function runDemo(
   argv: string[],
-  options: { data?: DemoData; calls?: DemoCalls; env?: Record<string, string>; cwd: string; ttyStdout?: boolean; signal?: AbortSignal },
+  options: {
+    data?: DemoData;
+    calls?: DemoCalls;
+    env?: Record<string, string>;
+    cwd: string;
+    ttyStdout?: boolean;
+    signal?: AbortSignal;
+    credentialOptions?: CredentialOptionKind[];
+  },
 ): Promise<{ code: number; stdout: string; stderr: string; calls: DemoCalls }> {
   const calls = options.calls ?? emptyCalls();
   const stdout = new MemoryStream(options.ttyStdout ?? false);
   const stderr = new MemoryStream();
-  const code = await runCli(demoDefinition(options.data ?? demoData(), calls), {
+  const code = await runCli(demoDefinition(options.data ?? demoData(), calls, options.credentialOptions), {
     argv,
     env: options.env ?? {},
     stdout,

@@ -57,8 +57,8 @@ export function accountInfoFrom(ctx: CommandContext): AccountInfo {
 }
 
 /**
- * `--create-account-login/-email/-profile`: creates an account with the manager's preferred
- * credential option and prints the outcome as JSON. Returned secrets are printed only
+ * `--create-account-login/-email/-profile`: creates an account with the credential option of
+ * `--create-account-credential` (default: the manager's preferred one) and prints the outcome as JSON. Returned secrets are printed only
  * encrypted to `--create-account-age-recipient`; without it they are withheld.
  */
 export function createAccountOnce(ctx: CommandContext): Promise<number> {
@@ -73,7 +73,14 @@ export function createAccountOnce(ctx: CommandContext): Promise<number> {
     if (typeof wantedType === 'string' && wantedType !== '' && wantedType !== typeId) {
       throw new UsageError(`--create-account-resource-type: ${ctx.binary} creates accounts as "${typeId}", not "${wantedType}"`);
     }
-    const credentials = credentialOptionsFor(manager.capabilityDetails.preferredCredentialOption);
+    const { supportedCredentialOptions, preferredCredentialOption } = manager.capabilityDetails;
+    const kind = ctx.settings.createAccountCredential ?? preferredCredentialOption;
+    if (!supportedCredentialOptions.includes(kind)) {
+      throw new UsageError(
+        `--create-account-credential: ${ctx.binary} supports ${supportedCredentialOptions.join(', ')}, not ${kind}`,
+      );
+    }
+    const credentials = credentialOptionsFor(kind);
     const result = await manager.createAccount(info, credentials, operationContext(ctx));
     const { secrets, ...outcome } = result;
     const recipient = ctx.settings.createAccountAgeRecipient;
