@@ -1,9 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    setupFiles: ['./src/testing/vitest-setup.ts'],
-    testTimeout: 30_000,
-  },
-});
+export default packageTestConfig(import.meta.url, { setupFiles: ['./src/testing/vitest-setup.ts'], testTimeout: 30_000 });
