@@ -2,6 +2,7 @@ import type {
   AccountTypeName,
   AppFlagName,
   CredentialTypeName,
+  TraitName,
   UserStatusName,
 } from './enums.js';
 import type { JsonObject } from './json.js';
@@ -178,6 +179,15 @@ export type Annotation =
 
 /** The protobuf message name of an annotation, e.g. `c1.connector.v2.UserTrait`. */
 export type AnnotationTypeName = Annotation['$type'];
+
+/** The trait annotation a resource must carry for each trait its resource type declares. */
+export const TRAIT_ANNOTATION_TYPES: Readonly<Record<TraitName, AnnotationTypeName>> = {
+  USER: 'c1.connector.v2.UserTrait',
+  GROUP: 'c1.connector.v2.GroupTrait',
+  ROLE: 'c1.connector.v2.RoleTrait',
+  APP: 'c1.connector.v2.AppTrait',
+  SECRET: 'c1.connector.v2.SecretTrait',
+};
 
 /** The annotation type with the given message name. */
 export type AnnotationOf<T extends AnnotationTypeName> = Extract<Annotation, { $type: T }>;

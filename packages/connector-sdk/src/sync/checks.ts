@@ -1,17 +1,8 @@
 import { ConnectorError } from '../errors/connector-error.js';
-import { hasAnnotation, type Annotation, type AnnotationTypeName } from '../model/annotations.js';
-import type { TraitName } from '../model/enums.js';
+import { hasAnnotation, TRAIT_ANNOTATION_TYPES, type Annotation } from '../model/annotations.js';
 import { resourceKey } from '../model/ids.js';
 import type { Resource, ResourceType } from '../model/types.js';
 
-/** The annotation a resource must carry for each trait its type declares. */
-const TRAIT_ANNOTATIONS: Record<TraitName, AnnotationTypeName> = {
-  USER: 'c1.connector.v2.UserTrait',
-  GROUP: 'c1.connector.v2.GroupTrait',
-  ROLE: 'c1.connector.v2.RoleTrait',
-  APP: 'c1.connector.v2.AppTrait',
-  SECRET: 'c1.connector.v2.SecretTrait',
-};
 
 /** Returns the next page token, failing when the connector handed back the token it was given. */
 export function nextToken(what: string, given: string, next: string | undefined): string {
@@ -36,7 +27,7 @@ export function checkResource(type: ResourceType, resource: Resource): void {
     );
   }
   for (const trait of type.traits) {
-    const wanted = TRAIT_ANNOTATIONS[trait];
+    const wanted = TRAIT_ANNOTATION_TYPES[trait];
     if (!hasAnnotation(resource.annotations, wanted)) {
       throw new ConnectorError(
         `resource ${resourceKey(resource.id)} was missing expected trait: its type "${type.id}" declares ${trait}, so it needs a ${wanted.split('.').pop()} annotation`,

@@ -1,6 +1,7 @@
-import { findAnnotation, type AnnotationTypeName } from '../model/annotations.js';
+import { findAnnotation, TRAIT_ANNOTATION_TYPES, type AnnotationTypeName } from '../model/annotations.js';
 import type { TraitName } from '../model/enums.js';
 import { entitlementId, grantId, resourceKey } from '../model/ids.js';
+import { LIMITS } from '../model/limits.js';
 import type { Entitlement, Grant, Resource, ResourceType } from '../model/types.js';
 import type { PagingRecord } from './paging-recorder.js';
 
@@ -35,15 +36,7 @@ export interface ConformanceInput {
   paging?: PagingRecord;
 }
 
-const TRAIT_ANNOTATIONS: Record<TraitName, AnnotationTypeName> = {
-  USER: 'c1.connector.v2.UserTrait',
-  GROUP: 'c1.connector.v2.GroupTrait',
-  ROLE: 'c1.connector.v2.RoleTrait',
-  APP: 'c1.connector.v2.AppTrait',
-  SECRET: 'c1.connector.v2.SecretTrait',
-};
 
-const MAX_ID_BYTES = 1024;
 const utf8 = new TextEncoder();
 
 /**
@@ -127,7 +120,7 @@ export function formatViolations(violations: readonly ConformanceViolation[]): s
 type Report = (rule: ConformanceRule, message: string) => void;
 
 function checkTraits(report: Report, key: string, type: ResourceType, res: Resource): void {
-  for (const [trait, annotationType] of Object.entries(TRAIT_ANNOTATIONS) as [TraitName, AnnotationTypeName][]) {
+  for (const [trait, annotationType] of Object.entries(TRAIT_ANNOTATION_TYPES) as [TraitName, AnnotationTypeName][]) {
     const declared = type.traits.includes(trait);
     const present = findAnnotation(res.annotations, annotationType) !== undefined;
     if (declared && !present) report('trait-matches-type', `resource ${key} lacks the ${trait} trait its type declares`);
@@ -137,7 +130,7 @@ function checkTraits(report: Report, key: string, type: ResourceType, res: Resou
 
 function checkIdText(report: Report, what: string, id: string): void {
   if (id === '') report('id-format', `${what} is empty`);
-  else if (utf8.encode(id).length > MAX_ID_BYTES) report('id-format', `${what} is longer than ${MAX_ID_BYTES} bytes`);
+  else if (utf8.encode(id).length > LIMITS.id) report('id-format', `${what} is longer than ${LIMITS.id} bytes`);
 }
 
 function safeId(build: () => string): string | undefined {
