@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleEntry } from './bundle.js';
+import type { ConnectorPackage } from './connectors.js';
+import { dockerPlatform, renderDockerfile } from './dockerfile.js';
+import { createManifest, formatManifest, type BuildManifest } from './manifest.js';
+import { ADDON_INDEX_ASSET, type AddonIndexEntry } from './runtime/contract.js';
+import { buildSeaExecutable } from './sea.js';
+
+/** The outcome of building one connector. */
+export interface BuildResult {
+  /** The build context directory: the binary, `Dockerfile` and `manifest.json`. */
+  dir: string;
+  /** The executable. */
+  binaryPath: string;
+  manifest: BuildManifest;
+  /** Wall-clock time of the build. */
+  durationMs: number;
+}
+
+/** Hex sha256 of a file, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Builds `connector` into `outDir`: the single executable `<binaryName>` for this host's
+ * platform and Node version, its `Dockerfile` and `manifest.json`. The connector must be built
+ * (`dist/`) first. Scratch files live in a temporary directory that is always removed.
+ */
+export async function buildConnector(connector: ConnectorPackage, outDir: string): Promise<BuildResult> {
+  const started = performance.now();
+  if (!existsSync(connector.entry)) {
+    throw new Error(`${connector.entry} is missing: build ${connector.packageName} first (pnpm build)`);
+  }
+  const workDir = await mkdtemp(join(tmpdir(), `c1-runner-${connector.name}-`));
+  try {
+    const { bundlePath, addons } = await bundleEntry(connector.entry, join(workDir, 'bundle.cjs'));
+    const staged = join(workDir, connector.binaryName);
+    const indexPath = join(workDir, ADDON_INDEX_ASSET);
+    const index: AddonIndexEntry[] = addons.map(({ name, sha256 }) => ({ name, sha256 }));
+    await writeFile(indexPath, JSON.stringify(index));
+    await buildSeaExecutable({
+      bundlePath,
+      assets: { [ADDON_INDEX_ASSET]: indexPath, ...Object.fromEntries(addons.map((addon) => [addon.name, addon.path])) },
+      output: staged,
+      workDir,
+    });
+    const manifest = createManifest({
+      name: connector.name,
+      packageName: connector.packageName,
+      version: connector.version,
+      binaryName: connector.binaryName,
+      nodeVersion: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      sha256: await sha256File(staged),
+      size: (await stat(staged)).size,
+    });
+    await mkdir(outDir, { recursive: true });
+    const binaryPath = join(outDir, connector.binaryName);
+    await rm(binaryPath, { force: true });
+    await moveFile(staged, binaryPath);
+    const dockerfile = renderDockerfile({
+      binaryName: connector.binaryName,
+      packageName: connector.packageName,
+      version: connector.version,
+      nodeVersion: process.version,
+      dockerPlatform: dockerPlatform(process.platform, process.arch),
+      image: manifest.image,
+    });
+    await writeFile(join(outDir, 'Dockerfile'), dockerfile);
+    await writeFile(join(outDir, 'manifest.json'), formatManifest(manifest));
+    return { dir: outDir, binaryPath, manifest, durationMs: performance.now() - started };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Moves a file, copying when source and target are on different filesystems. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to);
+    await chmod(to, 0o755);
+  }
+}

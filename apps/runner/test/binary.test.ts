@@ -1,0 +1,112 @@
+/**
+ * Integration: builds the baton-ilert single executable into a temporary directory, runs it,
+ * syncs a small org from the sandbox (loopback) into a c1z file and reads that file back with
+ * the SDK. Skips, saying why, when this host cannot build executables or ilert is not built.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { openC1zReader } from '@c1/connector-sdk';
+import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConnector, sha256File, type BuildResult } from '../src/build.js';
+import { discoverConnectors } from '../src/connectors.js';
+import { buildPrerequisites } from '../src/prerequisites.js';
+
+const run = promisify(execFile);
+const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const ilert = discoverConnectors(workspaceRoot).find((connector) => connector.name === 'ilert');
+
+function skipReason(): string | undefined {
+  const problems = buildPrerequisites();
+  if (problems.length > 0) return problems.join('; ');
+  if (!ilert) return 'no ilert connector package';
+  if (!existsSync(ilert.entry)) return `${ilert.entry} is missing (build the workspace first)`;
+  return undefined;
+}
+
+const skip = skipReason();
+if (skip) console.warn(`skipping the baton-ilert executable test: ${skip}`);
+
+describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
+  let dir: string;
+  let cacheDir: string;
+  let build: BuildResult;
+  let sandbox: Sandbox;
+
+  /** Runs the executable with a clean BATON_* environment and the test's addon cache. */
+  async function binary(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BATON_')));
+    try {
+      const { stdout, stderr } = await run(build.binaryPath, args, {
+        cwd: dir,
+        env: { ...base, C1_NATIVE_CACHE_DIR: cacheDir, ...env },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'runner-ilert-'));
+    cacheDir = join(dir, 'native-cache');
+    build = await buildConnector(ilert!, join(dir, 'out'));
+    sandbox = await startSandbox({ seed: 7, ilert: { users: 30, teams: 4 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await sandbox?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the binary, its Dockerfile and a manifest with its checksum, and nothing else', async () => {
+    expect((await readdir(build.dir)).sort()).toEqual(['Dockerfile', 'baton-ilert', 'manifest.json']);
+    const manifest = JSON.parse(await readFile(join(build.dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ name: 'ilert', binary: 'baton-ilert', node: process.version, image: `ghcr.io/c1/baton-ilert:${ilert!.version}` });
+    expect(manifest['sha256']).toBe(await sha256File(build.binaryPath));
+    expect(manifest['size']).toBe((await stat(build.binaryPath)).size);
+    expect((await stat(build.binaryPath)).mode & 0o111).toBe(0o111);
+  });
+
+  it('prints its version and help', async () => {
+    const version = await binary(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `baton-ilert ${ilert!.version}\n` });
+    const help = await binary(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--ilert-api-token');
+    expect(help.stdout).toContain('BATON_ILERT_API_TOKEN');
+  });
+
+  it('extracted both native addons into the private cache it was pointed at', async () => {
+    const files = await readdir(cacheDir, { recursive: true });
+    expect(files.filter((file) => file.endsWith('.node')).map((file) => file.split('/').at(-1)).sort()).toEqual([
+      'better-sqlite3.node',
+      'zstd-napi.node',
+    ]);
+    for (const digest of await readdir(cacheDir)) expect((await stat(join(cacheDir, digest))).mode & 0o777).toBe(0o700);
+  });
+
+  it('syncs the sandbox org into a c1z file the SDK reads back', async () => {
+    const file = join(dir, 'sync.c1z');
+    const { baseUrl, token, org } = sandbox.services.ilert;
+    const result = await binary(['--ilert-base-url', baseUrl, '-f', file, '--log-level', 'warn'], { BATON_ILERT_API_TOKEN: token });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain(token);
+    const reader = await openC1zReader(file);
+    try {
+      const latest = reader.latestFinishedSync();
+      expect(latest).toBeDefined();
+      const stats = reader.stats(latest!.syncId);
+      expect(stats.resources).toEqual({ user: org.users.length, team: org.teams.length });
+      expect(stats.grants).toBe(org.teams.reduce((sum, team) => sum + team.members.length, 0));
+    } finally {
+      reader.close();
+    }
+  });
+});
