@@ -7,12 +7,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openC1zReader } from '@c1/connector-sdk';
+import * as age from 'age-encryption';
 import { startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -23,19 +23,6 @@ const sdkDir = join(packageDir, '..', 'connector-sdk');
 const compatDir = join(sdkDir, 'compat');
 const USERS = 1234;
 const GROUPS = 25;
-
-/** The parts of `age-encryption` (a dependency of the SDK) the test uses to open sealed secrets. */
-interface AgeModule {
-  generateIdentity(): Promise<string>;
-  identityToRecipient(identity: string): Promise<string>;
-  armor: { decode(text: string): Uint8Array };
-  Decrypter: new () => { addIdentity(identity: string): void; decrypt(data: Uint8Array, format: 'text'): Promise<string> };
-}
-
-async function loadAge(): Promise<AgeModule> {
-  const resolved = createRequire(join(sdkDir, 'package.json')).resolve('age-encryption');
-  return (await import(pathToFileURL(resolved).href)) as AgeModule;
-}
 
 interface Result {
   code: number;
@@ -156,7 +143,6 @@ describe('baton-ironclad against the sandbox', () => {
   }, 180_000);
 
   it('creates an account whose password leaves only encrypted to the age recipient, and reports a second try as existing', async () => {
-    const age = await loadAge();
     const identity = await age.generateIdentity();
     const recipient = await age.identityToRecipient(identity);
     const accountArgs = [
