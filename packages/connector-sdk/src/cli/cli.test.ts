@@ -48,6 +48,16 @@ describe('usage and config errors', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lists flag mistakes together with config problems', async () => {
+    const { code, stderr } = await runDemo(['--no-such-flag', '--demo-region', 'mars'], { cwd, env: { BATON_WORKERS: '0' } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown flag --no-such-flag');
+    expect(stderr).toContain('--demo-token / BATON_DEMO_TOKEN is required');
+    expect(stderr).toContain('--demo-region / BATON_DEMO_REGION');
+    expect(stderr).toContain('--workers / BATON_WORKERS');
+    expect(stderr).toContain('baton-demo --help');
+  });
+
   it('exits 2 for an unknown flag and for an unknown command', async () => {
     const flag = await runDemo(['--no-such-flag'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } });
     expect(flag.code).toBe(2);

@@ -99,14 +99,20 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
       return EXIT_CODES.ok;
     }
     const seeHelp = `run ${binary} --help for the commands and flags`;
-    if (parsed.problems.length > 0) throw new UsageError(`${formatConfigProblems(parsed.problems)}\n${seeHelp}`);
     const [name = 'sync', ...extra] = parsed.positionals;
     const command = commands.find((candidate) => candidate.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}"; ${seeHelp}`);
-    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" after ${name}; ${seeHelp}`);
+    const usageProblems: ConfigProblem[] = [...parsed.problems];
+    if (!command) usageProblems.push({ message: `unknown command "${name}"` });
+    if (extra.length > 0) usageProblems.push({ message: `unexpected argument "${extra[0]}" after ${name}` });
+    if (!command) throw new UsageError(`${formatConfigProblems(usageProblems)}\n${seeHelp}`);
 
     const file = readConfigFile(parsed.flags, env, cwd);
-    const { values, settings } = resolveSettings(command, schema, parsed.flags, env, file, cwd, parsed.positionals.length > 0);
+    const resolved = resolveSettings(command, schema, parsed.flags, env, file, cwd, parsed.positionals.length > 0);
+    const problems = [...usageProblems, ...(resolved.ok ? [] : resolved.problems)];
+    if (!resolved.ok || problems.length > 0) {
+      throw new UsageError(formatConfigProblems(problems) + (usageProblems.length > 0 ? `\n${seeHelp}` : ''));
+    }
+    const { values, settings } = resolved;
     debug = settings.logLevel === 'debug';
     const logger = createLogger({
       level: settings.logLevel,
@@ -132,9 +138,9 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
 }
 
 /**
- * Resolves the settings a command needs, reporting every problem in one usage error: the
- * connector's own fields only count for commands that build the connector, and one-shot
- * operations need `--provisioning` and no command.
+ * Resolves the settings a command needs, or returns every problem found: the connector's own
+ * fields only count for commands that build the connector, and one-shot operations need
+ * `--provisioning` and no command.
  */
 function resolveSettings(
   command: Command,
@@ -144,7 +150,7 @@ function resolveSettings(
   file: Record<string, unknown>,
   cwd: string,
   commandGiven: boolean,
-): { values: Record<string, unknown>; settings: CliSettings } {
+): { ok: true; values: Record<string, unknown>; settings: CliSettings } | { ok: false; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const base = resolveConfig(BASE_SCHEMA, { flags: onlyFieldsOf(BASE_SCHEMA, flags), env, file: onlyFieldsOf(BASE_SCHEMA, file) });
   const full = command.usesConnector ? resolveConfig(schema, { flags, env, file }) : base;
@@ -164,9 +170,9 @@ function resolveSettings(
       }
     }
   }
-  if (problems.length > 0 || !full.ok) throw new UsageError(formatConfigProblems(problems));
+  if (problems.length > 0 || !full.ok) return { ok: false, problems };
   const values = full.values as Record<string, unknown>;
-  return { values, settings: readSettings(values, cwd) };
+  return { ok: true, values, settings: readSettings(values, cwd) };
 }
 
 /** The config file's values: `--config` / BATON_CONFIG_PATH, else `./.baton.yaml` when present. */
