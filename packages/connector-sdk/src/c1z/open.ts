@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,19 +25,24 @@ const TEMP_SUFFIX = '.c1z-tmp';
 
 /** Options of {@link openSyncStore}. */
 export interface SyncStoreOptions {
-  /** The working directory (default `<path>.work`, beside the output file). */
-  workDir?: string;
+  /**
+   * A directory to keep the working state in (`--c1z-temp-dir`). The store works in its own
+   * subdirectory there, named after the output path so a later run finds it to resume.
+   * Default: `<path>.work`, beside the output file.
+   */
+  tempDir?: string;
 }
 
 /**
- * Opens the c1z file at `path` for a sync. The working SQLite database lives in `<path>.work/`:
- * if one is there (a killed run), it is reopened so the unfinished sync can resume; otherwise an
- * existing file at `path` is unpacked into it so its previous syncs are kept. `path` itself is
- * only replaced, atomically and with mode 0600, by `finish()`.
+ * Opens the c1z file at `path` for a sync. The working SQLite database lives in a working
+ * directory (see {@link SyncStoreOptions.tempDir}): if one is there (a killed run), it is reopened
+ * so the unfinished sync can resume; otherwise an existing file at `path` is unpacked into it so
+ * its previous syncs are kept. `path` itself is only replaced, atomically and with mode 0600,
+ * by `finish()`.
  */
 export async function openSyncStore(path: string, options: SyncStoreOptions = {}): Promise<SyncStore> {
   const output = resolve(path);
-  const workDir = resolve(options.workDir ?? `${output}.work`);
+  const workDir = workingDirectory(output, options.tempDir);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   removeStaleTempFiles(output);
   const dbPath = join(workDir, WORKING_DB);
@@ -67,6 +72,13 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The store's own working directory for `output`: never the caller's directory itself. */
+function workingDirectory(output: string, tempDir: string | undefined): string {
+  if (tempDir === undefined) return `${output}.work`;
+  const digest = createHash('sha256').update(output).digest('hex').slice(0, 16);
+  return join(resolve(tempDir), `${basename(output)}-${digest}.work`);
 }
 
 /** Removes temporary files left by a `finish()` that was killed half way. */
@@ -191,11 +203,18 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
     await rm(this.workDir, { recursive: true, force: true });
   }
 
+  /**
+   * Rolls back to the last checkpoint and closes. The working state stays when it holds an
+   * unfinished sync to resume; otherwise (say, validation failed before a sync started) it is
+   * removed, so nothing is left beside the output.
+   */
   abandon(): void {
     if (this.closed) return;
     this.closed = true;
     this.database.rollback();
+    const resumable = this.database.unfinishedSync() !== undefined;
     this.database.close();
+    if (!resumable) rmSync(this.workDir, { recursive: true, force: true });
   }
 
   override close(): void {

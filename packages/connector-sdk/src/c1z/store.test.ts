@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -239,6 +239,29 @@ describe('c1z sync store', () => {
     store.endSync(id);
     expect(() => store.putResources(id, fixture.resources)).toThrow(/already ended/);
     store.abandon();
+  });
+
+  it('leaves nothing behind when abandoned with no sync to resume', async () => {
+    const store = await openSyncStore(path);
+    store.abandon();
+    expect(existsSync(`${path}.work`)).toBe(false);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('works in its own subdirectory of --c1z-temp-dir and never removes that directory', async () => {
+    const tempDir = join(dir, 'scratch');
+    mkdirSync(tempDir);
+    writeFileSync(join(tempDir, 'unrelated.txt'), 'keep me');
+    const first = await openSyncStore(path, { tempDir });
+    const syncId = first.startSync();
+    first.checkpoint(syncId, '{}');
+    first.abandon();
+    const resumed = await openSyncStore(path, { tempDir });
+    expect(resumed.unfinishedSync()?.syncId).toBe(syncId);
+    resumed.endSync(syncId);
+    await resumed.finish();
+    expect(readdirSync(tempDir)).toEqual(['unrelated.txt']);
+    expect(existsSync(path)).toBe(true);
   });
 
   it('rejects files that are not c1z v1', async () => {

@@ -34,7 +34,7 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   const { settings } = ctx;
   return withConnector(ctx, async (connector) => {
     const store: SyncStore = await openSyncStore(settings.file, {
-      ...(settings.c1zTempDir !== undefined && { workDir: settings.c1zTempDir }),
+      ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
     });
     const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
     let summary: SyncSummary;
