@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,13 @@ describe('usage and config errors', () => {
     expect(stderr).toContain('--demo-region / BATON_DEMO_REGION');
     expect(stderr).toContain('--workers / BATON_WORKERS');
     expect(stderr).toContain('baton-demo --help');
+  });
+
+  it('exits 2 for an unknown --sync-resource-types id, before calling the API', async () => {
+    const { code, stderr } = await runDemo(['--sync-resource-types', 'user,nope'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--sync-resource-types / BATON_SYNC_RESOURCE_TYPES: unknown resource type "nope"; baton-demo syncs user, team');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('exits 2 for an unknown flag and for an unknown command', async () => {

@@ -21,6 +21,10 @@ export async function runConnectorMain(definition: ConnectorDefinition): Promise
     if (error.code !== 'EPIPE') throw error;
     if (!controller.signal.aborted) controller.abort(STDOUT_CLOSED);
   });
+  // Nothing can be reported once stderr's reader is gone; carry on with the job.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const code = await runCli(definition, { signal: controller.signal });
   // Exit once stdout has flushed, so piped output is never cut short.
   if (!process.stdout.destroyed) await new Promise<void>((done) => process.stdout.write('', () => done()));

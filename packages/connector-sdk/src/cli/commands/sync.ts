@@ -2,7 +2,9 @@ import { openSyncStore } from '../../c1z/index.js';
 import type { SyncStore } from '../../c1z/index.js';
 import { runSync } from '../../sync/index.js';
 import type { SyncSummary } from '../../sync/index.js';
-import { InterruptedError } from '../cli-errors.js';
+import { flagHint } from '../../config/index.js';
+import type { Connector } from '../../connector/index.js';
+import { InterruptedError, UsageError } from '../cli-errors.js';
 import type { Command, CommandContext } from '../context.js';
 import { withConnector } from '../connector-factory.js';
 import { EXIT_CODES } from '../exit-codes.js';
@@ -33,6 +35,7 @@ export function describeSummary(summary: SyncSummary, file: string): string {
 export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   const { settings } = ctx;
   return withConnector(ctx, async (connector) => {
+    checkResourceTypes(connector, settings.syncResourceTypes, ctx.binary);
     const store: SyncStore = await openSyncStore(settings.file, {
       ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
     });
@@ -64,6 +67,17 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
     else ctx.logger.info(line, { ...summary, file: settings.file });
     return EXIT_CODES.ok;
   });
+}
+
+/** Refuses `--sync-resource-types` ids the connector does not have, before anything runs. */
+function checkResourceTypes(connector: Connector, wanted: readonly string[], binary: string): void {
+  const known = connector.resourceSyncers.map((syncer) => syncer.resourceType.id);
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${flagHint('sync-resource-types')}: unknown resource type ${unknown.map((id) => `"${id}"`).join(', ')}; ${binary} syncs ${known.join(', ')}`,
+    );
+  }
 }
 
 /** `sync` (also what runs with no command): sync the connector's data into `--file`. */
