@@ -72,6 +72,15 @@ describe('fault switches', () => {
     expect((await whole.text()).length).toBe(declared);
   });
 
+  it("breaks the next N pages' first id, leaving error answers and id-less bodies alone", async () => {
+    sandbox.setFaults({ malformedBodies: 1, serverErrors: 1 });
+    expect((await get('/users')).status).toBe(500);
+    const broken = (await (await get('/users?max-results=3')).json()) as { id: unknown }[];
+    expect(broken.map((user) => user.id)).toEqual([null, expect.any(Number), expect.any(Number)]);
+    const whole = (await (await get('/users?max-results=3')).json()) as { id: unknown }[];
+    expect(whole[0]?.id).toEqual(expect.any(Number));
+  });
+
   it('adds latency to every response until switched off', async () => {
     sandbox.setFaults({ latencyMs: 150 });
     const started = performance.now();

@@ -1,3 +1,5 @@
+import { nullFirstId } from './malform.js';
+
 /**
  * Fault switches for one service. Counters arm the next N requests; they count down as requests
  * arrive. When several are armed, a request takes the first that applies in this order:
@@ -19,6 +21,11 @@ export interface FaultOptions {
    * of the body, and then drop the connection.
    */
   truncatedBodies?: number;
+  /**
+   * The next N successful JSON responses that hold an object with an `id` have the first such
+   * object's `id` (depth first) replaced with null: a page that breaks the vendor's schema.
+   */
+  malformedBodies?: number;
 }
 
 /** What the host should do with one request, as decided by {@link FaultSwitch.take}. */
@@ -44,6 +51,7 @@ export class FaultSwitch {
   #rateLimited = 0;
   #connectionResets = 0;
   #truncatedBodies = 0;
+  #malformedBodies = 0;
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -57,6 +65,7 @@ export class FaultSwitch {
     const rateLimited = checkCount('rateLimited', options.rateLimited);
     const connectionResets = checkCount('connectionResets', options.connectionResets);
     const truncatedBodies = checkCount('truncatedBodies', options.truncatedBodies);
+    const malformedBodies = checkCount('malformedBodies', options.malformedBodies);
     const status = options.serverErrorStatus;
     if (status !== undefined && !SERVER_ERROR_CYCLE.includes(status)) {
       throw new RangeError(`fault serverErrorStatus must be 500, 502 or 503, got ${String(status)}`);
@@ -68,6 +77,7 @@ export class FaultSwitch {
     this.#rateLimited = rateLimited;
     this.#connectionResets = connectionResets;
     this.#truncatedBodies = truncatedBodies;
+    this.#malformedBodies = malformedBodies;
   }
 
   /** The delay to add before answering. */
@@ -101,6 +111,17 @@ export class FaultSwitch {
     return true;
   }
 
+  /**
+   * The body to serve instead of a successful response's `body` when a malformed body is due
+   * (counted down only when the body had an `id` to break); undefined to serve it as it is.
+   */
+  malform(status: number, body: string): string | undefined {
+    if (this.#malformedBodies === 0 || status < 200 || status > 299) return undefined;
+    const broken = nullFirstId(body);
+    if (broken !== undefined) this.#malformedBodies -= 1;
+    return broken;
+  }
+
   /** The faults still armed. */
   snapshot(): FaultOptions {
     return {
@@ -110,6 +131,7 @@ export class FaultSwitch {
       rateLimited: this.#rateLimited,
       connectionResets: this.#connectionResets,
       truncatedBodies: this.#truncatedBodies,
+      malformedBodies: this.#malformedBodies,
     };
   }
 }

@@ -138,6 +138,8 @@ export class SandboxHost {
         answer = service.errorResponse(500, `sandbox error: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    const malformed = answer.body === undefined ? undefined : faults.malform(answer.status, answer.body);
+    if (malformed !== undefined) answer = { ...answer, body: malformed };
     const truncate = answer.body !== undefined && answer.body !== '' && faults.takeTruncation();
     writeResponse(response, answer, truncate);
   }

@@ -1,0 +1,191 @@
+/**
+ * Faults as an operator meets them: the built `baton-ilert` binary against the sandbox
+ * (loopback) while it misbehaves. Each failure must exit with the documented code, print one
+ * clear line naming the problem (no stack trace, no secret) and leave the previous `--file`
+ * byte for byte as it was; each recoverable fault must be retried to a complete sync.
+ *
+ * Runs that wait out retries preload `fast-retry-waits.mjs`, which runs the CLI's 0.5-60 s
+ * timers 50 times faster: the retry budgets are the real ones, only the clock is quicker.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { armAt, ensureBuilt, latestSyncContent, messageLines, runBinary, waitForCount, type RunOptions, type RunResult } from './fault-kit.js';
+
+const USERS = 300;
+const TEAMS = 30;
+/** Pages of 100 until a short one: 0, 100, 200, 300 (empty). */
+const USER_PAGES = Math.floor(USERS / 100) + 1;
+/** validate reads one user and one team, then the sync lists every page. */
+const USER_REQUESTS = 1 + USER_PAGES;
+const TEAM_REQUESTS = 1 + 1;
+/** The HTTP client tries a call 5 times, and the sync engine tries that 20 times. */
+const ATTEMPTS_PER_CALL = 5 * 20;
+
+describe('baton-ilert under faults', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  let file: string;
+  let firstSync: Awaited<ReturnType<typeof latestSyncContent>>;
+
+  const syncArgs = (logLevel = 'warn') => ['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--log-level', logLevel];
+  const tokenEnv = (token = sandbox.services.ilert.token) => ({ BATON_ILERT_API_TOKEN: token });
+  const sync = (options: RunOptions & { logLevel?: string } = {}) =>
+    runBinary(syncArgs(options.logLevel), { env: tokenEnv(), ...options });
+
+  /** The run failed as an operator should see it: `code`, one message line, no stack, no secret. */
+  function expectCleanFailure(result: RunResult, code: number, message: RegExp | string): void {
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stdout).toBe('');
+    const lines = messageLines(result.stderr);
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^baton-ilert: /);
+    if (typeof message === 'string') expect(lines[0]).toContain(message);
+    else expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr).not.toContain('unexpected error');
+    expectNoSecret(result);
+  }
+
+  function expectNoSecret(result: RunResult): void {
+    for (const secret of [sandbox.services.ilert.token, sandbox.services.ilert.restrictedToken, WRONG_TOKEN]) {
+      expect(result.stdout).not.toContain(secret);
+      expect(result.stderr).not.toContain(secret);
+    }
+  }
+
+  /** Runs `fails` and checks the previous file is byte-identical afterwards. */
+  async function keepsPreviousFile(fails: () => Promise<void>): Promise<void> {
+    const before = await readFile(file);
+    await fails();
+    expect((await readFile(file)).equals(before)).toBe(true);
+  }
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    sandbox = await startSandbox({ seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } });
+    dir = await mkdtemp(join(tmpdir(), 'baton-ilert-faults-'));
+    file = join(dir, 'sync.c1z');
+    const first = await sync();
+    expect(first.code, first.stderr).toBe(0);
+    expectNoSecret(first);
+    firstSync = await latestSyncContent(file);
+    expect(firstSync.resources).toHaveLength(USERS + TEAMS);
+    sandbox.resetRequestCounts();
+  }, 60_000);
+
+  afterEach(() => {
+    sandbox.setFaults({}, 'ilert');
+    sandbox.resetRequestCounts();
+  });
+
+  afterAll(async () => {
+    await sandbox?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses bad flags with exit 2, naming each problem, before touching the file', async () => {
+    await keepsPreviousFile(async () => {
+      const result = await runBinary(['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--ilert-api-tokn', 'x']);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain('--ilert-api-tokn');
+      expect(result.stderr).toContain('--ilert-api-token / BATON_ILERT_API_TOKEN');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    });
+    expect(sandbox.requestCount('ilert')).toBe(0);
+  });
+
+  it('gives up on a 5xx storm that outlasts the retries (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
+    // The storm starts at the second page of users, after the first page was written.
+    await keepsPreviousFile(async () => {
+      const storm = await sync({
+        fast: true,
+        during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
+      });
+      expectCleanFailure(storm, 1, 'ilert GET /users failed with status 503: sandbox fault: injected 503');
+    });
+    expect(sandbox.requestCount('ilert', 'GET /users')).toBe(2 + ATTEMPTS_PER_CALL);
+
+    sandbox.setFaults({}, 'ilert');
+    const after = await sync({ logLevel: 'info' });
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).toContain('(resumed)');
+    expect(await latestSyncContent(file)).toEqual(firstSync);
+  }, 60_000);
+
+  it('retries a short 5xx burst and a short 429 storm to a complete sync, one extra request per fault', async () => {
+    for (const faults of [{ serverErrors: 4 }, { rateLimited: 4 }]) {
+      sandbox.resetRequestCounts();
+      sandbox.setFaults(faults, 'ilert');
+      const result = await sync({ fast: true });
+      expect(result.code, result.stderr).toBe(0);
+      expectNoSecret(result);
+      expect(sandbox.requestCount('ilert', 'GET /users')).toBe(USER_REQUESTS + 4);
+      expect(sandbox.requestCount('ilert', 'GET /teams')).toBe(TEAM_REQUESTS);
+      expect(await latestSyncContent(file)).toEqual(firstSync);
+    }
+  }, 30_000);
+
+  it('retries connection resets and a page whose body was cut short', async () => {
+    const resets = await sync({ fast: true, during: armAt(sandbox, 'ilert', 'GET /users', 3, { connectionResets: 2 }) });
+    expect(resets.code, resets.stderr).toBe(0);
+    expect(sandbox.requestCount('ilert', 'GET /users')).toBe(USER_REQUESTS + 2);
+    expect(await latestSyncContent(file)).toEqual(firstSync);
+
+    sandbox.resetRequestCounts();
+    const truncated = await sync({ fast: true, during: armAt(sandbox, 'ilert', 'GET /teams', 2, { truncatedBodies: 1 }) });
+    expect(truncated.code, truncated.stderr).toBe(0);
+    expect(sandbox.requestCount('ilert', 'GET /teams')).toBe(TEAM_REQUESTS + 1);
+    expect(await latestSyncContent(file)).toEqual(firstSync);
+  }, 30_000);
+
+  it('names --ilert-api-token / BATON_ILERT_API_TOKEN when the token is rejected (401) or lacks access (403)', async () => {
+    await keepsPreviousFile(async () => {
+      const rejected = await runBinary(syncArgs(), { env: tokenEnv(WRONG_TOKEN) });
+      expectCleanFailure(rejected, 1, 'ilert rejected the API token (401) - check --ilert-api-token / BATON_ILERT_API_TOKEN');
+
+      const restricted = await runBinary(syncArgs(), { env: tokenEnv(sandbox.services.ilert.restrictedToken) });
+      expectCleanFailure(restricted, 1, /ilert denied GET \/teams to the API token \(403.*--ilert-api-token \/ BATON_ILERT_API_TOKEN/);
+    });
+    // Neither is retried: one users probe each, and the restricted one's teams probe.
+    expect(sandbox.requestCounts()).toEqual({ ilert: { 'GET /users': 2, 'GET /teams': 1 } });
+  });
+
+  it('fails on a page that breaks the schema, naming the endpoint and the field, without retrying it', async () => {
+    await keepsPreviousFile(async () => {
+      const users = await sync({ during: armAt(sandbox, 'ilert', 'GET /users', 3, { malformedBodies: 1 }) });
+      expectCleanFailure(users, 1, 'ilert GET /users returned an unexpected response: [0].id: expected an integer id');
+      expect(sandbox.requestCount('ilert', 'GET /users')).toBe(3);
+
+      const teams = await sync({ during: armAt(sandbox, 'ilert', 'GET /teams', 2, { malformedBodies: 1 }) });
+      expectCleanFailure(teams, 1, 'ilert GET /teams returned an unexpected response: [0].id: expected an integer id');
+    });
+    sandbox.setFaults({}, 'ilert');
+    const after = await sync();
+    expect(after.code, after.stderr).toBe(0);
+    expect(await latestSyncContent(file)).toEqual(firstSync);
+  }, 30_000);
+
+  it('stops on SIGINT with exit 130 and a hint to resume; the rerun resumes to the same content', async () => {
+    await keepsPreviousFile(async () => {
+      sandbox.setFaults({ latencyMs: 150 }, 'ilert');
+      const interrupted = await sync({
+        during: async (child) => {
+          await waitForCount(() => sandbox.requestCount('ilert', 'GET /users'), 3);
+          child.kill('SIGINT');
+        },
+      });
+      expectCleanFailure(interrupted, 130, 'baton-ilert: sync interrupted; run the same command again to resume');
+    });
+    sandbox.setFaults({}, 'ilert');
+    const resumed = await sync({ logLevel: 'info' });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('(resumed)');
+    expect(await latestSyncContent(file)).toEqual(firstSync);
+  }, 30_000);
+});
+
+/** A well-formed token the sandbox does not know. */
+const WRONG_TOKEN = 'ilk_wrong_0123456789abcdef0123456789abcdef';
