@@ -149,6 +149,21 @@ describe('runSync', () => {
     expect((error as Error).message).toContain('list user resources: next page token unchanged');
   });
 
+  it('gives up after three attempts by default', async () => {
+    const timing = fakeTiming();
+    let calls = 0;
+    const connector = fakeConnector(fakeTenant(9), {
+      beforeCall: (call) => {
+        if (call.kind !== 'grants' || call.key !== 'group:g1') return;
+        calls++;
+        throw new ConnectorError('bad gateway', { code: 'unavailable', status: 502 });
+      },
+    });
+    await expect(runSync({ connector, store: createMemoryStore(), timing })).rejects.toThrow('bad gateway');
+    expect(calls).toBe(3);
+    expect(timing.sleeps).toEqual([1000, 2000]);
+  });
+
   it('retries outages with linear backoff and waits for a rate limit to reset', async () => {
     const timing = fakeTiming();
     const progress: SyncProgress[] = [];
@@ -164,7 +179,13 @@ describe('runSync', () => {
         if (failures === 4) throw new ConnectorError('timeout', { code: 'deadline-exceeded' });
       },
     });
-    const summary = await runSync({ connector, store: createMemoryStore(), timing, onProgress: (event) => progress.push(event) });
+    const summary = await runSync({
+      connector,
+      store: createMemoryStore(),
+      timing,
+      retry: { maxAttempts: 5 },
+      onProgress: (event) => progress.push(event),
+    });
     expect(timing.sleeps).toEqual([7000, 2000, 3000, 4000]);
     expect(progress.filter((event) => event.waitingMs !== undefined).map((event) => [event.phase, event.waitingMs])).toEqual([
       ['grants', 7000],

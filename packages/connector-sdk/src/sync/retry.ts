@@ -6,8 +6,13 @@ import type { SyncRetryOptions, SyncTiming } from './types.js';
 /** Retry settings with defaults filled in. */
 export type RetryPolicy = Required<SyncRetryOptions>;
 
-/** Baton's syncer backoff: linear, one second per attempt, capped at a minute. */
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 60_000 };
+/**
+ * Baton's syncer backoff (linear, one second per attempt, capped at a minute), with a small
+ * attempt budget: the SDK's HTTP client already retries each request with backoff and
+ * rate-limit waits, so three engine attempts mean up to fifteen requests before a sync gives up
+ * (and a rerun resumes from the last checkpoint). Baton itself retries without limit.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 /**
  * How long to wait before retry number `attempt` (1-based) after `error`: until the rate limit

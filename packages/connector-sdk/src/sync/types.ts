@@ -36,7 +36,7 @@ export interface SyncTiming {
 
 /** How connector calls that fail with `unavailable` / `deadline-exceeded` are retried. */
 export interface SyncRetryOptions {
-  /** Attempts per call, the first included. Default 20. */
+  /** Attempts per call, the first included. Default 3 (each HTTP request is retried too). */
   maxAttempts?: number;
   /** The n-th retry waits n times this. Default 1000. */
   baseDelayMs?: number;
