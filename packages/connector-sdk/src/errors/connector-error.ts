@@ -18,6 +18,11 @@ export interface ConnectorErrorOptions {
   /** The API's own error message, when it gave one. */
   apiMessage?: string;
   rateLimit?: RateLimitInfo;
+  /**
+   * How many times the failed operation was tried before this error, when the thrower already
+   * retried it (the HTTP client does). Callers must not retry such an error again.
+   */
+  attempts?: number;
   cause?: unknown;
 }
 
@@ -32,6 +37,7 @@ export class ConnectorError extends Error {
   readonly endpoint?: string;
   readonly apiMessage?: string;
   readonly rateLimit?: RateLimitInfo;
+  readonly attempts?: number;
 
   constructor(message: string, options: ConnectorErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -40,6 +46,7 @@ export class ConnectorError extends Error {
     if (options.endpoint !== undefined) this.endpoint = options.endpoint;
     if (options.apiMessage !== undefined) this.apiMessage = options.apiMessage;
     if (options.rateLimit !== undefined) this.rateLimit = options.rateLimit;
+    if (options.attempts !== undefined) this.attempts = options.attempts;
   }
 }
 

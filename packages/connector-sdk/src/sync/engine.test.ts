@@ -164,6 +164,21 @@ describe('runSync', () => {
     expect(timing.sleeps).toEqual([1000, 2000]);
   });
 
+  it('does not retry an error its thrower already retried', async () => {
+    const timing = fakeTiming();
+    let calls = 0;
+    const connector = fakeConnector(fakeTenant(9), {
+      beforeCall: (call) => {
+        if (call.kind !== 'grants' || call.key !== 'group:g1') return;
+        calls++;
+        throw new ConnectorError('still down after 5 attempts', { code: 'unavailable', status: 503, attempts: 5 });
+      },
+    });
+    await expect(runSync({ connector, store: createMemoryStore(), timing })).rejects.toThrow('still down');
+    expect(calls).toBe(1);
+    expect(timing.sleeps).toEqual([]);
+  });
+
   it('retries outages with linear backoff and waits for a rate limit to reset', async () => {
     const timing = fakeTiming();
     const progress: SyncProgress[] = [];

@@ -8,9 +8,10 @@ export type RetryPolicy = Required<SyncRetryOptions>;
 
 /**
  * Baton's syncer backoff (linear, one second per attempt, capped at a minute), with a small
- * attempt budget: the SDK's HTTP client already retries each request with backoff and
- * rate-limit waits, so three engine attempts mean up to fifteen requests before a sync gives up
- * (and a rerun resumes from the last checkpoint). Baton itself retries without limit.
+ * attempt budget. It applies to connector calls that fail with a retryable error nobody retried
+ * yet; the SDK's HTTP client retries its requests itself (with backoff and rate-limit waits)
+ * and marks what it gives up on, which the engine then does not retry again. A rerun resumes
+ * from the last checkpoint. Baton itself retries without limit.
  */
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
@@ -34,15 +35,18 @@ export interface RetryContext {
 }
 
 /**
- * Calls `fn` until it succeeds, retrying ConnectorErrors with a retryable code. Other errors,
- * the last attempt's error and aborts go to the caller.
+ * Calls `fn` until it succeeds, retrying ConnectorErrors with a retryable code that their
+ * thrower has not retried already. Other errors, the last attempt's error and aborts go to the
+ * caller.
  */
 export async function withRetry<T>(what: string, fn: () => Promise<T>, context: RetryContext): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
-      const retryable = isConnectorError(error) && isRetryableCode(error.code);
+      // An error its thrower already retried (the HTTP client's, say) is final: retrying it
+      // here would multiply the attempts.
+      const retryable = isConnectorError(error) && isRetryableCode(error.code) && (error.attempts ?? 1) <= 1;
       if (!retryable || attempt >= context.policy.maxAttempts || context.signal.aborted) throw error;
       const waitMs = retryDelayMs(error, attempt, context.policy, context.timing.now());
       context.logger.warn(`${what} failed, retrying`, {
