@@ -53,16 +53,21 @@ async function latestContent(file: string): Promise<{ syncCount: number; content
     const sync = reader.latestFinishedSync('full');
     if (!sync) throw new Error(`${file} holds no finished sync`);
     const syncId = sync.syncId;
+    // The store lists objects in the order they were written, which a resume can change.
     const content = JSON.stringify({
-      resourceTypes: reader.resourceTypes(syncId),
-      resources: [...reader.resources({ syncId })],
-      entitlements: [...reader.entitlements({ syncId })],
-      grants: [...reader.grants({ syncId })],
+      resourceTypes: sortedBy(reader.resourceTypes(syncId), (t) => t.id),
+      resources: sortedBy([...reader.resources({ syncId })], (r) => `${r.id.resourceType}:${r.id.resource}`),
+      entitlements: sortedBy([...reader.entitlements({ syncId })], (e) => e.id),
+      grants: sortedBy([...reader.grants({ syncId })], (g) => g.id),
     });
     return { syncCount: reader.syncs().filter((s) => s.endedAt).length, content };
   } finally {
     reader.close();
   }
+}
+
+function sortedBy<T>(items: T[], key: (item: T) => string): T[] {
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** A small deterministic generator, so a failure can be replayed from its seed. */

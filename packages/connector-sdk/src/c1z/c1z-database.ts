@@ -43,7 +43,7 @@ interface SyncRunRow {
 }
 
 interface DataRow {
-  external_id: string;
+  id: number;
   data: Buffer;
 }
 
@@ -64,6 +64,8 @@ interface Where {
  */
 export class C1zDatabase implements C1zReader {
   private inTransaction = false;
+  /** Set when rows were deleted, so the export vacuums their pages away. */
+  private deletedRows = false;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {}
@@ -102,7 +104,7 @@ export class C1zDatabase implements C1zReader {
   }
 
   resourceTypes(syncId: string): ResourceType[] {
-    return [...this.pages<DataRow>('v1_resource_types', 'external_id, data', bySync(syncId))].map((row) =>
+    return [...this.pages<DataRow>('v1_resource_types', 'id, data', bySync(syncId))].map((row) =>
       decodeResourceType(row.data),
     );
   }
@@ -114,11 +116,11 @@ export class C1zDatabase implements C1zReader {
       add(where, 'parent_resource_type_id = ?', filter.parentId.resourceType);
       add(where, 'parent_resource_id = ?', filter.parentId.resource);
     }
-    for (const row of this.pages<DataRow>('v1_resources', 'external_id, data', where)) yield decodeResource(row.data);
+    for (const row of this.pages<DataRow>('v1_resources', 'id, data', where)) yield decodeResource(row.data);
   }
 
   resource(syncId: string, id: ResourceId): Resource | undefined {
-    const row = this.getRow<DataRow>('v1_resources', 'external_id, data', syncId, resourceKey(id));
+    const row = this.getRow<DataRow>('v1_resources', 'id, data', syncId, resourceKey(id));
     return row ? decodeResource(row.data) : undefined;
   }
 
@@ -129,13 +131,13 @@ export class C1zDatabase implements C1zReader {
       add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
       add(where, 'resource_id = ?', filter.resourceId.resource);
     }
-    for (const row of this.pages<DataRow>('v1_entitlements', 'external_id, data', where)) {
+    for (const row of this.pages<DataRow>('v1_entitlements', 'id, data', where)) {
       yield decodeEntitlement(row.data);
     }
   }
 
   entitlement(syncId: string, id: string): Entitlement | undefined {
-    const row = this.getRow<DataRow>('v1_entitlements', 'external_id, data', syncId, id);
+    const row = this.getRow<DataRow>('v1_entitlements', 'id, data', syncId, id);
     return row ? decodeEntitlement(row.data) : undefined;
   }
 
@@ -151,11 +153,11 @@ export class C1zDatabase implements C1zReader {
       add(where, 'principal_resource_id = ?', filter.principalId.resource);
     }
     if (filter.expandable !== undefined) where.sql.push(filter.expandable ? 'expansion is not null' : 'expansion is null');
-    for (const row of this.pages<GrantRow>('v1_grants', 'external_id, data, expansion', where)) yield toGrant(row);
+    for (const row of this.pages<GrantRow>('v1_grants', 'id, data, expansion', where)) yield toGrant(row);
   }
 
   grant(syncId: string, id: string): Grant | undefined {
-    const row = this.getRow<GrantRow>('v1_grants', 'external_id, data, expansion', syncId, id);
+    const row = this.getRow<GrantRow>('v1_grants', 'id, data, expansion', syncId, id);
     return row ? toGrant(row) : undefined;
   }
 
@@ -287,7 +289,7 @@ export class C1zDatabase implements C1zReader {
     this.commit();
   }
 
-  /** Marks the sync finished, prunes full syncs beyond the retention limit, and commits. */
+  /** Marks the sync finished, prunes old syncs (see {@link selectSyncsToPrune}), and commits. */
   endSync(syncId: string, now: Date = new Date()): void {
     this.begin();
     const result = this.prepare('update v1_sync_runs set ended_at = ? where sync_id = ? and ended_at is null').run(
@@ -295,7 +297,7 @@ export class C1zDatabase implements C1zReader {
       syncId,
     );
     if (result.changes === 0) throw unknownSync(syncId);
-    this.pruneFullSyncs();
+    this.pruneOldSyncs();
     this.commit();
   }
 
@@ -313,21 +315,30 @@ export class C1zDatabase implements C1zReader {
     this.inTransaction = false;
   }
 
-  /** Commits, folds the write-ahead log into the database file and closes it, ready to compress. */
+  /**
+   * Commits, folds the write-ahead log into the database file and closes it, ready to compress.
+   * When rows were deleted (pruned syncs, here or in an earlier run whose export failed), the
+   * file is vacuumed first, so it shrinks and no bytes of the deleted rows remain in it.
+   */
   closeForExport(): void {
-    this.commit();
-    this.db.pragma('journal_mode = DELETE');
-    this.db.close();
+    try {
+      this.commit();
+      this.db.pragma('journal_mode = DELETE');
+      const freePages = this.db.pragma('freelist_count', { simple: true }) as number;
+      if (this.deletedRows || freePages > 0) this.db.exec('vacuum');
+    } finally {
+      this.db.close();
+    }
   }
 
-  private pruneFullSyncs(): void {
+  private pruneOldSyncs(): void {
     const finished = this.prepare(
-      `select sync_id from v1_sync_runs where ended_at is not null and sync_type = 'full'
-       order by ended_at desc, id desc`,
-    ).all() as { sync_id: string }[];
-    for (const { sync_id: old } of finished.slice(RETAINED_FULL_SYNCS)) {
+      'select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs where ended_at is not null order by id',
+    ).all() as SyncRunRow[];
+    for (const old of selectSyncsToPrune(finished.map(toSyncRun))) {
       for (const table of SYNC_SCOPED_TABLES) this.prepare(`delete from ${table} where sync_id = ?`).run(old);
       this.prepare('delete from v1_sync_runs where sync_id = ?').run(old);
+      this.deletedRows = true;
     }
   }
 
@@ -372,22 +383,48 @@ export class C1zDatabase implements C1zReader {
   }
 
   /**
-   * Streams matching rows ordered by `external_id`, a page at a time (keyset pagination), so no
-   * statement stays open between pages and the caller may write while iterating.
+   * Streams matching rows in insertion order (by rowid), a page at a time (keyset pagination),
+   * so no statement stays open between pages and the caller may write while iterating. The
+   * tables' indexes hold rowids in order within each key, so a page needs no sort; an upsert
+   * keeps its row's place, so the order is stable within a file (resume positions rely on it).
    */
   private *pages<R extends DataRow>(table: ObjectTable, columns: string, where: Where): IterableIterator<R> {
-    let after: string | undefined;
+    let after: number | undefined;
     for (;;) {
-      const sql = [...where.sql, ...(after === undefined ? [] : ['external_id > ?'])];
+      const sql = [...where.sql, ...(after === undefined ? [] : ['id > ?'])];
       const params = [...where.params, ...(after === undefined ? [] : [after])];
       const rows = this.prepare(
-        `select ${columns} from ${table} where ${sql.join(' and ')} order by external_id limit ${PAGE_ROWS}`,
+        `select ${columns} from ${table} where ${sql.join(' and ')} order by id limit ${PAGE_ROWS}`,
       ).all(...params) as R[];
       yield* rows;
       if (rows.length < PAGE_ROWS) return;
-      after = (rows[rows.length - 1] as R).external_id;
+      after = (rows[rows.length - 1] as R).id;
     }
   }
+}
+
+/**
+ * The syncs to delete, following Baton's retention policy: the newest
+ * {@link RETAINED_FULL_SYNCS} finished full syncs stay (newest by end time); older full syncs go,
+ * and when any go, so do `partial` and `resources_only` syncs that ended before the oldest kept
+ * full sync started. Unfinished syncs always stay. `runs` is ordered oldest first (by rowid).
+ */
+export function selectSyncsToPrune(runs: readonly SyncRun[]): string[] {
+  const isPartial = (run: SyncRun): boolean => run.type === 'partial' || run.type === 'resources_only';
+  const finished = runs.filter((run) => run.endedAt !== undefined);
+  const full = finished
+    .filter((run) => !isPartial(run))
+    .map((run, order) => ({ run, order }))
+    .sort((a, b) => (b.run.endedAt?.getTime() ?? 0) - (a.run.endedAt?.getTime() ?? 0) || b.order - a.order)
+    .map(({ run }) => run);
+  const dropped = full.slice(RETAINED_FULL_SYNCS);
+  const oldestKept = full[RETAINED_FULL_SYNCS - 1];
+  if (dropped.length === 0 || oldestKept === undefined) return [];
+  const cutoff = oldestKept.startedAt.getTime();
+  const partials = finished.filter(
+    (run) => isPartial(run) && (run.endedAt?.getTime() ?? cutoff) < cutoff,
+  );
+  return [...dropped, ...partials].map((run) => run.syncId);
 }
 
 function bySync(syncId: string): Where {

@@ -28,7 +28,11 @@ export async function writeC1zFile(dbPath: string, outPath: string): Promise<voi
   }
 }
 
-/** Unpacks the c1z v1 file at `c1zPath` into a SQLite database at `dbPath` (created 0600). */
+/**
+ * Unpacks the c1z v1 file at `c1zPath` into a SQLite database at `dbPath` (created 0600).
+ * A wrong header, a truncated or corrupt zstd frame or an empty payload throw
+ * {@link C1zFormatError}; `dbPath` may then hold a partial file, which the caller removes.
+ */
 export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void> {
   const handle = await open(c1zPath, 'r');
   try {
@@ -40,12 +44,26 @@ export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void
   } finally {
     await handle.close();
   }
-  await pipeline(
-    createReadStream(c1zPath, { start: C1Z_V1_HEADER.length }),
-    new zstd.DecompressStream(),
-    new RequireOutput(c1zPath),
-    createWriteStream(dbPath, { mode: 0o600 }),
-  );
+  try {
+    await pipeline(
+      createReadStream(c1zPath, { start: C1Z_V1_HEADER.length }),
+      new zstd.DecompressStream(),
+      new RequireOutput(c1zPath),
+      createWriteStream(dbPath, { mode: 0o600 }),
+    );
+  } catch (error) {
+    throw isSystemError(error) || error instanceof C1zFormatError ? error : unreadable(c1zPath, error);
+  }
+}
+
+/** The error for a c1z file whose compressed payload cannot be decoded. */
+export function unreadable(c1zPath: string, cause: unknown): C1zFormatError {
+  return new C1zFormatError(`${c1zPath} is not a readable c1z file: truncated or corrupt`, { cause });
+}
+
+/** Errors of the file system (reading the input, writing the output) are not format errors. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /** Fails the pipeline when the compressed payload is empty. */

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
 import { C1zDatabase } from './c1z-database.js';
-import { readC1zFile, writeC1zFile } from './container.js';
+import { readC1zFile, unreadable, writeC1zFile } from './container.js';
 import type {
   C1zReader,
   EntitlementFilter,
@@ -18,6 +18,7 @@ import type {
   SyncStore,
   SyncType,
 } from './store-types.js';
+import { WorkLock } from './work-lock.js';
 
 /** Where the working database lives inside the working directory. */
 const WORKING_DB = 'sync.db';
@@ -35,38 +36,89 @@ export interface SyncStoreOptions {
 
 /**
  * Opens the c1z file at `path` for a sync. The working SQLite database lives in a working
- * directory (see {@link SyncStoreOptions.tempDir}): if one is there (a killed run), it is reopened
- * so the unfinished sync can resume; otherwise an existing file at `path` is unpacked into it so
- * its previous syncs are kept. `path` itself is only replaced, atomically and with mode 0600,
+ * directory (see {@link SyncStoreOptions.tempDir}). If one is there, left by a killed or failed
+ * run, it is reopened as it is: an unfinished sync in it can resume, and a sync that finished
+ * but never reached `path` (its `finish()` failed) is carried along, so the next `finish()`
+ * writes it out. Otherwise an existing file at `path` is unpacked into a new working directory
+ * so its previous syncs are kept. `path` itself is only replaced, atomically and with mode 0600,
  * by `finish()`.
+ *
+ * The working directory is locked for this process until `finish()` or `abandon()`: while
+ * another live process holds it, this throws ConnectorError `failed-precondition`. A `path`
+ * that is not a readable c1z file throws {@link C1zFormatError}, leaving nothing behind.
  */
 export async function openSyncStore(path: string, options: SyncStoreOptions = {}): Promise<SyncStore> {
   const output = resolve(path);
   const workDir = workingDirectory(output, options.tempDir);
+  const createdWorkDir = !existsSync(workDir);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
-  removeStaleTempFiles(output);
-  const dbPath = join(workDir, WORKING_DB);
-  if (!existsSync(dbPath) && existsSync(output)) {
-    const unpacking = `${dbPath}.unpacking`;
-    await readC1zFile(output, unpacking);
-    await rename(unpacking, dbPath);
+  let lock: WorkLock;
+  try {
+    lock = WorkLock.acquire(workDir, output);
+  } catch (error) {
+    if (createdWorkDir) rmSync(workDir, { recursive: true, force: true });
+    throw error;
   }
-  const database = new C1zDatabase(new Database(dbPath));
-  database.initWritable();
-  return new FileSyncStore(database, output, dbPath, workDir);
+  const dbPath = join(workDir, WORKING_DB);
+  const unpacking = `${dbPath}.unpacking`;
+  const unpacked = !existsSync(dbPath) && existsSync(output);
+  try {
+    removeStaleTempFiles(output);
+    if (unpacked) {
+      await readC1zFile(output, unpacking);
+      await rename(unpacking, dbPath);
+    }
+    const database = openWorkingDatabase(dbPath, output, unpacked);
+    return new FileSyncStore(database, { output, dbPath, workDir, lock, createdWorkDir });
+  } catch (error) {
+    if (createdWorkDir) {
+      rmSync(workDir, { recursive: true, force: true });
+    } else {
+      rmSync(unpacking, { force: true });
+      if (unpacked) removeDatabaseFiles(dbPath);
+      lock.release();
+    }
+    throw error;
+  }
+}
+
+/** Opens the working database; one just unpacked from `output` that SQLite rejects is a format error. */
+function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean): C1zDatabase {
+  const db = new Database(dbPath);
+  try {
+    const database = new C1zDatabase(db);
+    database.initWritable();
+    return database;
+  } catch (error) {
+    db.close();
+    const notSqlite = (error as { code?: unknown }).code === 'SQLITE_NOTADB';
+    throw unpacked && notSqlite ? unreadable(output, error) : error;
+  }
+}
+
+/** Removes a SQLite database and its side files. */
+function removeDatabaseFiles(dbPath: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true });
 }
 
 /**
  * Opens a c1z file for reading: unpacks it into a private temporary directory, which `close()`
- * deletes.
+ * deletes. A file that is not a readable c1z file throws {@link C1zFormatError}.
  */
 export async function openC1zReader(path: string): Promise<C1zReader> {
   const dir = mkdtempSync(join(tmpdir(), 'c1z-read-'));
   try {
     const dbPath = join(dir, WORKING_DB);
-    await readC1zFile(resolve(path), dbPath);
+    const input = resolve(path);
+    await readC1zFile(input, dbPath);
     const db = new Database(dbPath, { fileMustExist: true });
-    db.pragma('query_only = ON');
+    try {
+      db.pragma('query_only = ON');
+      db.prepare('select count(*) from sqlite_master').get();
+    } catch (error) {
+      db.close();
+      throw (error as { code?: unknown }).code === 'SQLITE_NOTADB' ? unreadable(input, error) : error;
+    }
     return new TempFileReader(new C1zDatabase(db), dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -142,14 +194,24 @@ class TempFileReader extends DatabaseReader {
   }
 }
 
+/** Where a {@link FileSyncStore} works and what it found there when opened. */
+interface StorePlace {
+  /** The c1z file `finish()` writes. */
+  output: string;
+  dbPath: string;
+  workDir: string;
+  lock: WorkLock;
+  /** True when the working directory did not exist before this store opened it. */
+  createdWorkDir: boolean;
+}
+
 class FileSyncStore extends DatabaseReader implements SyncStore {
   private closed = false;
+  private startedSync = false;
 
   constructor(
     database: C1zDatabase,
-    private readonly output: string,
-    private readonly dbPath: string,
-    private readonly workDir: string,
+    private readonly place: StorePlace,
   ) {
     super(database);
   }
@@ -158,7 +220,9 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
     return this.database.unfinishedSync();
   }
   startSync(type?: SyncType): string {
-    return this.database.startSync(type);
+    const syncId = this.database.startSync(type);
+    this.startedSync = true;
+    return syncId;
   }
   putResourceTypes(syncId: string, items: readonly ResourceType[]): void {
     this.database.putResourceTypes(syncId, items);
@@ -180,41 +244,45 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
   }
 
   /**
-   * Commits pending writes, compresses the database into a 0600 temp file beside the output,
-   * fsyncs it, renames it over the output and removes the working directory. On failure the
-   * output is untouched and the working state stays for a later resume.
+   * Commits pending writes (vacuuming away pruned syncs), compresses the database into a 0600
+   * temp file beside the output, fsyncs it, renames it over the output and removes the working
+   * directory. On failure the output is untouched and the working state stays (unlocked) for a
+   * later run, which resumes it or carries its finished syncs along.
    */
   async finish(): Promise<void> {
     this.requireOpen();
     this.closed = true;
-    this.database.closeForExport();
-    const temp = join(dirname(this.output), `.${basename(this.output)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+    const temp = join(dirname(this.place.output), `.${basename(this.place.output)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
     try {
-      await writeC1zFile(this.dbPath, temp);
-      await rename(temp, this.output);
+      this.database.closeForExport();
+      await writeC1zFile(this.place.dbPath, temp);
+      await rename(temp, this.place.output);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      throw new ConnectorError(`c1z: could not write ${this.output}: ${(error as Error).message}`, {
+      this.place.lock.release();
+      throw new ConnectorError(`c1z: could not write ${this.place.output}: ${(error as Error).message}`, {
         code: 'internal',
         cause: error,
       });
     }
-    await syncDirectory(dirname(this.output));
-    await rm(this.workDir, { recursive: true, force: true });
+    await syncDirectory(dirname(this.place.output));
+    await rm(this.place.workDir, { recursive: true, force: true });
   }
 
   /**
-   * Rolls back to the last checkpoint and closes. The working state stays when it holds an
-   * unfinished sync to resume; otherwise (say, validation failed before a sync started) it is
-   * removed, so nothing is left beside the output.
+   * Rolls back to the last checkpoint, closes and unlocks. The working directory is removed only
+   * when this store created it (a fresh or freshly unpacked copy of the output) and no sync was
+   * started through it, say when validation failed: then it holds nothing the output lacks.
+   * Working state that was already there (a killed or failed run's, maybe a finished sync that
+   * never reached the output) is always kept, as is one holding a sync started here.
    */
   abandon(): void {
     if (this.closed) return;
     this.closed = true;
     this.database.rollback();
-    const resumable = this.database.unfinishedSync() !== undefined;
     this.database.close();
-    if (!resumable) rmSync(this.workDir, { recursive: true, force: true });
+    if (this.place.createdWorkDir && !this.startedSync) rmSync(this.place.workDir, { recursive: true, force: true });
+    else this.place.lock.release();
   }
 
   override close(): void {

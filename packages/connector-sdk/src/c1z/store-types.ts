@@ -48,7 +48,10 @@ export interface SyncStats {
   grants: number;
 }
 
-/** Reads a c1z file. Iterators stream rows; they never load a whole table. */
+/**
+ * Reads a c1z file. Iterators stream rows in the order they were written (stable within a file);
+ * they never load a whole table.
+ */
 export interface C1zReader {
   /** Every sync run in the file, oldest first. */
   syncs(): SyncRun[];
@@ -81,10 +84,16 @@ export interface SyncStore extends C1zReader {
   putGrants(syncId: string, items: readonly Grant[]): void;
   /** Commits everything written so far together with the engine's state. */
   checkpoint(syncId: string, syncToken: string): void;
-  /** Marks the sync finished, prunes old syncs (keeps the current and two previous full ones). */
+  /**
+   * Marks the sync finished and prunes old syncs as Baton does: keeps the current and two
+   * previous full ones, and the partial syncs that ended after the oldest of those started.
+   */
   endSync(syncId: string): void;
   /** Writes the c1z file to its path (temp file + rename) and removes the working state. */
   finish(): Promise<void>;
-  /** Closes without writing the c1z file; the working state stays for a later resume. */
+  /**
+   * Closes without writing the c1z file. The working state stays for a later run, except a
+   * copy of the output this store made and started no sync in, which holds nothing new.
+   */
   abandon(): void;
 }

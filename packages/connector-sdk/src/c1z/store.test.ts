@@ -88,7 +88,8 @@ describe('c1z sync store', () => {
     const fixture = buildFixture();
     const reader = await openC1zReader(path);
     try {
-      expect(reader.resourceTypes(syncId).map((t) => t.id)).toEqual(['app', 'group', 'role', 'secret', 'team', 'user']);
+      // Objects come back in the order they were written.
+      expect(reader.resourceTypes(syncId).map((t) => t.id)).toEqual(['user', 'group', 'role', 'app', 'secret', 'team']);
       expect([...reader.resources({ syncId, resourceTypeId: 'user' })].map((r) => r.id.resource)).toEqual(['2188373', 'bob', 'svc']);
       expect([...reader.resources({ syncId, parentId: { resourceType: 'team', resource: '900' } })].map((r) => r.displayName)).toEqual([
         'Ops',

@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import zstd from 'zstd-napi';
+import { ConnectorError } from '../errors/connector-error.js';
+import { C1Z_V1_HEADER, C1zFormatError } from './container.js';
+import { buildFixture } from './fixture.test-support.js';
+import { openC1zReader, openSyncStore } from './open.js';
+import type { SyncStore } from './store-types.js';
+
+let dir: string;
+let path: string;
+let workDir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'c1z-work-'));
+  path = join(dir, 'sync.c1z');
+  workDir = `${path}.work`;
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writeFixture(store: SyncStore, syncId: string): void {
+  const fixture = buildFixture();
+  store.putResourceTypes(syncId, fixture.resourceTypes);
+  store.putResources(syncId, fixture.resources);
+  store.putEntitlements(syncId, fixture.entitlements);
+  store.putGrants(syncId, fixture.grants);
+}
+
+async function fullSync(): Promise<string> {
+  const store = await openSyncStore(path);
+  const syncId = store.startSync();
+  writeFixture(store, syncId);
+  store.endSync(syncId);
+  await store.finish();
+  return syncId;
+}
+
+/** A pid no process has: a child that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  return child.pid as number;
+}
+
+describe('working state', () => {
+  it('keeps a finished sync whose export failed when the next run stops before syncing, and exports it later', async () => {
+    const first = await fullSync();
+    const store = await openSyncStore(path);
+    const finished = store.startSync();
+    writeFixture(store, finished);
+    store.endSync(finished);
+    rmSync(path);
+    mkdirSync(join(path, 'in-the-way'), { recursive: true }); // the rename over the output fails
+    await expect(store.finish()).rejects.toThrow(/could not write/);
+    rmSync(path, { recursive: true });
+
+    const stopped = await openSyncStore(path); // say validation fails: no sync starts
+    stopped.abandon();
+    expect(existsSync(workDir)).toBe(true);
+
+    const next = await openSyncStore(path);
+    expect(next.unfinishedSync()).toBeUndefined();
+    expect(next.syncs().map((s) => s.syncId)).toEqual([first, finished]);
+    const latest = next.startSync();
+    next.endSync(latest);
+    await next.finish();
+    const reader = await openC1zReader(path);
+    expect(reader.syncs().map((s) => s.syncId)).toEqual([first, finished, latest]);
+    expect(reader.stats(finished).grants).toBe(6);
+    reader.close();
+  });
+
+  it('removes its fresh copy of the output when abandoned before a sync starts', async () => {
+    await fullSync();
+    const before = readFileSync(path);
+    const store = await openSyncStore(path);
+    store.abandon();
+    expect(existsSync(workDir)).toBe(false);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('keeps working state it found even when it holds no sync', async () => {
+    mkdirSync(workDir);
+    writeFileSync(join(workDir, 'note'), 'left by an earlier run');
+    const store = await openSyncStore(path);
+    store.abandon();
+    expect(readdirSync(workDir).sort()).toEqual(['note', 'sync.db']);
+  });
+});
+
+describe('working directory lock', () => {
+  it('refuses a second sync into the same file until the first is done', async () => {
+    const first = await openSyncStore(path);
+    const refused = openSyncStore(path);
+    await expect(refused).rejects.toThrow(ConnectorError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'failed-precondition',
+      message: `another sync is writing ${path} (pid ${process.pid})`,
+    });
+    const syncId = first.startSync();
+    first.abandon();
+
+    const second = await openSyncStore(path);
+    expect(second.unfinishedSync()?.syncId).toBe(syncId);
+    second.endSync(syncId);
+    await second.finish();
+    expect(existsSync(workDir)).toBe(false);
+  });
+
+  it('takes over a lock left by a process that is gone, and releases it', async () => {
+    mkdirSync(workDir);
+    writeFileSync(join(workDir, 'lock'), `${deadPid()}\n`);
+    const store = await openSyncStore(path);
+    expect(readFileSync(join(workDir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+    store.startSync();
+    store.abandon();
+    expect(existsSync(join(workDir, 'lock'))).toBe(false);
+    expect(existsSync(join(workDir, 'sync.db'))).toBe(true);
+  });
+
+  it('is released when writing the file fails, so the next run can resume', async () => {
+    const store = await openSyncStore(path);
+    const syncId = store.startSync();
+    store.endSync(syncId);
+    mkdirSync(join(path, 'in-the-way'), { recursive: true });
+    await expect(store.finish()).rejects.toThrow();
+    const again = await openSyncStore(path);
+    expect(again.syncs().map((s) => s.syncId)).toEqual([syncId]);
+    again.abandon();
+  });
+});
+
+describe('unreadable files', () => {
+  const unreadableMessage = (): string => `${path} is not a readable c1z file: truncated or corrupt`;
+
+  async function truncatedOutput(): Promise<void> {
+    await fullSync();
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  }
+
+  it('reports a truncated file as such and leaves nothing behind', async () => {
+    await truncatedOutput();
+    const opening = openSyncStore(path);
+    await expect(opening).rejects.toThrow(C1zFormatError);
+    await expect(opening).rejects.toThrow(unreadableMessage());
+    expect(readdirSync(dir)).toEqual(['sync.c1z']);
+    await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
+  });
+
+  it('removes only what it created in a working directory that was already there', async () => {
+    await truncatedOutput();
+    mkdirSync(workDir);
+    writeFileSync(join(workDir, 'note'), 'left by an earlier run');
+    await expect(openSyncStore(path)).rejects.toThrow(C1zFormatError);
+    expect(readdirSync(workDir)).toEqual(['note']);
+  });
+
+  it('reports a well-formed frame that holds no SQLite database', async () => {
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(Buffer.from('not a database '.repeat(100)))]));
+    await expect(openSyncStore(path)).rejects.toThrow(unreadableMessage());
+    expect(readdirSync(dir)).toEqual(['sync.c1z']);
+    await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
+  });
+});
