@@ -15,5 +15,6 @@ describe('baseUrlCheck', () => {
     expect(check('api.example.com')).toBe('must be an absolute URL such as https://api.example.com/api');
     expect(check('ftp://api.example.com')).toBe('must be an http(s) URL');
     expect(check('https://api.example.com/?x=1')).toBe('must not have a query or fragment');
+    expect(check('https://admin:pw@api.example.com')).toBe('must not contain a user name or password');
   });
 });

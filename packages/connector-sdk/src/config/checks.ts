@@ -14,6 +14,7 @@ export function baseUrlCheck(example: string): (value: string) => string | undef
       return `must be an absolute URL such as ${example}`;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) URL';
+    if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'must use https (plain http only for loopback hosts)';
     if (url.search !== '' || url.hash !== '') return 'must not have a query or fragment';
     return undefined;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isConnectorError } from '../errors/connector-error.js';
 import { loadConfigFile } from './file.js';
 import { resolveConfig } from './resolve.js';
+import { mergeSchemas } from './merge.js';
 import { SDK_CONFIG } from './sdk-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'c1-config-'));
@@ -26,6 +27,13 @@ describe('loadConfigFile', () => {
       'http-timeout-seconds': 60,
       'sync-resource-types': ['user', 'team'],
     });
+  });
+
+  it('keeps a token that looks like a number exactly as written', () => {
+    const schema = { fields: { 'demo-token': { type: 'string' as const, secret: true, description: 'token' } } };
+    const file = loadConfigFile(write('token.yaml', 'demo-token: 0123456789e12\nprovisioning: yes\n'));
+    const result = resolveConfig(mergeSchemas(SDK_CONFIG, schema), { flags: {}, env: {}, file });
+    expect(result.ok && result.values).toMatchObject({ 'demo-token': '0123456789e12', provisioning: true });
   });
 
   it('treats an empty file as no settings', () => {

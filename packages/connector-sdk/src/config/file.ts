@@ -19,7 +19,9 @@ export function loadConfigFile(path: string): Record<string, unknown> {
   }
   let document: unknown;
   try {
-    document = parse(text);
+    // The failsafe schema keeps every scalar as written (`0123` stays "0123", not 123), so a
+    // token that looks like a number is not changed; fields convert strings themselves.
+    document = parse(text, { schema: 'failsafe' });
   } catch (error) {
     throw new ConnectorError(`config file ${path} is not valid YAML${describeYamlError(error)}`, {
       code: 'invalid-argument',

@@ -237,3 +237,16 @@ describe('relationships', () => {
     ]);
   });
 });
+
+describe('echoed values', () => {
+  it('never echoes the user info of a URL', () => {
+    const schema = {
+      fields: { 'demo-url': { type: 'string' as const, description: 'url', check: () => 'is not allowed here' } },
+    };
+    const result = resolveConfig(schema, { flags: { 'demo-url': 'http://admin:S3cretPw@api.example.com/api' }, env: {} });
+    expect(result.ok).toBe(false);
+    const text = formatConfigProblems(result.ok ? [] : result.problems);
+    expect(text).not.toContain('S3cretPw');
+    expect(text).toContain('http://[REDACTED]@api.example.com/api');
+  });
+});

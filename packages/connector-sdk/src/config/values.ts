@@ -134,7 +134,8 @@ function describeSource(field: ConfigField, raw: unknown, source: ValueSource): 
   if (field.secret || (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')) {
     return `(from ${from})`;
   }
-  const text = String(raw);
+  // A URL's user info may hold a password: never echo it.
+  const text = String(raw).replace(/\/\/[^/@\s]*@/g, '//[REDACTED]@');
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `(got ${JSON.stringify(shown)} from ${from})`;
 }
