@@ -13,7 +13,7 @@ export async function openExistingC1z(file: string, binary: string): Promise<C1z
     return await openC1zReader(file);
   } catch (error) {
     if (error instanceof C1zFormatError) {
-      throw new UsageError(`${file} is not a readable c1z file (--file / BATON_FILE): ${error.message}`, { cause: error });
+      throw new UsageError(`${error.message} (--file / BATON_FILE)`, { cause: error });
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe('sync', () => {
     expect(stderr).toContain('demo rejected the API token (401)');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(() => statSync(join(cwd, 'out.c1z'))).toThrow();
+  });
+
+  it('refuses a corrupt --file with one clear message, for sync and for stats, and keeps it', async () => {
+    const file = join(cwd, 'sync.c1z');
+    writeFileSync(file, 'C1ZF\x00not zstd at all');
+    for (const args of [[], ['stats']]) {
+      const { code, stderr } = await runDemo(args, { cwd, env, data });
+      expect(code).toBe(2);
+      const lines = stderr.trim().split('\n').filter((line) => !line.startsWith('{'));
+      expect(lines).toEqual([expect.stringMatching(/is not a readable c1z file: truncated or corrupt \(--file \/ BATON_FILE\)/)]);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('C1ZF\x00not zstd at all');
+    expect(existsSync(`${file}.work`)).toBe(false);
   });
 
   it('stops on abort and tells the operator to run again to resume', async () => {

@@ -1,4 +1,4 @@
-import { openSyncStore } from '../../c1z/index.js';
+import { C1zFormatError, openSyncStore } from '../../c1z/index.js';
 import type { SyncStore } from '../../c1z/index.js';
 import { runSync } from '../../sync/index.js';
 import type { SyncSummary } from '../../sync/index.js';
@@ -38,6 +38,9 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
     checkResourceTypes(connector, settings.syncResourceTypes, ctx.binary);
     const store: SyncStore = await openSyncStore(settings.file, {
       ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
+    }).catch((error: unknown) => {
+      if (!(error instanceof C1zFormatError)) throw error;
+      throw new UsageError(`${error.message} (--file / BATON_FILE); move it aside or choose another --file`, { cause: error });
     });
     const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
     let summary: SyncSummary;
