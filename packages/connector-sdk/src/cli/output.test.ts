@@ -77,7 +77,7 @@ describe('progress', () => {
     progress.done();
     const frames = stderr.text.split('\r\x1b[2K').filter(Boolean);
     expect(frames).toHaveLength(2);
-    expect(frames[1]).toBe('syncing grants · team · 3 pages · 1,500 objects · rate limited, waiting 2.0s · 510ms');
+    expect(frames[1]).toBe('syncing grants · team · 3 pages · 1,500 objects · waiting 2.0s to retry · 510ms');
     expect(stderr.text.endsWith('\r\x1b[2K')).toBe(true);
   });
 

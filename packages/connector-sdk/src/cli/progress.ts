@@ -56,7 +56,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
           ...(event.resourceTypeId !== undefined && { resourceType: event.resourceTypeId }),
           pages: event.pages,
           objects: event.objects,
-          ...(event.waitingMs !== undefined && { rateLimitWaitMs: event.waitingMs }),
+          ...(event.waitingMs !== undefined && { retryWaitMs: event.waitingMs }),
           elapsedMs: at - started,
         });
       }
@@ -88,7 +88,7 @@ export function describeProgress(event: SyncProgress, elapsedMs: number): string
   const parts = [`syncing ${event.phase}`];
   if (event.resourceTypeId) parts.push(event.resourceTypeId);
   parts.push(`${formatCount(event.pages)} pages`, `${formatCount(event.objects)} objects`);
-  if (event.waitingMs) parts.push(`rate limited, waiting ${formatDuration(event.waitingMs)}`);
+  if (event.waitingMs) parts.push(`waiting ${formatDuration(event.waitingMs)} to retry`);
   parts.push(formatDuration(elapsedMs));
   return parts.join(' · ');
 }
