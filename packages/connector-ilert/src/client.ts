@@ -32,7 +32,11 @@ const dateSchema = v.pipe(
 
 const optionalText = v.nullish(v.string());
 
-/** An ilert user, as `GET /users` returns it. The role is free text: ilert adds roles over time. */
+/**
+ * An ilert user, as `GET /users` returns it. The role is free text: ilert adds roles over time.
+ * The id is required although ilert's spec leaves it optional: a user without one cannot be a
+ * resource, and leaving it out would make the sync report the user as gone.
+ */
 export const ilertUserSchema = v.object({
   id: idSchema,
   firstName: optionalText,
@@ -50,16 +54,22 @@ export const ilertUserSchema = v.object({
 /** An ilert user. */
 export type IlertUser = v.InferOutput<typeof ilertUserSchema>;
 
-/** One member of a team: only the user id is relied on, the role is free text. */
+/**
+ * One member of a team: only the user id is relied on, the role is free text. ilert's spec makes
+ * `user`, its `id` and `role` optional; members without a user id or a known role get no grant.
+ */
 export const ilertTeamMemberSchema = v.object({
-  user: v.object({ id: idSchema }),
+  user: v.nullish(v.object({ id: v.nullish(idSchema) })),
   role: optionalText,
 });
 
 /** A team member. */
 export type IlertTeamMember = v.InferOutput<typeof ilertTeamMemberSchema>;
 
-/** An ilert team, as `GET /teams` returns it, members inline. */
+/**
+ * An ilert team, as `GET /teams` returns it, members inline. The id is required for the same
+ * reason as a user's.
+ */
 export const ilertTeamSchema = v.object({
   id: idSchema,
   name: optionalText,

@@ -1,4 +1,4 @@
-import { findAnnotation, silentLogger, type Resource } from '@c1/connector-sdk';
+import { findAnnotation, silentLogger, type LogFields, type Logger, type Resource } from '@c1/connector-sdk';
 import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,19 @@ describe('ilertTeamResource', () => {
     });
   });
 });
+
+/** A logger keeping its warnings. */
+function warningRecorder(): { logger: Logger; warnings: { message: string; fields: LogFields }[] } {
+  const warnings: { message: string; fields: LogFields }[] = [];
+  const make = (base: LogFields): Logger => ({
+    debug() {},
+    info() {},
+    warn: (message, fields = {}) => warnings.push({ message, fields: { ...base, ...fields } }),
+    error() {},
+    child: (fields) => make({ ...base, ...fields }),
+  });
+  return { logger: make({}), warnings };
+}
 
 describe('syncing teams', () => {
   let mock: InstalledMockAgent;
@@ -76,6 +89,48 @@ describe('syncing teams', () => {
     interceptListing(mock.agent, 'teams', [teamJson(901, 'Platform', [[1, 'ADMIN'], [2, 'OWNER']])]);
     const sync = await runConnectorInMemory(testConnector());
     expect(sync.grants.map((g) => g.id)).toEqual(['team:901:admin:user:1']);
+  });
+
+  it('grants known roles, skips members without a user id or a known role, and warns once per team listing', async () => {
+    interceptValidation(mock.agent);
+    interceptListing(mock.agent, 'users', [userJson(1), userJson(2), userJson(3), userJson(4)]);
+    const member = (user: string | undefined, role: string | undefined) =>
+      JSON.stringify({ ...(user !== undefined && { user: JSON.parse(user) as unknown }), ...(role !== undefined && { role }) });
+    interceptListing(mock.agent, 'teams', [
+      `{"id":901,"name":"Platform","members":[${[
+        member(userJson(1), 'ADMIN'),
+        member(userJson(2), 'OWNER'),
+        member(userJson(3), undefined),
+        member(undefined, 'USER'),
+        member('{"firstName":"NoId"}', 'RESPONDER'),
+      ].join(',')}]}`,
+      `{"id":902,"name":"Support","members":[${member(userJson(4), 'GUEST')},${member(userJson(1), 'user')}]}`,
+    ]);
+    const { logger, warnings } = warningRecorder();
+    const sync = await runConnectorInMemory(testConnector(), { logger });
+    assertNoPendingInterceptors(mock.agent);
+    expect(sync.grants.map((g) => g.id).sort()).toEqual(['team:901:admin:user:1', 'team:902:user:user:1']);
+    const skipped = warnings.filter((w) => w.message.includes('team members'));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.message).toContain('skipped 5 ilert team members');
+    expect(skipped[0]?.fields).toMatchObject({
+      count: 5,
+      userIds: ['2', '3', '4'],
+      roles: ['OWNER', '(missing)', 'GUEST'],
+      membersWithoutUser: 2,
+      teams: ['901', '902'],
+    });
+  });
+
+  it('logs one warning, not one per member, for members with unknown roles across a page of teams', async () => {
+    interceptValidation(mock.agent);
+    interceptListing(mock.agent, 'users', [userJson(1), userJson(2), userJson(3)]);
+    interceptListing(mock.agent, 'teams', [teamJson(901, 'Platform', [[1, 'OWNER'], [2, 'ADMIN']]), teamJson(902, 'Support', [[3, 'GUEST']])]);
+    const { logger, warnings } = warningRecorder();
+    const sync = await runConnectorInMemory(testConnector(), { logger });
+    expect(sync.grants.map((g) => g.id)).toEqual(['team:901:admin:user:2']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.fields).toMatchObject({ count: 2, userIds: ['1', '3'], roles: ['OWNER', 'GUEST'], teams: ['901', '902'] });
   });
 
   it('reads the team once when grants are asked for a team this process did not list (a resumed sync)', async () => {

@@ -7,6 +7,7 @@ import {
   resourceId,
   type Grant,
   type JsonObject,
+  type Logger,
   type Resource,
   type ResourceSyncer,
 } from '@c1/connector-sdk';
@@ -46,8 +47,57 @@ export function ilertTeamResource(team: IlertTeam): Resource {
   });
 }
 
-/** A member's user id and team role. */
-type Membership = { userId: string; role: string };
+/** A member's user id and the entitlement slug of their team role. */
+type Membership = { userId: string; slug: string };
+
+/** The members of one team listing that get no grant. */
+interface SkippedMembers {
+  /** Members with a user id whose team role is missing or unknown. */
+  userIds: Set<string>;
+  /** The roles not understood (`(missing)` when absent). */
+  roles: Set<string>;
+  /** Members without a user id. */
+  withoutUser: number;
+  /** The teams these members are in. */
+  teams: Set<string>;
+}
+
+const noneSkipped = (): SkippedMembers => ({ userIds: new Set(), roles: new Set(), withoutUser: 0, teams: new Set() });
+
+/** The team's members that get a grant; the others are added to `skipped`. */
+function grantableMemberships(teamId: string, members: readonly IlertTeamMember[], skipped: SkippedMembers): Membership[] {
+  const memberships: Membership[] = [];
+  for (const member of members) {
+    const userId = member.user?.id;
+    const role = member.role?.trim() ?? '';
+    const slug = SLUG_BY_ROLE.get(role.toUpperCase());
+    if (userId && slug) {
+      memberships.push({ userId, slug });
+      continue;
+    }
+    skipped.teams.add(teamId);
+    if (!userId) {
+      skipped.withoutUser += 1;
+      continue;
+    }
+    skipped.userIds.add(userId);
+    skipped.roles.add(role || '(missing)');
+  }
+  return memberships;
+}
+
+/** One warning for all members of a team listing that get no grant; nothing when there are none. */
+function warnSkipped(logger: Logger, skipped: SkippedMembers): void {
+  const count = skipped.userIds.size + skipped.withoutUser;
+  if (count === 0) return;
+  logger.warn(`skipped ${count} ilert team members that get no grant: a missing or unknown team role, or no user id`, {
+    count,
+    userIds: [...skipped.userIds],
+    roles: [...skipped.roles],
+    membersWithoutUser: skipped.withoutUser,
+    teams: [...skipped.teams],
+  });
+}
 
 /**
  * Lists every team (100 per request), its four role entitlements and one grant per member.
@@ -56,14 +106,12 @@ type Membership = { userId: string; role: string };
  * `grants` reads them from there: no request per team. Each entry is dropped once its grants
  * are emitted. When a resumed sync asks for grants of a team listed by an earlier process,
  * the memberships are not in memory and the team is read once with `GET /teams/{id}`.
+ *
+ * Members without a user id, or whose team role is missing or unknown, get no grant: each
+ * listing (a page of teams, or one team read again) logs one warning naming them all.
  */
 export function teamSyncer(client: IlertClient): ResourceSyncer {
   const memberships = new Map<string, Membership[]>();
-  const remember = (team: IlertTeam) =>
-    memberships.set(
-      team.id,
-      (team.members ?? []).map((member: IlertTeamMember) => ({ userId: member.user.id, role: member.role ?? '' })),
-    );
 
   return {
     resourceType: teamResourceType,
@@ -72,7 +120,9 @@ export function teamSyncer(client: IlertClient): ResourceSyncer {
         pageSize: ILERT_MAX_PAGE_SIZE,
         fetch: (offset, limit) => client.listTeams(offset, limit, ctx.signal),
       });
-      for (const team of page.items) remember(team);
+      const skipped = noneSkipped();
+      for (const team of page.items) memberships.set(team.id, grantableMemberships(team.id, team.members ?? [], skipped));
+      warnSkipped(ctx.logger, skipped);
       return { ...page, items: page.items.map(ilertTeamResource) };
     },
     async entitlements(team) {
@@ -93,19 +143,14 @@ export function teamSyncer(client: IlertClient): ResourceSyncer {
       const teamId = team.id.resource;
       let members = memberships.get(teamId);
       if (!members) {
-        remember(await client.getTeam(teamId, ctx.signal));
-        members = memberships.get(teamId) ?? [];
+        const skipped = noneSkipped();
+        members = grantableMemberships(teamId, (await client.getTeam(teamId, ctx.signal)).members ?? [], skipped);
+        warnSkipped(ctx.logger, skipped);
       }
       memberships.delete(teamId);
-      const items: Grant[] = [];
-      for (const member of members) {
-        const slug = SLUG_BY_ROLE.get(member.role.toUpperCase());
-        if (!slug) {
-          ctx.logger.warn('skipping a team member with an unknown team role', { team: teamId, user: member.userId, role: member.role });
-          continue;
-        }
-        items.push(grant({ entitlement: { resource: team, slug }, principal: resourceId(userResourceType.id, member.userId) }));
-      }
+      const items: Grant[] = members.map((member) =>
+        grant({ entitlement: { resource: team, slug: member.slug }, principal: resourceId(userResourceType.id, member.userId) }),
+      );
       return { items };
     },
   };

@@ -80,7 +80,7 @@ export function ironcladAccountManager(client: IroncladClient, guard: Provisioni
         const secrets: PlaintextData[] =
           password === undefined
             ? []
-            : [{ name: 'password', description: `Initial Ironclad password of ${created.userName}`, bytes: new TextEncoder().encode(password) }];
+            : [{ name: 'password', description: `Initial Ironclad password of ${created.userName ?? user.userName}`, bytes: new TextEncoder().encode(password) }];
         return { outcome: 'created', resource: ironcladUserResource(created), ...(secrets.length > 0 && { secrets }) };
       } catch (error) {
         if (!isConnectorError(error, 'already-exists')) throw error;

@@ -98,9 +98,12 @@ export interface IroncladClient {
   listUsers(pageToken: string, signal?: AbortSignal): Promise<Page<IroncladUser>>;
   /** One page of groups with their members, 1000 per request. */
   listGroups(pageToken: string, signal?: AbortSignal): Promise<Page<IroncladGroup>>;
-  /** Total users and groups (`count=1` probes), proving the credentials and scopes. */
-  countUsers(signal?: AbortSignal): Promise<number>;
-  countGroups(signal?: AbortSignal): Promise<number>;
+  /**
+   * Total users and groups (`count=1` probes), proving the credentials and scopes; undefined
+   * when Ironclad leaves `totalResults` out.
+   */
+  countUsers(signal?: AbortSignal): Promise<number | undefined>;
+  countGroups(signal?: AbortSignal): Promise<number | undefined>;
   /** One group with its members. */
   getGroup(id: string, signal?: AbortSignal): Promise<IroncladGroup>;
   /** `PATCH /Groups/{id}` adding a member. */

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCESS_TOKEN,
   ALL_SCOPES,
+  capturingLogger,
   CLIENT_SECRET,
   group,
   interceptListing,
@@ -145,6 +146,46 @@ describe('Ironclad connector', () => {
       status: { status: 'DISABLED' },
       emails: [{ address: 'user6@contoso.test', isPrimary: true }],
     });
+  });
+
+  it('syncs what the API spec allows: users without userName, members without value, no totalResults, a wrong startIndex echo', async () => {
+    const bare = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'bare-user' };
+    const mailOnly = { id: 'mail-only', userName: null, name: null, emails: [{ value: 'm@contoso.test', type: 'work', primary: true }] };
+    const users = [bare, mailOnly, ...Array.from({ length: 1000 }, (_, i) => user(i))];
+    interceptToken(mock.agent);
+    interceptValidation(mock.agent);
+    for (const start of [1, 1001]) {
+      mock.agent
+        .get(ORIGIN)
+        .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: String(start), count: '1000' }, headers: scimHeaders() })
+        .reply(200, { totalResults: users.length, startIndex: 1, Resources: users.slice(start - 1, start + 999) }, JSON_HEADERS);
+    }
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups', method: 'GET', query: { startIndex: '1', count: '1000' }, headers: scimHeaders() })
+      .reply(200, { Resources: [{ schemas: [], id: 'g1', members: [{ type: 'User' }, { type: 'User', value: userId(1) }] }] }, JSON_HEADERS);
+    const log = capturingLogger();
+    const sync = await runConnectorInMemory(testConnector({ logger: log.logger }), { logger: log.logger });
+    assertNoPendingInterceptors(mock.agent);
+    const accounts = sync.resources.filter((r) => r.id.resourceType === 'user');
+    expect(new Set(accounts.map((r) => r.id.resource)).size).toBe(1002);
+    const trait = (id: string) => accounts.find((r) => r.id.resource === id)?.annotations.find((a) => a.$type === 'c1.connector.v2.UserTrait');
+    expect(accounts.find((r) => r.id.resource === 'bare-user')?.displayName).toBe('bare-user');
+    expect(trait('bare-user')).not.toHaveProperty('login');
+    expect(accounts.find((r) => r.id.resource === 'mail-only')?.displayName).toBe('m@contoso.test');
+    expect(trait('mail-only')).toMatchObject({ login: 'm@contoso.test', emails: [{ address: 'm@contoso.test', isPrimary: true }] });
+    expect(sync.grants.map((g) => g.id)).toEqual([`group:g1:member:user:${userId(1)}`]);
+    expect(log.text()).toContain('skipped Ironclad group members without a user id');
+  });
+
+  it('validates when Ironclad leaves totalResults out of the count probes', async () => {
+    interceptToken(mock.agent);
+    for (const endpoint of ['Users', 'Groups']) {
+      mock.agent.get(ORIGIN).intercept({ path: `/scim/v2/${endpoint}`, method: 'GET', query: { startIndex: '1', count: '1' }, headers: scimHeaders() })
+        .reply(200, { Resources: [] }, JSON_HEADERS);
+    }
+    expect((await testConnector().validate(ctx())).map((check) => check.detail)).toEqual(['users readable', 'groups readable']);
+    assertNoPendingInterceptors(mock.agent);
   });
 
   it('reads a group once when its members are not in memory (a resumed sync)', async () => {

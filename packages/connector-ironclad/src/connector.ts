@@ -70,7 +70,7 @@ async function validateAccess(client: IroncladClient, ctx: OperationContext): Pr
   ];
   const checks: ValidationCheck[] = [];
   for (const probe of probes) {
-    let total: number;
+    let total: number | undefined;
     try {
       total = await probe.run();
     } catch (error) {
@@ -82,7 +82,7 @@ async function validateAccess(client: IroncladClient, ctx: OperationContext): Pr
         cause: error,
       });
     }
-    checks.push({ name: probe.name, detail: `${total} ${probe.noun}` });
+    checks.push({ name: probe.name, detail: total === undefined ? `${probe.noun} readable` : `${total} ${probe.noun}` });
   }
   return checks;
 }

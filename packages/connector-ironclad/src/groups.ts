@@ -44,9 +44,14 @@ export function ironcladGroupResource(group: IroncladGroup): Resource {
   });
 }
 
-/** The user ids among a group's members (members of other types are skipped). */
+/** The user ids among a group's members; members of other types, and members without a `value` (an id), are skipped. */
 export function memberUserIds(group: IroncladGroup): string[] {
-  return (group.members ?? []).filter((member) => !member.type || member.type.toLowerCase() === 'user').map((member) => member.value);
+  const ids: string[] = [];
+  for (const member of group.members ?? []) {
+    const id = member.value;
+    if (id && id.trim() !== '' && (!member.type || member.type.toLowerCase() === 'user')) ids.push(id);
+  }
+  return ids;
 }
 
 /** Guards changes: they run only with `--provisioning`. */
@@ -120,7 +125,12 @@ export function groupSyncer(client: IroncladClient, guard: ProvisioningGuard): R
     resourceType: groupResourceType,
     async list({ pageToken, ctx }) {
       const page = await client.listGroups(pageToken, ctx.signal);
-      for (const group of page.items) members.set(group.id, memberUserIds(group));
+      let withoutId = 0;
+      for (const group of page.items) {
+        members.set(group.id, memberUserIds(group));
+        withoutId += (group.members ?? []).filter((member) => !member.value?.trim()).length;
+      }
+      if (withoutId > 0) ctx.logger.warn('skipped Ironclad group members without a user id; they get no grant', { count: withoutId });
       return { ...page, items: page.items.map(ironcladGroupResource) };
     },
     async entitlements(group) {

@@ -23,16 +23,18 @@ function emailsOf(user: IroncladUser): UserEmail[] {
     const address = email.value?.trim();
     if (address && !emails.some((known) => known.address === address)) emails.push({ address, isPrimary: email.primary === true });
   }
-  if (emails.length === 0 && user.userName.includes('@')) emails.push({ address: user.userName, isPrimary: true });
+  const userName = user.userName?.trim();
+  if (emails.length === 0 && userName?.includes('@')) emails.push({ address: userName, isPrimary: true });
   if (!emails.some((email) => email.isPrimary) && emails[0]) emails[0].isPrimary = true;
   return emails;
 }
 
 /**
- * Maps an Ironclad user to a resource. The userName (the user's email) is the login; the
- * display name is the given and family name (the userName when both are empty); title,
- * department, sign-in provider and the active flag go to the profile. `active: false` is
- * DISABLED (Ironclad removes such users).
+ * Maps an Ironclad user to a resource. The userName (the user's email) is the login, the
+ * primary email when Ironclad leaves the userName out (its API requires only `id`). The display
+ * name is the formatted or given and family name, else the display name, the userName, the
+ * primary email, and last the id. Title, department, sign-in provider and the active flag go to
+ * the profile. `active: false` is DISABLED (Ironclad removes such users).
  */
 export function ironcladUserResource(user: IroncladUser): Resource {
   const givenName = user.name?.givenName?.trim() || undefined;
@@ -43,7 +45,9 @@ export function ironcladUserResource(user: IroncladUser): Resource {
   const department = user[SCIM_SCHEMAS.enterpriseUser]?.department?.trim() || undefined;
   const provider = user[IRONCLAD_USER_EXTENSION]?.provider?.trim() || undefined;
   const active = user.active !== false;
-  const profile: JsonObject = { userName: user.userName, active };
+  const userName = user.userName?.trim() || undefined;
+  const login = userName ?? primaryEmail;
+  const profile: JsonObject = { ...(userName && { userName }), active };
   if (primaryEmail) profile.email = primaryEmail;
   if (givenName) profile.givenName = givenName;
   if (familyName) profile.familyName = familyName;
@@ -56,12 +60,12 @@ export function ironcladUserResource(user: IroncladUser): Resource {
   return userResource({
     type: userResourceType,
     id: user.id,
-    displayName: fullName || user.userName,
+    displayName: fullName || login || user.id,
     profile,
     ...(createdAt && { createdAt }),
     user: {
       emails,
-      login: user.userName,
+      ...(login && { login }),
       status: active ? 'ENABLED' : 'DISABLED',
       accountType: 'HUMAN',
       profile,

@@ -138,6 +138,37 @@ describe('scimPage', () => {
     expect(result).toEqual({ items: [] });
   });
 
+  it('advances by the items received, ignoring the startIndex the server echoes', async () => {
+    const users = range(1, 26);
+    for (const echoed of [() => 1, (start: number) => start - 1, () => 7]) {
+      const starts: number[] = [];
+      const fetch = async (startIndex: number, count: number) => {
+        starts.push(startIndex);
+        return { items: users.slice(startIndex - 1, startIndex - 1 + count), totalResults: 25, startIndex: echoed(startIndex) };
+      };
+      const { items } = await drain((token) => scimPage(token, { count: 10, fetch }));
+      expect(items).toEqual(users);
+      expect(starts).toEqual([1, 11, 21]);
+    }
+  });
+
+  it('without totalResults, pages until a short or empty page', async () => {
+    const pagesOf = (total: number) => {
+      const starts: number[] = [];
+      const fetch = async (startIndex: number, count: number) => {
+        starts.push(startIndex);
+        return { items: range(startIndex, Math.min(total + 1, startIndex + count)) };
+      };
+      return { starts, page: (token: string) => scimPage(token, { count: 10, fetch }) };
+    };
+    const short = pagesOf(25);
+    expect((await drain(short.page)).items).toEqual(range(1, 26));
+    expect(short.starts).toEqual([1, 11, 21]);
+    const full = pagesOf(20);
+    expect((await drain(full.page)).items).toEqual(range(1, 21));
+    expect(full.starts).toEqual([1, 11, 21]);
+  });
+
   it('refuses a start index of 0', async () => {
     await expect(scimPage('0', { count: 10, fetch: async () => ({ items: [], totalResults: 0 }) })).rejects.toThrow(/page token corrupt/);
   });

@@ -1,12 +1,13 @@
 import type { Page } from '../connector/contract.js';
-import { checkPageSize, nextToken, readNumberToken } from './tokens.js';
+import { checkPageSize, readNumberToken } from './tokens.js';
 
 /** One SCIM `ListResponse` page, as {@link scimPage} needs it. */
 export interface ScimListPage<T> {
   /** `Resources`. */
   items: T[];
-  totalResults: number;
-  /** The 1-based index of the first item, as the server reports it. */
+  /** Matches in all pages; absent when the server leaves it out. */
+  totalResults?: number;
+  /** Informational: the 1-based index of the first item as the server reports it; paging never relies on it. */
   startIndex?: number;
   /** Informational: the server's count of `items`; paging advances by the items received. */
   itemsPerPage?: number;
@@ -21,9 +22,11 @@ export interface ScimPageOptions<T> {
 }
 
 /**
- * One page of a SCIM listing (RFC 7644 §3.4.2.4): 1-based `startIndex` and `count`, advancing
- * by the items actually returned, ending on an empty page or once the page reaches `totalResults`.
- * The token is the next start index.
+ * One page of a SCIM listing (RFC 7644 §3.4.2.4): 1-based `startIndex` and `count`. The next
+ * page starts at the requested index plus the items received; the `startIndex` the server
+ * echoes is ignored, so a server reporting the wrong one neither repeats nor skips items.
+ * Paging ends on an empty page, once the items reach `totalResults`, or, when the server
+ * sends no `totalResults`, on a page shorter than `count`. The token is the next start index.
  */
 export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>): Promise<Page<T>> {
   checkPageSize('count', options.count);
@@ -31,8 +34,7 @@ export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>
   const page = await options.fetch(requested, options.count);
   const items = page.items;
   if (items.length === 0) return { items };
-  const start = page.startIndex !== undefined && page.startIndex >= 1 ? page.startIndex : requested;
-  if (start + items.length - 1 >= page.totalResults) return { items };
-  const next = nextToken(pageToken, String(Math.max(start + items.length, requested + 1)));
-  return next === undefined ? { items } : { items, nextPageToken: next };
+  const last = requested + items.length - 1;
+  const done = page.totalResults === undefined ? items.length < options.count : last >= page.totalResults;
+  return done ? { items } : { items, nextPageToken: String(last + 1) };
 }

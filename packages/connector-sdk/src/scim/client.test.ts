@@ -85,6 +85,63 @@ describe('SCIM client listing', () => {
     expect(first.nextPageToken).toBe('101');
   });
 
+  it('pages by the items received when the server always reports startIndex 1', async () => {
+    const scim = createScimClient({ http: http() });
+    for (const start of [1, 11, 21]) {
+      const items = Array.from({ length: Math.min(10, 26 - start) }, (_, i) => user(start + i));
+      mock.agent
+        .get(ORIGIN)
+        .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: String(start), count: '10' } })
+        .reply(200, { totalResults: 25, startIndex: 1, itemsPerPage: items.length, Resources: items }, { headers: JSON_HEADERS });
+    }
+    const ids: string[] = [];
+    let token = '';
+    do {
+      const page = await scim.listPage('Users', token, { schema: scimUserSchema, count: 10 });
+      ids.push(...page.items.map((item) => item.id));
+      token = page.nextPageToken ?? '';
+    } while (token !== '');
+    expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `u${i + 1}`));
+    mock.agent.assertNoPendingInterceptors();
+  });
+
+  it('reads a ListResponse without totalResults, ending on a short page', async () => {
+    const scim = createScimClient({ http: http() });
+    const reply = (start: number, count: number, items: unknown[]) =>
+      mock.agent
+        .get(ORIGIN)
+        .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: String(start), count: String(count) } })
+        .reply(200, { schemas: [SCIM_SCHEMAS.listResponse], Resources: items }, { headers: JSON_HEADERS });
+    reply(1, 2, [user(1), user(2)]);
+    reply(3, 2, [user(3)]);
+    const first = await scim.listPage('Users', '', { schema: scimUserSchema, count: 2 });
+    expect(first.nextPageToken).toBe('3');
+    const second = await scim.listPage('Users', '3', { schema: scimUserSchema, count: 2 });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: 'u3' })] });
+    reply(5, 2, []);
+    expect(await scim.list('Users', { schema: scimUserSchema, startIndex: 5, count: 2 })).toEqual({ items: [] });
+    mock.agent.assertNoPendingInterceptors();
+  });
+
+  it('accepts users without userName and group members without value, as the RFC allows', async () => {
+    const scim = createScimClient({ http: http() });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: '1', count: '2' } })
+      .reply(200, { totalResults: 2, Resources: [{ schemas: [SCIM_SCHEMAS.user], id: 'u1' }, { id: 'u2', userName: null }] }, { headers: JSON_HEADERS });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups/g1', method: 'GET' })
+      .reply(200, { schemas: [SCIM_SCHEMAS.group], id: 'g1', members: [{ type: 'User' }, { value: 'u1', type: 'User' }] }, { headers: JSON_HEADERS });
+    const users = await scim.list('Users', { schema: scimUserSchema, startIndex: 1, count: 2 });
+    expect(users.items.map((item) => [item.id, item.userName])).toEqual([
+      ['u1', undefined],
+      ['u2', null],
+    ]);
+    const group = await scim.get('Groups', 'g1', { schema: scimGroupSchema });
+    expect(group.members?.map((member) => member.value)).toEqual([undefined, 'u1']);
+  });
+
   it('sends a filter, attributes and excluded attributes, and finds one resource by attribute', async () => {
     const scim = createScimClient({ http: http() });
     mock.agent

@@ -117,7 +117,7 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
     const { totalResults, startIndex, itemsPerPage, Resources } = response.data as ScimListResponse<v.InferOutput<S>>;
     return {
       items: Resources ?? [],
-      totalResults,
+      ...(typeof totalResults === 'number' && { totalResults }),
       ...(typeof startIndex === 'number' && { startIndex }),
       ...(typeof itemsPerPage === 'number' && { itemsPerPage }),
     };

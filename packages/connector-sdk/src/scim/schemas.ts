@@ -45,23 +45,27 @@ export const scimMultiValueSchema = v.object({
   display: text,
 });
 
-/** A reference to another resource: a group member, a user's group (`value` is its id). */
+/**
+ * A reference to another resource: a group member, a user's group (`value` is its id). `value`
+ * is optional in RFC 7643 and in providers' specs: readers skip references without one.
+ */
 export const scimReferenceSchema = v.object({
-  value: v.pipe(v.string(), v.minLength(1)),
+  value: text,
   type: text,
   display: text,
   $ref: text,
 });
 
 /**
- * The core User (RFC 7643 §4.1): what every SCIM server sends. Extend it for a provider's
+ * The core User (RFC 7643 §4.1): only `id` is required; `userName`, though required by the
+ * RFC, is left out by some providers and is read when sent. Extend it for a provider's
  * extensions: `v.object({ ...scimUserSchema.entries, [SCIM_SCHEMAS.enterpriseUser]: ... })`.
  */
 export const scimUserSchema = v.object({
   schemas: v.nullish(v.array(v.string())),
   id: v.pipe(v.string(), v.minLength(1)),
   externalId: text,
-  userName: v.string(),
+  userName: text,
   name: v.nullish(scimNameSchema),
   displayName: text,
   nickName: text,
@@ -100,13 +104,13 @@ export const scimGroupSchema = v.object({
 export type ScimGroup = v.InferOutput<typeof scimGroupSchema>;
 
 /**
- * A `ListResponse` (RFC 7644 §3.4.2) of `item`: `totalResults` is required, `Resources` may be
- * absent when there are none, `startIndex`/`itemsPerPage` are read when sent.
+ * A `ListResponse` (RFC 7644 §3.4.2) of `item`. Every field may be absent: `Resources` when
+ * there are none, `totalResults` with some providers (paging then ends on a short page).
  */
 export function scimListResponseSchema<S extends v.GenericSchema>(item: S) {
   return v.object({
     schemas: v.nullish(v.array(v.string())),
-    totalResults: count,
+    totalResults: v.nullish(count),
     startIndex: v.nullish(count),
     itemsPerPage: v.nullish(count),
     Resources: v.nullish(v.array(item)),
@@ -115,7 +119,7 @@ export function scimListResponseSchema<S extends v.GenericSchema>(item: S) {
 
 /** A parsed `ListResponse`. */
 export type ScimListResponse<T> = {
-  totalResults: number;
+  totalResults?: number | null | undefined;
   startIndex?: number | null | undefined;
   itemsPerPage?: number | null | undefined;
   Resources?: T[] | null | undefined;
