@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'testing/setup': 'src/testing/vitest-setup.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'testing/setup': 'src/testing/vitest-setup.ts',
+    'testing/fast-retry-waits': 'src/testing/fast-retry-waits.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

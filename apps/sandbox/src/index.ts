@@ -31,3 +31,4 @@ export {
   IRONCLAD_USER_CHANGES_PER_MINUTE,
   passwordProblem,
 } from './ironclad/service.js';
+export { armAt, waitForCount } from './arm-at.js';

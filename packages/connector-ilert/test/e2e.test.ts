@@ -5,41 +5,24 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openC1zReader, type C1zReader } from '@c1/connector-sdk';
+import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
 import { startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const mainJs = join(packageDir, 'dist', 'main.js');
 const compatDir = join(packageDir, '..', 'connector-sdk', 'compat');
 const USERS = 250;
 const TEAMS = 30;
 
-/** Runs the built binary with a clean BATON_* environment. */
-async function baton(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BATON_')));
-  try {
-    const { stdout, stderr } = await run(process.execPath, [mainJs, ...args], { env: { ...baseEnv, ...env }, cwd: packageDir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-/** Builds dist/ when it is missing or older than a source file. */
-async function ensureBuilt(): Promise<void> {
-  const built = existsSync(mainJs) ? (await stat(mainJs)).mtimeMs : 0;
-  const sources = await readdir(join(packageDir, 'src'));
-  const newest = Math.max(...(await Promise.all(sources.map(async (f) => (await stat(join(packageDir, 'src', f))).mtimeMs))));
-  if (newest > built) await run(join(packageDir, 'node_modules', '.bin', 'tsup'), [], { cwd: packageDir });
-}
+/** Runs the built binary with a clean BATON_* environment (only `env`). */
+const baton = (args: string[], env: Record<string, string> = {}) => runConnectorCli(packageDir, args, { env });
 
 describe('baton-ilert against the sandbox', () => {
   let sandbox: Sandbox;
@@ -49,7 +32,7 @@ describe('baton-ilert against the sandbox', () => {
   let syncId: string;
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureBuilt(packageDir);
     sandbox = await startSandbox({ seed: 42, ilert: { users: USERS, teams: TEAMS } });
     dir = await mkdtemp(join(tmpdir(), 'baton-ilert-e2e-'));
     file = join(dir, 'sync.c1z');

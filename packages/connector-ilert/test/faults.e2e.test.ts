@@ -4,15 +4,21 @@
  * clear line naming the problem (no stack trace, no secret) and leave the previous `--file`
  * byte for byte as it was; each recoverable fault must be retried to a complete sync.
  *
- * Runs that wait out retries preload `fast-retry-waits.mjs`, which runs the CLI's 0.5-60 s
- * timers 50 times faster: the retry budgets are the real ones, only the clock is quicker.
+ * Runs that wait out retries preload `@c1/connector-sdk/testing/fast-retry-waits`, which runs
+ * the CLI's 0.5-60 s timers 50 times faster: the retry budgets are the real ones, only the clock
+ * is quicker.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt, operatorMessageLines, readLatestSyncContent, runConnectorCli, type CliRunResult, type RunConnectorCliOptions, type SyncContent } from '@c1/connector-sdk/testing';
+import { armAt, startSandbox, waitForCount, type Sandbox } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { armAt, ensureBuilt, latestSyncContent, messageLines, runBinary, waitForCount, type RunOptions, type RunResult } from './fault-kit.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+/** Preloads that wait out retries 50 times faster. */
+const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 const USERS = 300;
 const TEAMS = 30;
@@ -28,18 +34,19 @@ describe('baton-ilert under faults', () => {
   let sandbox: Sandbox;
   let dir: string;
   let file: string;
-  let firstSync: Awaited<ReturnType<typeof latestSyncContent>>;
+  let firstSync: SyncContent;
 
   const syncArgs = (logLevel = 'warn') => ['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--log-level', logLevel];
   const tokenEnv = (token = sandbox.services.ilert.token) => ({ BATON_ILERT_API_TOKEN: token });
-  const sync = (options: RunOptions & { logLevel?: string } = {}) =>
-    runBinary(syncArgs(options.logLevel), { env: tokenEnv(), ...options });
+  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => runConnectorCli(packageDir, args, options);
+  const sync = ({ logLevel, ...options }: RunConnectorCliOptions & { logLevel?: string } = {}) =>
+    runBinary(syncArgs(logLevel), { env: tokenEnv(), ...options });
 
   /** The run failed as an operator should see it: `code`, one message line, no stack, no secret. */
-  function expectCleanFailure(result: RunResult, code: number, message: RegExp | string): void {
+  function expectCleanFailure(result: CliRunResult, code: number, message: RegExp | string): void {
     expect(result.code, result.stderr).toBe(code);
     expect(result.stdout).toBe('');
-    const lines = messageLines(result.stderr);
+    const lines = operatorMessageLines(result.stderr);
     expect(lines, result.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^baton-ilert: /);
     if (typeof message === 'string') expect(lines[0]).toContain(message);
@@ -49,7 +56,7 @@ describe('baton-ilert under faults', () => {
     expectNoSecret(result);
   }
 
-  function expectNoSecret(result: RunResult): void {
+  function expectNoSecret(result: CliRunResult): void {
     for (const secret of [sandbox.services.ilert.token, sandbox.services.ilert.restrictedToken, WRONG_TOKEN]) {
       expect(result.stdout).not.toContain(secret);
       expect(result.stderr).not.toContain(secret);
@@ -64,14 +71,14 @@ describe('baton-ilert under faults', () => {
   }
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureBuilt(packageDir);
     sandbox = await startSandbox({ seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } });
     dir = await mkdtemp(join(tmpdir(), 'baton-ilert-faults-'));
     file = join(dir, 'sync.c1z');
     const first = await sync();
     expect(first.code, first.stderr).toBe(0);
     expectNoSecret(first);
-    firstSync = await latestSyncContent(file);
+    firstSync = await readLatestSyncContent(file);
     expect(firstSync.resources).toHaveLength(USERS + TEAMS);
     sandbox.resetRequestCounts();
   }, 60_000);
@@ -101,7 +108,7 @@ describe('baton-ilert under faults', () => {
     // The storm starts at the second page of users, after the first page was written.
     await keepsPreviousFile(async () => {
       const storm = await sync({
-        fast: true,
+        preloads: FAST_RETRY_WAITS,
         during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
       });
       expectCleanFailure(storm, 1, 'ilert GET /users failed with status 503: sandbox fault: injected 503');
@@ -112,33 +119,33 @@ describe('baton-ilert under faults', () => {
     const after = await sync({ logLevel: 'info' });
     expect(after.code, after.stderr).toBe(0);
     expect(after.stderr).toContain('(resumed)');
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
   }, 60_000);
 
   it('retries a short 5xx burst and a short 429 storm to a complete sync, one extra request per fault', async () => {
     for (const faults of [{ serverErrors: 4 }, { rateLimited: 4 }]) {
       sandbox.resetRequestCounts();
       sandbox.setFaults(faults, 'ilert');
-      const result = await sync({ fast: true });
+      const result = await sync({ preloads: FAST_RETRY_WAITS });
       expect(result.code, result.stderr).toBe(0);
       expectNoSecret(result);
       expect(sandbox.requestCount('ilert', 'GET /users')).toBe(USER_REQUESTS + 4);
       expect(sandbox.requestCount('ilert', 'GET /teams')).toBe(TEAM_REQUESTS);
-      expect(await latestSyncContent(file)).toEqual(firstSync);
+      expect(await readLatestSyncContent(file)).toEqual(firstSync);
     }
   }, 30_000);
 
   it('retries connection resets and a page whose body was cut short', async () => {
-    const resets = await sync({ fast: true, during: armAt(sandbox, 'ilert', 'GET /users', 3, { connectionResets: 2 }) });
+    const resets = await sync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ilert', 'GET /users', 3, { connectionResets: 2 }) });
     expect(resets.code, resets.stderr).toBe(0);
     expect(sandbox.requestCount('ilert', 'GET /users')).toBe(USER_REQUESTS + 2);
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
 
     sandbox.resetRequestCounts();
-    const truncated = await sync({ fast: true, during: armAt(sandbox, 'ilert', 'GET /teams', 2, { truncatedBodies: 1 }) });
+    const truncated = await sync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ilert', 'GET /teams', 2, { truncatedBodies: 1 }) });
     expect(truncated.code, truncated.stderr).toBe(0);
     expect(sandbox.requestCount('ilert', 'GET /teams')).toBe(TEAM_REQUESTS + 1);
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
   }, 30_000);
 
   it('names --ilert-api-token / BATON_ILERT_API_TOKEN when the token is rejected (401) or lacks access (403)', async () => {
@@ -165,7 +172,7 @@ describe('baton-ilert under faults', () => {
     sandbox.setFaults({}, 'ilert');
     const after = await sync();
     expect(after.code, after.stderr).toBe(0);
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
   }, 30_000);
 
   it('stops on SIGINT with exit 130 and a hint to resume; the rerun resumes to the same content', async () => {
@@ -183,7 +190,7 @@ describe('baton-ilert under faults', () => {
     const resumed = await sync({ logLevel: 'info' });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain('(resumed)');
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
   }, 30_000);
 });
 

@@ -6,65 +6,42 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openC1zReader } from '@c1/connector-sdk';
+import { ensureBuilt, runConnectorCli, type CliRunResult } from '@c1/connector-sdk/testing';
 import * as age from 'age-encryption';
 import { startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const mainJs = join(packageDir, 'dist', 'main.js');
 const sdkDir = join(packageDir, '..', 'connector-sdk');
 const compatDir = join(sdkDir, 'compat');
 const USERS = 1234;
 const GROUPS = 25;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Builds dist/ when it is missing or older than a source file. */
-async function ensureBuilt(): Promise<void> {
-  const built = existsSync(mainJs) ? (await stat(mainJs)).mtimeMs : 0;
-  const sources = await readdir(join(packageDir, 'src'));
-  const newest = Math.max(...(await Promise.all(sources.map(async (f) => (await stat(join(packageDir, 'src', f))).mtimeMs))));
-  if (newest > built) await run(join(packageDir, 'node_modules', '.bin', 'tsup'), [], { cwd: packageDir });
-}
-
 describe('baton-ironclad against the sandbox', () => {
   let sandbox: Sandbox;
   let dir: string;
   let file: string;
-  let baseEnv: Record<string, string>;
+  let credentials: Record<string, string>;
 
-  /** Runs the built binary with the sandbox's credentials in BATON_* variables. */
-  async function baton(args: string[], env: Record<string, string> = {}): Promise<Result> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [mainJs, ...args], { env: { ...baseEnv, ...env }, cwd: packageDir });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-  }
+  /** Runs the built binary with only the sandbox's credentials as BATON_* variables. */
+  const baton = (args: string[]): Promise<CliRunResult> => runConnectorCli(packageDir, args, { env: credentials });
 
   const syncArgs = () => ['--ic-base-url', sandbox.services.ironclad.baseUrl, '-f', file, '--log-level', 'warn'];
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureBuilt(packageDir);
     sandbox = await startSandbox({ seed: 21, ironclad: { users: USERS, groups: GROUPS } });
     dir = await mkdtemp(join(tmpdir(), 'baton-ironclad-e2e-'));
     file = join(dir, 'sync.c1z');
     const { clientId, clientSecret, asUserEmail } = sandbox.services.ironclad;
-    const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => !entry[0].startsWith('BATON_') && entry[1] !== undefined));
-    baseEnv = { ...inherited, BATON_IC_CLIENT_ID: clientId, BATON_IC_CLIENT_SECRET: clientSecret, BATON_IC_AS_USER_EMAIL: asUserEmail };
+    credentials = { BATON_IC_CLIENT_ID: clientId, BATON_IC_CLIENT_SECRET: clientSecret, BATON_IC_AS_USER_EMAIL: asUserEmail };
   }, 120_000);
 
   afterAll(async () => {

@@ -4,15 +4,21 @@
  * the problem (no stack trace, no secret) and leave the previous `--file` byte for byte as it
  * was; each recoverable fault must be retried to a complete sync.
  *
- * Runs that wait out retries preload `fast-retry-waits.mjs`, which runs the CLI's 0.5-60 s
- * timers 50 times faster: the retry budgets are the real ones, only the clock is quicker.
+ * Runs that wait out retries preload `@c1/connector-sdk/testing/fast-retry-waits`, which runs
+ * the CLI's 0.5-60 s timers 50 times faster: the retry budgets are the real ones, only the clock
+ * is quicker.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt, operatorMessageLines, readLatestSyncContent, runConnectorCli, type CliRunResult, type RunConnectorCliOptions, type SyncContent } from '@c1/connector-sdk/testing';
+import { armAt, startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { armAt, ensureBuilt, latestSyncContent, messageLines, runBinary, type RunOptions, type RunResult } from './fault-kit.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+/** Preloads that wait out retries 50 times faster. */
+const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 const USERS = 300;
 const GROUPS = 12;
@@ -27,7 +33,7 @@ describe('baton-ironclad under faults', () => {
   let sandbox: Sandbox;
   let dir: string;
   let file: string;
-  let firstSync: Awaited<ReturnType<typeof latestSyncContent>>;
+  let firstSync: SyncContent;
 
   const syncArgs = () => ['--ic-base-url', sandbox.services.ironclad.baseUrl, '-f', file, '--log-level', 'warn'];
   const credentials = (secret = sandbox.services.ironclad.clientSecret, clientId = sandbox.services.ironclad.clientId) => ({
@@ -35,13 +41,14 @@ describe('baton-ironclad under faults', () => {
     BATON_IC_CLIENT_SECRET: secret,
     BATON_IC_AS_USER_EMAIL: sandbox.services.ironclad.asUserEmail,
   });
-  const sync = (options: RunOptions = {}) => runBinary(syncArgs(), { env: credentials(), ...options });
+  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => runConnectorCli(packageDir, args, options);
+  const sync = (options: RunConnectorCliOptions = {}) => runBinary(syncArgs(), { env: credentials(), ...options });
 
   /** The run failed as an operator should see it: exit 1, one message line, no stack, no secret. */
-  function expectCleanFailure(result: RunResult, message: RegExp | string): void {
+  function expectCleanFailure(result: CliRunResult, message: RegExp | string): void {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toBe('');
-    const lines = messageLines(result.stderr);
+    const lines = operatorMessageLines(result.stderr);
     expect(lines, result.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^baton-ironclad: /);
     if (typeof message === 'string') expect(lines[0]).toContain(message);
@@ -51,7 +58,7 @@ describe('baton-ironclad under faults', () => {
     expectNoSecret(result);
   }
 
-  function expectNoSecret(result: RunResult): void {
+  function expectNoSecret(result: CliRunResult): void {
     for (const secret of [sandbox.services.ironclad.clientSecret, WRONG_SECRET]) {
       expect(result.stdout).not.toContain(secret);
       expect(result.stderr).not.toContain(secret);
@@ -66,15 +73,15 @@ describe('baton-ironclad under faults', () => {
   }
 
   /** A sync that must succeed and hold what the first one held. */
-  async function expectCompleteSync(options: RunOptions = {}): Promise<void> {
+  async function expectCompleteSync(options: RunConnectorCliOptions = {}): Promise<void> {
     const result = await sync(options);
     expect(result.code, result.stderr).toBe(0);
     expectNoSecret(result);
-    expect(await latestSyncContent(file)).toEqual(firstSync);
+    expect(await readLatestSyncContent(file)).toEqual(firstSync);
   }
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureBuilt(packageDir);
     sandbox = await startSandbox({ seed: 23, ironclad: { users: USERS, groups: GROUPS, rateLimits: false } });
     dir = await mkdtemp(join(tmpdir(), 'baton-ironclad-faults-'));
     file = join(dir, 'sync.c1z');
@@ -82,7 +89,7 @@ describe('baton-ironclad under faults', () => {
     expect(first.code, first.stderr).toBe(0);
     expectNoSecret(first);
     expect(sandbox.requestCounts()).toEqual({ ironclad: BASELINE });
-    firstSync = await latestSyncContent(file);
+    firstSync = await readLatestSyncContent(file);
     expect(firstSync.resources).toHaveLength(USERS + GROUPS);
     sandbox.resetRequestCounts();
   }, 60_000);
@@ -111,14 +118,14 @@ describe('baton-ironclad under faults', () => {
 
   it('recovers from a 5xx burst on the token endpoint, asking for the token once per failure more', async () => {
     sandbox.setFaults({ serverErrors: 2 }, 'ironclad');
-    await expectCompleteSync({ fast: true });
+    await expectCompleteSync({ preloads: FAST_RETRY_WAITS });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { ...BASELINE, 'POST /oauth/token': 1 + 2 } });
   });
 
   it('gives up on a 5xx storm on the token endpoint (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
     await keepsPreviousFile(async () => {
       sandbox.setFaults({ serverErrors: 1_000, serverErrorStatus: 503 }, 'ironclad');
-      const storm = await sync({ fast: true });
+      const storm = await sync({ preloads: FAST_RETRY_WAITS });
       expectCleanFailure(storm, /Ironclad POST \/(ironclad\/)?oauth\/token failed with status 503$/);
     });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { 'POST /oauth/token': ATTEMPTS_PER_CALL } });
@@ -128,11 +135,11 @@ describe('baton-ironclad under faults', () => {
   }, 40_000);
 
   it('retries a short 429 storm, a connection reset and a cut-short body on SCIM pages, one extra request per fault', async () => {
-    await expectCompleteSync({ fast: true, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Users', 2, { rateLimited: 3 }) });
+    await expectCompleteSync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Users', 2, { rateLimited: 3 }) });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { ...BASELINE, 'GET /scim/v2/Users': 2 + 3 } });
 
     sandbox.resetRequestCounts();
-    await expectCompleteSync({ fast: true, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Groups', 2, { connectionResets: 1, truncatedBodies: 1 }) });
+    await expectCompleteSync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Groups', 2, { connectionResets: 1, truncatedBodies: 1 }) });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { ...BASELINE, 'GET /scim/v2/Groups': 2 + 2 } });
   }, 30_000);
 

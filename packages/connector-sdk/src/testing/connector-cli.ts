@@ -1,0 +1,105 @@
+/**
+ * Runs a connector package's built CLI (`node dist/main.js`) the way an operator would, for
+ * end-to-end tests: a child process with only the BATON_* variables the test names.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** How one run of the CLI ended. */
+export interface CliRunResult {
+  /** Exit code; null when a signal ended the process. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The running CLI, as the {@link RunConnectorCliOptions.during} hook sees it. */
+export interface RunningCli {
+  /** Sends a signal to the process (`'SIGINT'` to interrupt it as Ctrl-C would). */
+  kill(signal?: NodeJS.Signals): boolean;
+}
+
+/** How {@link runConnectorCli} runs the CLI. */
+export interface RunConnectorCliOptions {
+  /** BATON_* (and any other) variables for the child; the parent's BATON_* variables never reach it. */
+  env?: Record<string, string>;
+  /**
+   * Modules node loads before the CLI (`node --import <module>`), resolved from the package
+   * directory, e.g. `'@c1/connector-sdk/testing/fast-retry-waits'`.
+   */
+  preloads?: readonly string[];
+  /**
+   * Called with the running child, e.g. to arm a fault or send a signal at the right moment. The
+   * run resolves once the child has exited and the hook has settled; if the hook throws, the
+   * child is killed and the run rejects with the hook's error.
+   */
+  during?: (child: RunningCli) => Promise<void>;
+}
+
+/** The parent's environment without its BATON_* variables. */
+function environmentWithoutBaton(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => !entry[0].startsWith('BATON_') && entry[1] !== undefined),
+  );
+}
+
+/**
+ * Runs `node dist/main.js ...args` in `packageDir` (a connector package) and collects its
+ * stdout, stderr and exit code. The child inherits the parent's environment minus every BATON_*
+ * variable, plus `options.env`. A non-zero exit resolves like any other: check `code`.
+ */
+export async function runConnectorCli(packageDir: string, args: readonly string[], options: RunConnectorCliOptions = {}): Promise<CliRunResult> {
+  const nodeArgs = [...(options.preloads ?? []).flatMap((preload) => ['--import', preload]), join(packageDir, 'dist', 'main.js'), ...args];
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: packageDir,
+    env: { ...environmentWithoutBaton(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  const during = (options.during?.(child) ?? Promise.resolve()).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  const [code] = await Promise.all([exited, during]);
+  return { code, stdout, stderr };
+}
+
+/** The newest modification time of any file below `dir`, in ms; 0 for an empty tree. */
+async function newestFileTime(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const times = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs));
+  return Math.max(0, ...times);
+}
+
+/**
+ * Builds `packageDir/dist` with the package's own tsup (`node_modules/.bin/tsup`) when
+ * `dist/main.js` is missing or older than a file below `src/`, so end-to-end tests run the
+ * current code. Does nothing when the build is up to date.
+ */
+export async function ensureBuilt(packageDir: string): Promise<void> {
+  const mainJs = join(packageDir, 'dist', 'main.js');
+  const built = existsSync(mainJs) ? (await stat(mainJs)).mtimeMs : 0;
+  if ((await newestFileTime(join(packageDir, 'src'))) > built) {
+    await execFileAsync(join(packageDir, 'node_modules', '.bin', 'tsup'), [], { cwd: packageDir });
+  }
+}
+
+/**
+ * The lines an operator reads on the CLI's stderr: every non-blank line that is not a JSON log
+ * line (those start with `{`).
+ */
+export function operatorMessageLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('{'));
+}
