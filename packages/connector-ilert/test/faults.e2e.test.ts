@@ -27,8 +27,8 @@ const USER_PAGES = Math.floor(USERS / 100) + 1;
 /** validate reads one user and one team, then the sync lists every page. */
 const USER_REQUESTS = 1 + USER_PAGES;
 const TEAM_REQUESTS = 1 + 1;
-/** The HTTP client tries a call 5 times, and the sync engine tries that 20 times. */
-const ATTEMPTS_PER_CALL = 5 * 20;
+/** The HTTP client tries a request 5 times; the sync engine does not retry what it gave up on. */
+const ATTEMPTS_PER_CALL = 5;
 
 describe('baton-ilert under faults', () => {
   let sandbox: Sandbox;

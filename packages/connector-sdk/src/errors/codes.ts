@@ -2,6 +2,7 @@
  * Error codes, named after the gRPC codes Baton maps HTTP failures to. The sync engine decides
  * what to do from the code alone: `unavailable` and `deadline-exceeded` are retried, `not-found`
  * on one resource's entitlements or grants is a warning, everything else fails the job.
+ * `resource-exhausted` means the API asked for a longer wait than the client accepts.
  */
 export const ERROR_CODES = [
   'invalid-argument',
@@ -11,6 +12,7 @@ export const ERROR_CODES = [
   'deadline-exceeded',
   'already-exists',
   'failed-precondition',
+  'resource-exhausted',
   'unimplemented',
   'unavailable',
   'internal',

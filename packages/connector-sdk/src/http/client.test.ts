@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
+import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import { bearerAuth } from './auth.js';
 import { createHttpClient } from './client.js';
@@ -184,18 +185,49 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([3000]);
   });
 
-  it('backs off with jitter after a 429 without headers, capped by maxDelayMs, and reports the limit when it gives up', async () => {
+  it('waits at least 10 s, growing and jittered up to 30 s, after a 429 without headers, and reports the limit when it gives up', async () => {
     agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(429, { message: 'slow down' }, { headers: JSON_HEADERS }).times(4);
     const { http, clock } = client({ retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 3000 } });
     const started = clock.timing.now();
     const error = await rejection(http.get('users', { schema: Users }));
-    // random() is 0.5: half of 1000, 2000, then the 3000 cap.
-    expect(clock.sleeps).toEqual([500, 1000, 1500]);
+    // random() is 0.5: between half and all of 20 s, then of the 30 s cap.
+    expect(clock.sleeps).toEqual([15_000, 22_500, 22_500]);
     expect(error.code).toBe('unavailable');
     expect(error.status).toBe(429);
+    expect(error.attempts).toBe(4);
     expect(error.rateLimit?.remaining).toBe(0);
-    expect(error.rateLimit?.resetAt?.getTime()).toBe(started + 3000 + 60_000);
+    expect(error.rateLimit?.resetAt?.getTime()).toBe(started + 60_000 + 60_000);
     agent.assertNoPendingInterceptors();
+  });
+
+  it('holds the other requests as long as it waits after a 429 without headers', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '');
+    pool.intercept({ path: '/api/teams', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http, clock } = client({ retry: { maxAttempts: 1 } });
+    await rejection(http.get('users', { schema: Users }));
+    expect(clock.sleeps).toEqual([]);
+    await http.get('teams', { schema: Users });
+    expect(clock.sleeps).toEqual([15_000]);
+  });
+
+  it('treats a 429 whose Retry-After cannot be read like one without headers', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '1.5' } });
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '-5' } });
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http, clock } = client();
+    await http.get('users', { schema: Users });
+    expect(clock.sleeps).toEqual([15_000, 22_500]);
+  });
+
+  it('backs off normally after a 503 whose Retry-After cannot be read', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '', { headers: { 'retry-after': '1.5' } });
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http, clock } = client();
+    await http.get('users', { schema: Users });
+    expect(clock.sleeps).toEqual([500]);
   });
 
   it('retries a 5xx storm, then succeeds', async () => {
@@ -238,12 +270,55 @@ describe('retries', () => {
     agent.assertNoPendingInterceptors();
   });
 
-  it('fails at once when the API asks for a wait longer than maxRateLimitWaitMs', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '3600' } });
-    const { http, clock } = client({ retry: { maxRateLimitWaitMs: 60_000 } });
+  it.each([
+    ['Retry-After', { 'retry-after': '86400' }],
+    ['a reset header', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '86400' }],
+    ['an enormous Retry-After', { 'retry-after': '99999999999999999999' }],
+  ])('fails at once, not to be retried, when %s asks for a wait longer than maxRateLimitWaitMs', async (_name, headers) => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers });
+    pool.intercept({ path: '/api/teams', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http, clock } = client({ retry: { maxRateLimitWaitMs: 300_000 } });
     const error = await rejection(http.get('users', { schema: Users }));
-    expect(error.rateLimit?.resetAt?.getTime()).toBe(clock.timing.now() + 3_600_000);
+    expect(error.code).toBe('resource-exhausted');
+    expect(isRetryableCode(error.code)).toBe(false);
+    expect(error.status).toBe(429);
+    expect(error.endpoint).toBe('GET /users');
+    expect(error.attempts).toBe(1);
+    expect(error.message).toMatch(/^example asks to wait \d+ s before the next request, longer than the 300 s this client waits/);
+    expect(error.rateLimit?.resetAt?.getTime()).toBeGreaterThan(clock.timing.now() + 300_000);
     expect(clock.sleeps).toEqual([]);
+    // Nothing was paused for a wait the client refused.
+    await http.get('teams', { schema: Users });
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('names the wait in the resource-exhausted message', async () => {
+    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(503, '', { headers: { 'retry-after': '3600' } });
+    const { http } = client({ retry: { maxRateLimitWaitMs: 60_000 } });
+    const error = await rejection(http.get('users', { schema: Users }));
+    expect(error.message).toBe('example asks to wait 3600 s before the next request, longer than the 60 s this client waits (GET /users returned 503)');
+  });
+
+  it('tells how many attempts it made on every error it throws', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '').times(3);
+    pool.intercept({ path: '/api/missing', method: 'GET' }).reply(404, '');
+    pool.intercept({ path: '/api/things', method: 'POST' }).reply(503, '');
+    pool.intercept({ path: '/api/flaky', method: 'GET' }).replyWithError(new Error('socket hang up')).times(2);
+    pool.intercept({ path: '/api/bad', method: 'GET' }).reply(200, 'not json');
+    const { http } = client({ retry: { maxAttempts: 3, baseDelayMs: 10 } });
+    expect((await rejection(http.get('users', { schema: Users }))).attempts).toBe(3);
+    expect((await rejection(http.get('missing', { schema: Users }))).attempts).toBe(1);
+    expect((await rejection(http.send('POST', 'things', { json: {} }))).attempts).toBe(1);
+    agent.get(ORIGIN).intercept({ path: '/api/flaky', method: 'GET' }).reply(502, '');
+    const flaky = await rejection(http.get('flaky', { schema: Users }));
+    expect(flaky.attempts).toBe(3);
+    expect(flaky.status).toBe(502);
+    const bad = await rejection(http.get('bad', { schema: Users }));
+    expect(bad.code).toBe('internal');
+    expect(bad.attempts).toBe(1);
+    agent.assertNoPendingInterceptors();
   });
 
   it('turns a timeout into deadline-exceeded', async () => {
@@ -324,6 +399,50 @@ describe('origin guard', () => {
     expect(error.message).toContain('https://evil.example');
     expect(agent.pendingInterceptors().map((i) => i.origin)).toEqual(['https://evil.example']);
   });
+
+  it('refuses a next link that carries a user name and password, without repeating them', async () => {
+    agent.get(ORIGIN).intercept({ path: '/api/users?page=2', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http } = client();
+    const error = await rejection(http.get('https://admin:hunter2pw@api.example.com/api/users?page=2', { schema: Users }));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toContain('https://api.example.com/api/users');
+    expect(error.message).not.toContain('hunter2pw');
+    expect(error.message).not.toContain('admin');
+    expect(agent.pendingInterceptors()).toHaveLength(1);
+  });
+
+  it('refuses a redirect to a URL with a user name and password, without retrying or repeating them', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/old', method: 'GET' }).reply(302, '', { headers: { location: 'https://admin:hunter2pw@api.example.com/api/new' } });
+    pool.intercept({ path: '/api/new', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { http, clock } = client();
+    const error = await rejection(http.get('old', { schema: Users }));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain('https://api.example.com/api/new');
+    expect(error.message).not.toContain('hunter2pw');
+    expect(clock.sleeps).toEqual([]);
+    expect(agent.pendingInterceptors()).toHaveLength(1);
+  });
+
+  it.each([
+    'https://admin:hunter2pw@api.example.com/api',
+    'http://admin:hunter2pw@127.0.0.1:8080',
+    'https://admin:hunter2pw@api example.com/',
+    'https://admin:hunter2pw/x@api example.com/',
+  ])(
+    'refuses base URL %s without repeating its password',
+    (baseUrl) => {
+      let thrown: unknown;
+      try {
+        createHttpClient({ service: 'example', baseUrl, userAgent: 'x/1' });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'invalid-argument' });
+      expect((thrown as Error).message).not.toContain('hunter2pw');
+    },
+  );
 
   it.each(['http://api.example.com', 'ftp://api.example.com', 'not a url'])('refuses base URL %s', (baseUrl) => {
     expect(() => createHttpClient({ service: 'example', baseUrl, userAgent: 'x/1' })).toThrow(

@@ -1,15 +1,24 @@
 import type { KyInstance } from 'ky';
 import type * as v from 'valibot';
+import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError, isConnectorError } from '../errors/connector-error.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { AuthContext } from './auth.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, overLimitDelay } from './backoff.js';
 import { selectDispatcher } from './dispatcher.js';
-import { defaultErrorMessage, httpStatusError, networkError, timeoutError } from './errors.js';
+import {
+  defaultErrorMessage,
+  httpStatusError,
+  networkError,
+  timeoutError,
+  waitTooLongError,
+  withAttempts,
+  type FailedResponse,
+} from './errors.js';
 import { RequestLimiter } from './limiter.js';
-import { endpointLabel, parseBaseUrl, resolveRequestUrl } from './origin.js';
-import { parseRateLimit, parseResetTime } from './rate-limit-headers.js';
+import { endpointLabel, parseBaseUrl, refuseUserInfo, resolveRequestUrl } from './origin.js';
+import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
 import { realTiming, type Timing } from './timing.js';
 import { boundFetch, createKyTransport } from './transport.js';
@@ -19,6 +28,9 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_BASE_DELAY_MS = 1_000;
 const DEFAULT_MAX_DELAY_MS = 30_000;
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 300_000;
+/** After a 429 without a usable wait: at least this long, as ilert documents ("retry with a 10-30 s backoff"). */
+const MIN_OVER_LIMIT_WAIT_MS = 10_000;
+const MAX_OVER_LIMIT_WAIT_MS = 30_000;
 const MAX_REDIRECTS = 5;
 const IDEMPOTENT_METHODS = new Set<string>(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -36,15 +48,16 @@ type AttemptResult = { kind: 'response'; response: HttpResponse<unknown> } | { k
 interface FailureFacts {
   /** The request never reached the API (credentials could not be obtained). */
   unsent?: boolean;
-  /** A wait the API asked for (Retry-After, a reset time), in ms from now. */
+  /** The wait before a retry: the one the API asked for (Retry-After, a reset time), or implied by a bare 429. */
   requestedWaitMs?: number;
 }
 
 /**
  * Creates an HTTP client for one API: undici's fetch under ky, auth, origin guard, response
  * validation, retries with backoff, client-side and header-driven rate limiting, timeouts,
- * and ConnectorErrors an operator can act on. Throws ConnectorError `invalid-argument` when
- * the base URL is not https (loopback hosts excepted).
+ * and ConnectorErrors an operator can act on, each with the `attempts` it made. Throws
+ * ConnectorError `invalid-argument` when the base URL is not https (loopback hosts excepted)
+ * or carries a user name or password; requests and redirects to such URLs are refused alike.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const service = options.service;
@@ -79,25 +92,37 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     throw error;
   };
 
-  /** Reads a rate-limit report: pauses everyone when nothing remains; returns what the API asked to wait. */
-  const observeRateLimit = (status: number, headers: Headers): { rateLimit?: ReturnType<typeof parseRateLimit>; waitMs?: number } => {
+  /**
+   * Reads a rate-limit report and returns the wait it implies, in ms from now. When nothing
+   * remains, every request is held for that wait: the one the API demands (Retry-After, a reset
+   * header) or, after a 429 without one, a jittered 10-30 s. A demand longer than
+   * `maxRateLimitWaitMs` is returned as `demandedWaitMs` and holds nothing: the caller refuses it.
+   */
+  const observeRateLimit = (
+    status: number,
+    headers: Headers,
+    attemptNumber: number,
+  ): { rateLimit?: ReturnType<typeof parseRateLimit>; waitMs?: number; demandedWaitMs?: number } => {
     const now = timing.now();
     const rateLimit = parseRateLimit(status, headers, now);
-    let waitMs: number | undefined;
+    let demandedWaitMs: number | undefined;
     const retryAfter = headers.get('retry-after');
-    const explicitReset = retryAfter === null ? undefined : parseResetTime(retryAfter, now);
-    if (explicitReset) waitMs = Math.max(0, explicitReset.getTime() - now);
+    const explicitReset = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
+    if (explicitReset) demandedWaitMs = Math.max(0, explicitReset.getTime() - now);
     else if (rateLimit?.remaining === 0 && rateLimit.resetAt && hasResetHeader(headers)) {
-      waitMs = Math.max(0, rateLimit.resetAt.getTime() - now);
+      demandedWaitMs = Math.max(0, rateLimit.resetAt.getTime() - now);
     }
-    if (waitMs !== undefined && (status === 429 || rateLimit?.remaining === 0)) {
-      const pause = Math.min(waitMs, maxRateLimitWaitMs);
-      if (pause > 0) {
-        logger.debug('rate limit reached, pausing requests', { service, waitMs: pause });
-        limiter.pauseUntil(now + pause);
-      }
+    const result = { ...(rateLimit ? { rateLimit } : {}) };
+    if (demandedWaitMs !== undefined && demandedWaitMs > maxRateLimitWaitMs) return { ...result, demandedWaitMs };
+    const overLimit = status === 429 || rateLimit?.remaining === 0;
+    const waitMs =
+      demandedWaitMs ??
+      (status === 429 ? overLimitDelay(attemptNumber, MIN_OVER_LIMIT_WAIT_MS, MAX_OVER_LIMIT_WAIT_MS, timing.random) : undefined);
+    if (waitMs !== undefined && waitMs > 0 && overLimit) {
+      logger.debug('rate limit reached, pausing requests', { service, waitMs });
+      limiter.pauseUntil(now + waitMs);
     }
-    return { ...(rateLimit ? { rateLimit } : {}), ...(waitMs === undefined ? {} : { waitMs }) };
+    return { ...result, ...(waitMs === undefined ? {} : { waitMs }) };
   };
 
   const attempt = async (spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> => {
@@ -145,6 +170,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (REDIRECT_STATUSES.has(response.status) && location !== null) {
           await response.body?.cancel();
           const next = new URL(location, current);
+          refuseUserInfo(service, next, `redirect from ${endpoint}`);
           if (next.origin !== base.origin) {
             fail(
               new ConnectorError(
@@ -165,24 +191,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           endpoint = endpointLabel(method, base, current);
           continue;
         }
-        const { rateLimit, waitMs } = observeRateLimit(response.status, response.headers);
+        const { rateLimit, waitMs, demandedWaitMs } = observeRateLimit(response.status, response.headers, attemptNumber);
         const text = await response.text();
         if (!response.ok) {
           if (response.status === 401 && allowReauthorize && options.auth?.refresh) {
             if (await options.auth.refresh(authHeaders, authContext(spec.signal))) return { kind: 'reauthorize' };
           }
           const apiMessage = safeErrorMessage(errorMessage, parseJsonOrText(text));
-          fail(
-            httpStatusError({
-              service,
-              endpoint,
-              status: response.status,
-              ...(options.credential ? { credential: options.credential } : {}),
-              ...(rateLimit ? { rateLimit } : {}),
-              ...(apiMessage === undefined ? {} : { apiMessage }),
-            }),
-            waitMs === undefined ? {} : { requestedWaitMs: waitMs },
-          );
+          const failure: FailedResponse = {
+            service,
+            endpoint,
+            status: response.status,
+            ...(options.credential ? { credential: options.credential } : {}),
+            ...(rateLimit ? { rateLimit } : {}),
+            ...(apiMessage === undefined ? {} : { apiMessage }),
+          };
+          const statusError = httpStatusError(failure);
+          if (demandedWaitMs !== undefined && isRetryableCode(statusError.code)) {
+            fail(waitTooLongError(failure, demandedWaitMs, maxRateLimitWaitMs), {});
+          }
+          fail(statusError, waitMs === undefined ? {} : { requestedWaitMs: waitMs });
         }
         let data: unknown;
         if (spec.schema) {
@@ -222,17 +250,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!isConnectorError(error, 'unavailable', 'deadline-exceeded') || attemptNumber >= maxAttempts) return undefined;
     const facts = failureFacts.get(error) ?? {};
     if (!(IDEMPOTENT_METHODS.has(method) || error.status === 429 || facts.unsent)) return undefined;
-    if (facts.requestedWaitMs !== undefined) {
-      return facts.requestedWaitMs > maxRateLimitWaitMs ? undefined : facts.requestedWaitMs;
-    }
+    if (facts.requestedWaitMs !== undefined) return facts.requestedWaitMs;
     return backoffDelay(attemptNumber, baseDelayMs, maxDelayMs, timing.random);
   };
 
   const request = async (spec: RequestSpec): Promise<HttpResponse<unknown>> => {
     const url = resolveRequestUrl(service, base, spec.target, spec.searchParams);
     let reauthorized = false;
+    let tries = 0;
     for (let attemptNumber = 1; ; attemptNumber++) {
       try {
+        tries++;
         const result = await attempt(spec, url, attemptNumber, !reauthorized);
         if (result.kind === 'response') return result.response;
         reauthorized = true;
@@ -240,7 +268,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         logger.debug('credentials renewed after 401, retrying', { service, endpoint: endpointLabel(spec.method, base, url) });
       } catch (error) {
         const waitMs = retryWait(error, spec.method, attemptNumber);
-        if (waitMs === undefined) throw error;
+        if (waitMs === undefined) throw isConnectorError(error) ? withAttempts(error, tries) : error;
         logger.debug('http retry', {
           service,
           endpoint: (error as ConnectorError).endpoint,

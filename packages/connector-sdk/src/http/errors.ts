@@ -91,6 +91,46 @@ export function httpStatusError(failure: FailedResponse): ConnectorError {
   });
 }
 
+/**
+ * The ConnectorError `resource-exhausted` for a response whose demanded wait (`Retry-After`,
+ * a rate-limit reset) is longer than the client accepts: not worth retrying within this run.
+ */
+export function waitTooLongError(failure: FailedResponse, waitMs: number, maxWaitMs: number): ConnectorError {
+  const { service, endpoint, status } = failure;
+  const apiMessage = cleanApiMessage(failure.apiMessage);
+  return new ConnectorError(
+    `${service} asks to wait ${formatSeconds(waitMs)} s before the next request, longer than the ${formatSeconds(maxWaitMs)} s this client waits (${endpoint} returned ${status})`,
+    {
+      code: 'resource-exhausted',
+      status,
+      endpoint,
+      ...(apiMessage === undefined ? {} : { apiMessage }),
+      ...(failure.rateLimit === undefined ? {} : { rateLimit: failure.rateLimit }),
+    },
+  );
+}
+
+/** The same error, recording that the client tried the operation `attempts` times. */
+export function withAttempts(error: ConnectorError, attempts: number): ConnectorError {
+  const copy = new ConnectorError(error.message, {
+    code: error.code,
+    attempts,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.endpoint === undefined ? {} : { endpoint: error.endpoint }),
+    ...(error.apiMessage === undefined ? {} : { apiMessage: error.apiMessage }),
+    ...(error.rateLimit === undefined ? {} : { rateLimit: error.rateLimit }),
+    ...(error.cause === undefined ? {} : { cause: error.cause }),
+  });
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}
+
+/** Milliseconds as seconds: whole from 10 s up (`86400`), else to a tenth (`1.5`). */
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) || seconds >= 10 ? String(Math.ceil(seconds)) : seconds.toFixed(1);
+}
+
 /** The ConnectorError for a request that got no response. */
 export function networkError(service: string, endpoint: string, cause: unknown): ConnectorError {
   const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);

@@ -27,14 +27,23 @@ export class RequestLimiter {
     this.#pausedUntil = Math.max(this.#pausedUntil, time);
   }
 
-  /** Waits for a slot; resolves with the milliseconds waited. Rejects when `signal` aborts. */
+  /**
+   * Waits for a slot; resolves with the milliseconds waited. Rejects when `signal` aborts.
+   * A slot reserved before a pause is given up when the pause holds its caller: after the
+   * pause the caller reserves a fresh one, so queued requests do not all start at its end.
+   * A caller that slept out a pause is not held by it again, even if the clock lags its timers.
+   */
   async acquire(signal?: AbortSignal): Promise<number> {
     const started = this.#timing.now();
     let slotTaken = this.#limit === undefined;
+    let pauseServed = 0;
     for (;;) {
       const now = this.#timing.now();
-      if (this.#pausedUntil > now) {
-        await this.#timing.sleep(this.#pausedUntil - now, signal);
+      const pausedUntil = this.#pausedUntil;
+      if (pausedUntil > now && pausedUntil > pauseServed) {
+        await this.#timing.sleep(pausedUntil - now, signal);
+        pauseServed = pausedUntil;
+        slotTaken = this.#limit === undefined;
         continue;
       }
       if (slotTaken) return this.#timing.now() - started;

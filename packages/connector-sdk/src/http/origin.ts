@@ -18,7 +18,14 @@ export function parseBaseUrl(service: string, baseUrl: string, what = 'base URL'
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConnectorError(`${service} ${what} "${baseUrl}" is not an absolute URL`, { code: 'invalid-argument' });
+    throw new ConnectorError(`${service} ${what} "${baseUrl.replace(/\/\/.*@/, '//')}" is not an absolute URL`, {
+      code: 'invalid-argument',
+    });
+  }
+  if (url.username || url.password) {
+    throw new ConnectorError(`${service} ${what} must not contain a user name or password: ${urlWithoutCredentials(url)}`, {
+      code: 'invalid-argument',
+    });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConnectorError(`${service} ${what} must use https, not ${url.protocol.slice(0, -1)}`, {
@@ -31,9 +38,6 @@ export function parseBaseUrl(service: string, baseUrl: string, what = 'base URL'
       { code: 'invalid-argument' },
     );
   }
-  if (url.username || url.password) {
-    throw new ConnectorError(`${service} ${what} must not contain a user name or password`, { code: 'invalid-argument' });
-  }
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
@@ -43,10 +47,12 @@ export function parseBaseUrl(service: string, baseUrl: string, what = 'base URL'
 /**
  * Resolves a request target: a path relative to `base` (`users`, `/users`; a leading slash
  * does not escape the base path) or an absolute URL, which must share `base`'s origin so the
- * credential never leaves it. Adds `searchParams` to any query already in the target.
+ * credential never leaves it and must not carry a user name or password. Adds `searchParams`
+ * to any query already in the target. Throws ConnectorError `invalid-argument`.
  */
 export function resolveRequestUrl(service: string, base: URL, target: string, searchParams?: SearchParams): URL {
   const url = /^[a-z][a-z0-9+.-]*:/i.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ''), base);
+  refuseUserInfo(service, url, 'request');
   if (url.origin !== base.origin) {
     throw new ConnectorError(
       `refusing to send the ${service} credential to ${url.origin}: requests may only go to ${base.origin}`,
@@ -64,4 +70,27 @@ export function resolveRequestUrl(service: string, base: URL, target: string, se
 export function endpointLabel(method: string, base: URL, url: URL): string {
   const path = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length - 1) : url.pathname;
   return `${method} ${path}`;
+}
+
+/**
+ * Throws ConnectorError `invalid-argument` when `url` carries a user name or password (fetch
+ * would refuse it, and the client sends only its own credential). The message shows the URL
+ * without them. `what` names where the URL came from: `request`, `redirect`.
+ */
+export function refuseUserInfo(service: string, url: URL, what: string): void {
+  if (!url.username && !url.password) return;
+  throw new ConnectorError(
+    `refusing the ${service} ${what} URL ${urlWithoutCredentials(url)}: it carries a user name or password, which the client never sends`,
+    { code: 'invalid-argument', endpoint: url.origin },
+  );
+}
+
+/** `url` without its user name, password, query and fragment. */
+export function urlWithoutCredentials(url: URL): string {
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  shown.search = '';
+  shown.hash = '';
+  return shown.href;
 }

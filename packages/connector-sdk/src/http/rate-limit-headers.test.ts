@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRateLimit, parseResetTime } from './rate-limit-headers.js';
+import { parseRateLimit, parseResetTime, parseRetryAfter } from './rate-limit-headers.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -51,5 +51,48 @@ describe('parseRateLimit', () => {
   it('returns undefined when the response says nothing about limits', () => {
     expect(rateLimit(200, { 'content-type': 'application/json' })).toBeUndefined();
     expect(rateLimit(200, { 'x-ratelimit-reset': 'soon' })).toBeUndefined();
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it.each([
+    ['delta-seconds', '45', NOW + 45_000],
+    ['zero', '0', NOW],
+    ['an IMF-fixdate', 'Thu, 01 Jan 2026 12:05:00 GMT', NOW + 300_000],
+    ['an RFC 850 date', 'Thursday, 01-Jan-26 12:05:00 GMT', NOW + 300_000],
+    ['an asctime date', 'Thu Jan  1 12:05:00 2026', NOW + 300_000],
+  ])('reads %s', (_name, value, expected) => {
+    expect(parseRetryAfter(value, NOW)?.getTime()).toBe(expected);
+  });
+
+  it('caps an enormous delta-seconds at 2^31 s instead of producing an invalid date', () => {
+    const resetAt = parseRetryAfter('99999999999999999999', NOW);
+    expect(resetAt?.getTime()).toBe(NOW + 2 ** 31 * 1000);
+  });
+
+  it.each(['1.5', '-5', '+5', '5 s', 'soon', '2026-01-01T12:10:00Z', ''])('ignores %j', (value) => {
+    expect(parseRetryAfter(value, NOW)).toBeUndefined();
+  });
+
+  it('is what parseRateLimit reads Retry-After with', () => {
+    expect(rateLimit(503, { 'Retry-After': '1.5' })).toBeUndefined();
+    expect(rateLimit(429, { 'Retry-After': '-5' })).toEqual({ remaining: 0, resetAt: new Date(NOW + 60_000) });
+  });
+});
+
+describe('malformed reset headers', () => {
+  it.each(['1.5', '-5', 'soon', '99999999999999999999', '999999999999999999999999', 'Friday', '12/31/2026'])(
+    'ignores %j rather than inventing a date',
+    (value) => {
+      expect(parseResetTime(value, NOW)).toBeUndefined();
+      expect(rateLimit(200, { 'x-ratelimit-reset': value })).toBeUndefined();
+    },
+  );
+
+  it('never returns an invalid date', () => {
+    for (const value of ['1e400', String(Number.MAX_SAFE_INTEGER), '9'.repeat(400), 'Fri, 01 Jan 275760 00:00:01 GMT']) {
+      const parsed = parseResetTime(value, NOW);
+      if (parsed) expect(Number.isNaN(parsed.getTime())).toBe(false);
+    }
   });
 });

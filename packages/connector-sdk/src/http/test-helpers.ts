@@ -23,6 +23,31 @@ export function fakeTiming(start = Date.UTC(2026, 0, 1)): { timing: Timing; slee
   };
 }
 
+/**
+ * A clock for concurrent sleepers: `sleep` parks until `run` moves time to its wake-up, so
+ * sleepers wake in time order however many wait at once. For this module's tests.
+ */
+export function virtualClock(start = 0): { timing: Timing; run(): Promise<void> } {
+  let now = start;
+  const parked: { at: number; wake: () => void }[] = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    timing: {
+      now: () => now,
+      random: () => 0.5,
+      sleep: (ms) => new Promise<void>((wake) => parked.push({ at: now + Math.max(0, ms), wake })),
+    },
+    async run() {
+      for (await settle(); parked.length > 0; await settle()) {
+        parked.sort((a, b) => a.at - b.at);
+        const next = parked.shift() as { at: number; wake: () => void };
+        now = Math.max(now, next.at);
+        next.wake();
+      }
+    },
+  };
+}
+
 /** Installs a MockAgent with net connect disabled as undici's global dispatcher. */
 export function installMock(): { agent: MockAgent; restore(): Promise<void> } {
   const previous: Dispatcher = getGlobalDispatcher();

@@ -18,7 +18,10 @@ export interface CredentialDescription {
   flag: string;
 }
 
-/** How failed requests are retried. */
+/**
+ * How failed requests are retried. Every ConnectorError a request ends with carries `attempts`,
+ * the number of tries made: callers must not retry it again.
+ */
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 5. */
   maxAttempts?: number;
@@ -28,7 +31,9 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /**
    * Longest wait the client accepts when the API names one (`Retry-After`, a rate-limit reset);
-   * a longer demand fails the request at once with the rate-limit data. Default 300 000 ms.
+   * a longer demand fails the request at once with a ConnectorError `resource-exhausted`
+   * carrying the rate-limit data, and holds no other request. Default 300 000 ms. A 429 that
+   * names no wait is retried after a jittered 10-30 s, and every request waits that long.
    */
   maxRateLimitWaitMs?: number;
 }
