@@ -1,6 +1,5 @@
 import {
   bearerAuth,
-  ConnectorError,
   createHttpClient,
   flagHint,
   isConnectorError,
@@ -144,16 +143,9 @@ async function explainForbidden<T>(request: Promise<{ data: T }>): Promise<T> {
     if (!isConnectorError(error, 'permission-denied')) throw error;
     const endpoint = error.endpoint ?? 'the request';
     const detail = error.apiMessage ? `: ${error.apiMessage}` : '';
-    throw new ConnectorError(
+    throw error.withMessage(
       `ilert denied ${endpoint} to the API token (403${detail}) - the key lacks permission; ` +
         `set ${flagHint('ilert-api-token')} to a key created by an ilert admin (an organization-wide key is recommended)`,
-      {
-        code: error.code,
-        ...(error.status !== undefined && { status: error.status }),
-        ...(error.endpoint !== undefined && { endpoint: error.endpoint }),
-        ...(error.apiMessage !== undefined && { apiMessage: error.apiMessage }),
-        cause: error,
-      },
     );
   }
 }

@@ -1,5 +1,4 @@
 import {
-  ConnectorError,
   defineConnector,
   isConnectorError,
   type ConfigValues,
@@ -60,12 +59,7 @@ async function validateAccess(client: IlertClient, ctx: OperationContext): Promi
       await probe.run();
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      throw new ConnectorError(`cannot ${probe.name}: ${error.message}`, {
-        code: error.code,
-        ...(error.status !== undefined && { status: error.status }),
-        ...(error.endpoint !== undefined && { endpoint: error.endpoint }),
-        cause: error,
-      });
+      throw error.withMessage(`cannot ${probe.name}: ${error.message}`);
     }
     checks.push({ name: probe.name, detail: probe.detail });
   }

@@ -1,5 +1,4 @@
 import {
-  ConnectorError,
   createHttpClient,
   createScimClient,
   isConnectorError,
@@ -227,12 +226,5 @@ function explain(error: unknown, scope: string, requested: readonly string[]): u
     }`;
   }
   if (hint === undefined) return error;
-  return new ConnectorError(`${error.message}; ${hint}`, {
-    code: error.code,
-    ...(error.status !== undefined && { status: error.status }),
-    ...(error.endpoint !== undefined && { endpoint: error.endpoint }),
-    ...(error.apiMessage !== undefined && { apiMessage: error.apiMessage }),
-    ...(error.rateLimit !== undefined && { rateLimit: error.rateLimit }),
-    cause: error,
-  });
+  return error.withMessage(`${error.message}; ${hint}`);
 }

@@ -75,12 +75,7 @@ async function validateAccess(client: IroncladClient, ctx: OperationContext): Pr
       total = await probe.run();
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      throw new ConnectorError(`cannot ${probe.name}: ${error.message}`, {
-        code: error.code,
-        ...(error.status !== undefined && { status: error.status }),
-        ...(error.endpoint !== undefined && { endpoint: error.endpoint }),
-        cause: error,
-      });
+      throw error.withMessage(`cannot ${probe.name}: ${error.message}`);
     }
     checks.push({ name: probe.name, detail: total === undefined ? `${probe.noun} readable` : `${total} ${probe.noun}` });
   }

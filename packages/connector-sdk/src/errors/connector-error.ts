@@ -48,6 +48,23 @@ export class ConnectorError extends Error {
     if (options.rateLimit !== undefined) this.rateLimit = options.rateLimit;
     if (options.attempts !== undefined) this.attempts = options.attempts;
   }
+
+  /**
+   * The same error with another message (say, with context put in front) and every other fact
+   * kept: code, status, endpoint, API message, rate limit and attempts. The original becomes
+   * the cause.
+   */
+  withMessage(message: string): ConnectorError {
+    return new ConnectorError(message, {
+      code: this.code,
+      ...(this.status !== undefined && { status: this.status }),
+      ...(this.endpoint !== undefined && { endpoint: this.endpoint }),
+      ...(this.apiMessage !== undefined && { apiMessage: this.apiMessage }),
+      ...(this.rateLimit !== undefined && { rateLimit: this.rateLimit }),
+      ...(this.attempts !== undefined && { attempts: this.attempts }),
+      cause: this,
+    });
+  }
 }
 
 /** Whether a value is a {@link ConnectorError}, optionally with one of the given codes. */
