@@ -475,4 +475,18 @@ describe('logging', () => {
     expect(everything).not.toContain(TOKEN);
     expect(everything.toLowerCase()).not.toContain('authorization');
   });
+
+  it('tells the operator at info level when it waits a second or more', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(429, '', { headers: { 'retry-after': '3' } });
+    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    const { logger, lines } = memoryLogger();
+    const { http } = client({ logger });
+    await http.get('users', { schema: Users });
+    const notable = lines.filter((line) => line.level === 'info');
+    expect(notable.map((line) => line.message)).toContain('example rate limit reached, pausing requests');
+    expect(notable.find((line) => line.message.includes('pausing'))?.fields).toMatchObject({ service: 'example', waitMs: 3000 });
+  });
 });

@@ -24,6 +24,9 @@ import { realTiming, type Timing } from './timing.js';
 import { boundFetch, createKyTransport } from './transport.js';
 import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, SendOptions } from './types.js';
 
+/** Waits from this long on are worth an info log line: the operator sees why a sync pauses. */
+const NOTABLE_WAIT_MS = 1000;
+
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_BASE_DELAY_MS = 1_000;
 const DEFAULT_MAX_DELAY_MS = 30_000;
@@ -92,6 +95,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     throw error;
   };
 
+  /** Waits an operator would notice (a second or more) are logged at info, shorter ones at debug. */
+  const logWait = (message: string, waitMs: number, fields: Record<string, unknown> = {}): void => {
+    const log = waitMs >= NOTABLE_WAIT_MS ? logger.info : logger.debug;
+    log.call(logger, message, { service, waitMs, ...fields });
+  };
+
   /**
    * Reads a rate-limit report and returns the wait it implies, in ms from now. When nothing
    * remains, every request is held for that wait: the one the API demands (Retry-After, a reset
@@ -119,14 +128,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       demandedWaitMs ??
       (status === 429 ? overLimitDelay(attemptNumber, MIN_OVER_LIMIT_WAIT_MS, MAX_OVER_LIMIT_WAIT_MS, timing.random) : undefined);
     if (waitMs !== undefined && waitMs > 0 && overLimit) {
-      logger.debug('rate limit reached, pausing requests', { service, waitMs });
+      logWait(`${service} rate limit reached, pausing requests`, waitMs);
       limiter.pauseUntil(now + waitMs);
     }
     return { ...result, ...(waitMs === undefined ? {} : { waitMs }) };
   };
 
   const attempt = async (spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> => {
-    await limiter.acquire(spec.signal);
+    const waitedMs = await limiter.acquire(spec.signal);
+    if (waitedMs >= NOTABLE_WAIT_MS) logger.info(`waited for the ${service} rate limit`, { service, waitedMs });
     let authHeaders: Record<string, string> = {};
     if (options.auth) {
       try {
@@ -269,12 +279,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         const waitMs = retryWait(error, spec.method, attemptNumber);
         if (waitMs === undefined) throw isConnectorError(error) ? withAttempts(error, tries) : error;
-        logger.debug('http retry', {
-          service,
+        logWait(`${service} request failed, retrying`, waitMs, {
           endpoint: (error as ConnectorError).endpoint,
           status: (error as ConnectorError).status,
           attempt: attemptNumber,
-          waitMs,
         });
         await timing.sleep(waitMs, spec.signal);
       }
