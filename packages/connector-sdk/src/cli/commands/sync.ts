@@ -34,7 +34,11 @@ export function describeSummary(summary: SyncSummary, file: string): string {
  */
 export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   const { settings } = ctx;
-  return withConnector(ctx, async (connector) => {
+  const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
+  // The connector logs through the same wrapper (its HTTP client reports rate-limit waits), so
+  // its lines never collide with the progress line.
+  const logger = progress.around(ctx.logger);
+  return withConnector({ ...ctx, logger }, async (connector) => {
     checkResourceTypes(connector, settings.syncResourceTypes, ctx.binary);
     const store: SyncStore = await openSyncStore(settings.file, {
       ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
@@ -42,13 +46,12 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
       if (!(error instanceof C1zFormatError)) throw error;
       throw new UsageError(`${error.message} (--file / BATON_FILE); move it aside or choose another --file`, { cause: error });
     });
-    const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
     let summary: SyncSummary;
     try {
       summary = await runSync({
         connector,
         store,
-        logger: progress.around(ctx.logger),
+        logger,
         signal: ctx.signal,
         ...(settings.workers !== undefined && { workers: settings.workers }),
         ...(settings.syncResourceTypes.length > 0 && { resourceTypeIds: settings.syncResourceTypes }),
