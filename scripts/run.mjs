@@ -53,7 +53,7 @@ if (job === 'demo') {
 } else {
   const resultsDir = join(root, '.test-results');
   rmSync(resultsDir, { recursive: true, force: true });
-  const code = status('npx', pnpmArgs('exec', 'turbo', 'run', 'typecheck', 'test', '--concurrency=1', '--output-logs=full'));
+  const code = status('npx', pnpmArgs('exec', 'turbo', 'run', 'typecheck', 'lint', 'test', '--concurrency=1', '--output-logs=full'));
   printTestTotals(resultsDir);
   process.exit(code);
 }
