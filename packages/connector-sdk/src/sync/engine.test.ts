@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors/connector-error.js';
 import { resourceKey } from '../model/ids.js';
-import { resource, userResource } from '../model/builders.js';
+import { defineResourceType, groupResource, resource, userResource } from '../model/builders.js';
+import type { Connector } from '../connector/contract.js';
 import { runSync } from './engine.js';
 import { dumpSync, fakeConnector, fakeTenant, fakeTiming, seededRandom, skip, type FakeCall, type FakeType } from './fixtures.js';
 import { createMemoryStore } from './memory-store.js';
@@ -338,5 +339,27 @@ describe('runSync', () => {
     await expect(runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeTiming() })).rejects.toThrow(
       'declares child resource type "repo", which the connector does not sync',
     );
+  });
+
+  it('stops sibling workers when one fails, instead of waiting for them', async () => {
+    const group = defineResourceType({ id: 'group', displayName: 'Group', traits: ['GROUP'] });
+    const connector: Connector = {
+      metadata: { displayName: 'Stuck' },
+      validate: async () => [],
+      resourceSyncers: [
+        {
+          resourceType: group,
+          list: async () => ({
+            items: ['slow', 'broken'].map((id) => groupResource({ type: group, id, displayName: id })),
+          }),
+          grants: (res, { ctx }) => {
+            if (res.id.resource === 'broken') return Promise.reject(new ConnectorError('broken for good', { code: 'internal' }));
+            // Stands for a call stuck in retries: it ends only when its signal fires.
+            return new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true }));
+          },
+        },
+      ],
+    };
+    await expect(runSync({ connector, store: createMemoryStore(), workers: 2, timing: fakeTiming() })).rejects.toThrow('broken for good');
   });
 });

@@ -82,13 +82,17 @@ export class RunContext {
     return syncer;
   }
 
-  /** Calls the connector, retrying outages and rate limits. */
-  call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Calls the connector, retrying outages and rate limits. `signal` (default: the sync's) ends
+   * the retry waits early; the per-resource phases pass one that also fires when a sibling
+   * worker has failed.
+   */
+  call<T>(what: string, fn: () => Promise<T>, signal: AbortSignal = this.signal): Promise<T> {
     this.throwIfAborted();
     return withRetry(what, fn, {
       policy: this.retry,
       timing: this.timing,
-      signal: this.signal,
+      signal,
       logger: this.logger,
       onWait: (waitingMs) => this.emit({ ...this.progress, waitingMs }),
     });

@@ -1,4 +1,4 @@
-import type { Page } from '../../connector/contract.js';
+import type { OperationContext, Page } from '../../connector/contract.js';
 import { isConnectorError } from '../../errors/connector-error.js';
 import { resourceKey } from '../../model/ids.js';
 import type { Entitlement, Grant, Resource } from '../../model/types.js';
@@ -8,6 +8,9 @@ import { resetTypePosition } from '../state.js';
 
 /** What the per-resource phases list. */
 export type PerResourceKind = 'entitlements' | 'grants';
+
+/** Lists one page of a resource's entitlements or grants. */
+type ListPage = (resource: Resource, pageToken: string, ctx: OperationContext) => Promise<Page<Entitlement | Grant>>;
 
 /**
  * Lists entitlements or grants of every stored resource of every synced type, `run.workers`
@@ -21,15 +24,15 @@ export async function syncPerResource(run: RunContext, kind: PerResourceKind): P
   for (; state.typeIndex < run.types.length; state.typeIndex++, resetTypePosition(state)) {
     const type = run.types[state.typeIndex]!;
     const syncer = run.syncer(type.id);
-    const list: ((resource: Resource, pageToken: string) => Promise<Page<Entitlement | Grant>>) | undefined =
+    const list: ListPage | undefined =
       kind === 'entitlements'
-        ? syncer.entitlements && ((resource, pageToken) => syncer.entitlements!(resource, { pageToken, ctx: run.ctx }))
-        : syncer.grants && ((resource, pageToken) => syncer.grants!(resource, { pageToken, ctx: run.ctx }));
+        ? syncer.entitlements && ((resource, pageToken, ctx) => syncer.entitlements!(resource, { pageToken, ctx }))
+        : syncer.grants && ((resource, pageToken, ctx) => syncer.grants!(resource, { pageToken, ctx }));
     if (!list || skips(type.annotations)) continue;
     run.setResourceType(type.id);
-    await forEachStoredResource(run, type.id, async (resource, position) => {
+    await forEachStoredResource(run, type.id, async (resource, position, signal) => {
       if (skips(resource.annotations)) return;
-      await listAll(run, kind, resource, position, list);
+      await listAll(run, kind, resource, position, list, signal);
     });
   }
 }
@@ -39,16 +42,19 @@ async function listAll(
   kind: PerResourceKind,
   resource: Resource,
   position: number,
-  list: (resource: Resource, pageToken: string) => Promise<Page<Entitlement | Grant>>,
+  list: ListPage,
+  signal: AbortSignal,
 ): Promise<void> {
   const { state } = run;
   const key = String(position);
   const what = `list ${kind} of ${resourceKey(resource.id)}`;
+  const ctx: OperationContext = { ...run.ctx, signal };
   let pageToken = state.partial[key] ?? '';
   try {
     do {
+      signal.throwIfAborted();
       const given = pageToken;
-      const page = await run.call(what, () => list(resource, given));
+      const page = await run.call(what, () => list(resource, given, ctx), signal);
       run.throwIfAborted();
       pageToken = nextToken(what, given, page.nextPageToken);
       if (kind === 'entitlements') run.writer.putEntitlements(page.items as Entitlement[]);
@@ -70,27 +76,33 @@ async function listAll(
 /**
  * Runs `task` on each stored resource of a type from the checkpoint's cursor, with at most
  * `run.workers` tasks at a time. The cursor only moves past resources whose task finished.
+ * The first failure stops the other tasks too (through the signal they get), so it surfaces
+ * without waiting for their retries; their unfinished resources are redone on resume.
  */
 async function forEachStoredResource(
   run: RunContext,
   resourceTypeId: string,
-  task: (resource: Resource, position: number) => Promise<void>,
+  task: (resource: Resource, position: number, signal: AbortSignal) => Promise<void>,
 ): Promise<void> {
   const { state } = run;
   const reader = run.storedResources(resourceTypeId, state.cursor);
   const finished = new Set<number>();
+  const stop = new AbortController();
+  const stopWithSync = (): void => stop.abort(run.signal.reason);
+  run.signal.addEventListener('abort', stopWithSync, { once: true });
   let nextPosition = state.cursor;
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (!failure && !run.signal.aborted) {
+    while (!failure && !stop.signal.aborted) {
       const row = reader.next();
       if (row.done) return;
       const resource = row.value;
       const position = nextPosition++;
       try {
-        await task(resource, position);
+        await task(resource, position, stop.signal);
       } catch (error) {
         failure ??= { error };
+        stop.abort(error);
         return;
       }
       finished.add(position);
@@ -100,8 +112,9 @@ async function forEachStoredResource(
   try {
     await Promise.all(Array.from({ length: run.workers }, worker));
   } finally {
+    run.signal.removeEventListener('abort', stopWithSync);
     reader.close();
   }
-  if (failure) throw failure.error;
   run.throwIfAborted();
+  if (failure) throw failure.error;
 }
