@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { renameSync, rmSync } from 'node:fs';
 import { ConnectorError } from '../errors/connector-error.js';
 import { findAnnotation } from '../model/annotations.js';
 import { resourceKey } from '../model/ids.js';
@@ -318,16 +319,34 @@ export class C1zDatabase implements C1zReader {
   /**
    * Commits, folds the write-ahead log into the database file and closes it, ready to compress.
    * When rows were deleted (pruned syncs, here or in an earlier run whose export failed), the
-   * file is vacuumed first, so it shrinks and no bytes of the deleted rows remain in it.
+   * file is compacted first, so it shrinks and no bytes of the deleted rows remain in it. The
+   * compact copy is written beside the database (`VACUUM INTO`), never to the system's temp
+   * directory, which may be small or read-only; if compacting fails, the file is exported as is.
    */
   closeForExport(): void {
+    const file = this.db.name;
+    const compact = `${file}.compact`;
+    let compacted = false;
     try {
       this.commit();
       this.db.pragma('journal_mode = DELETE');
       const freePages = this.db.pragma('freelist_count', { simple: true }) as number;
-      if (this.deletedRows || freePages > 0) this.db.exec('vacuum');
+      if (this.deletedRows || freePages > 0) compacted = this.compactInto(compact);
     } finally {
       this.db.close();
+    }
+    if (compacted) renameSync(compact, file);
+  }
+
+  /** Writes a compacted copy of the database to `target`; false (and no file) when that fails. */
+  private compactInto(target: string): boolean {
+    rmSync(target, { force: true });
+    try {
+      this.db.prepare('vacuum into ?').run(target);
+      return true;
+    } catch {
+      rmSync(target, { force: true });
+      return false;
     }
   }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -50,13 +50,13 @@ export interface SyncStoreOptions {
 export async function openSyncStore(path: string, options: SyncStoreOptions = {}): Promise<SyncStore> {
   const output = resolve(path);
   const workDir = workingDirectory(output, options.tempDir);
-  const createdWorkDir = !existsSync(workDir);
-  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  const createdWorkDir = createDirectory(workDir);
   let lock: WorkLock;
   try {
     lock = WorkLock.acquire(workDir, output);
   } catch (error) {
-    if (createdWorkDir) rmSync(workDir, { recursive: true, force: true });
+    // Another process holds it: its files are inside, so at most an empty directory goes.
+    if (createdWorkDir) rmdirQuietly(workDir);
     throw error;
   }
   const dbPath = join(workDir, WORKING_DB);
@@ -91,9 +91,14 @@ function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean):
     return database;
   } catch (error) {
     db.close();
-    const notSqlite = (error as { code?: unknown }).code === 'SQLITE_NOTADB';
-    throw unpacked && notSqlite ? unreadable(output, error) : error;
+    throw unpacked && isCorruptDatabase(error) ? unreadable(output, error) : error;
   }
+}
+
+/** Whether SQLite refused a database as not one or as damaged. */
+function isCorruptDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }
 
 /** Removes a SQLite database and its side files. */
@@ -117,12 +122,36 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
       db.prepare('select count(*) from sqlite_master').get();
     } catch (error) {
       db.close();
-      throw (error as { code?: unknown }).code === 'SQLITE_NOTADB' ? unreadable(input, error) : error;
+      throw isCorruptDatabase(error) ? unreadable(input, error) : error;
     }
     return new TempFileReader(new C1zDatabase(db), dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * Creates `dir` (mode 0700, parents as needed) and says whether this call created it: of two
+ * processes racing to create it, only one hears yes.
+ */
+function createDirectory(dir: string): boolean {
+  mkdirSync(dirname(dir), { recursive: true });
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Removes `dir` if it is empty; leaves it otherwise. */
+function rmdirQuietly(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty, or already gone
   }
 }
 

@@ -5,11 +5,15 @@ import { ConnectorError } from '../errors/connector-error.js';
 /** The lock file's name inside a working directory. */
 const LOCK_FILE = 'lock';
 
+/** Lock files this process holds, to tell its own live claims from a dead run with the same pid. */
+const heldHere = new Set<string>();
+
 /**
  * An exclusive claim on a working directory, so two syncs into the same file never share one:
  * a `lock` file holding the owner's pid. A lock whose process is gone (a killed run) is taken
- * over. Process ids can be reused, so a lock left by a dead process whose pid now belongs to
- * another process blocks until that process ends or the file is removed by hand.
+ * over, and so is one holding this process's own pid that this process does not hold: in a
+ * container every run is pid 1, so a killed run's lock names the pid of the next one. Other
+ * reused pids block until that process ends or the file is removed by hand.
  */
 export class WorkLock {
   private constructor(private readonly file: string) {}
@@ -21,9 +25,13 @@ export class WorkLock {
   static acquire(workDir: string, output: string): WorkLock {
     const file = join(workDir, LOCK_FILE);
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (tryCreate(file)) return new WorkLock(file);
+      if (tryCreate(file)) {
+        heldHere.add(file);
+        return new WorkLock(file);
+      }
       const holder = lockHolder(file);
-      if (holder !== undefined && isAlive(holder)) {
+      const alive = holder === process.pid ? heldHere.has(file) : holder !== undefined && isAlive(holder);
+      if (holder !== undefined && alive) {
         throw new ConnectorError(`another sync is writing ${output} (pid ${holder})`, { code: 'failed-precondition' });
       }
       rmSync(file, { force: true });
@@ -33,6 +41,7 @@ export class WorkLock {
 
   /** Gives the claim up, unless another process has taken the lock over since. */
   release(): void {
+    if (!heldHere.delete(this.file)) return;
     if (lockHolder(this.file) === process.pid) rmSync(this.file, { force: true });
   }
 }

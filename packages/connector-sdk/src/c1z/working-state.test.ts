@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import zstd from 'zstd-napi';
 import { ConnectorError } from '../errors/connector-error.js';
-import { C1Z_V1_HEADER, C1zFormatError } from './container.js';
+import { C1Z_V1_HEADER, C1zFormatError, readC1zFile } from './container.js';
 import { buildFixture } from './fixture.test-support.js';
 import { openC1zReader, openSyncStore } from './open.js';
 import type { SyncStore } from './store-types.js';
@@ -164,6 +164,38 @@ describe('unreadable files', () => {
     writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(Buffer.from('not a database '.repeat(100)))]));
     await expect(openSyncStore(path)).rejects.toThrow(unreadableMessage());
     expect(readdirSync(dir)).toEqual(['sync.c1z']);
+    await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
+  });
+
+  it("takes over a lock holding this process's own pid that this process does not hold (a container's pid 1)", async () => {
+    mkdirSync(workDir);
+    writeFileSync(join(workDir, 'lock'), `${process.pid}\n`);
+    const store = await openSyncStore(path);
+    store.abandon();
+    expect(existsSync(join(workDir, 'lock'))).toBe(false);
+  });
+
+  it('leaves the working directory of a live holder alone when refused', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      mkdirSync(workDir);
+      writeFileSync(join(workDir, 'lock'), `${holder.pid}\n`);
+      writeFileSync(join(workDir, 'sync.db'), 'theirs');
+      await expect(openSyncStore(path)).rejects.toMatchObject({ code: 'failed-precondition' });
+      expect(readdirSync(workDir).sort()).toEqual(['lock', 'sync.db']);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('reports a damaged SQLite database inside a well-formed frame', async () => {
+    await fullSync();
+    const healthy = join(dir, 'healthy.db');
+    await readC1zFile(path, healthy);
+    const bytes = readFileSync(healthy);
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0x5a, 100, Math.min(bytes.length, 8192));
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(damaged)]));
     await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
   });
 });

@@ -36,6 +36,14 @@ describe('loadConfigFile', () => {
     expect(result.ok && result.values).toMatchObject({ 'demo-token': '0123456789e12', provisioning: true });
   });
 
+  it('treats YAML null as not set', () => {
+    const file = loadConfigFile(write('nulls.yaml', 'log-level: null\nc1z-temp-dir: ~\nworkers:\n'));
+    const result = resolveConfig(SDK_CONFIG, { flags: {}, env: {}, file });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.values['log-level']).toBe('info');
+    expect(result.ok && result.values['c1z-temp-dir']).toBeUndefined();
+  });
+
   it('treats an empty file as no settings', () => {
     expect(loadConfigFile(write('empty.yaml', '# nothing yet\n'))).toEqual({});
   });

@@ -33,7 +33,17 @@ export function loadConfigFile(path: string): Record<string, unknown> {
       code: 'invalid-argument',
     });
   }
-  return document as Record<string, unknown>;
+  return withoutNulls(document as Record<string, unknown>);
+}
+
+/** YAML's spellings of null, which the failsafe schema leaves as text. */
+const YAML_NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+
+/** Drops keys whose value is YAML null (`key:`, `key: ~`, `key: null`): they mean "not set". */
+function withoutNulls(mapping: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(mapping).filter(([, value]) => !(typeof value === 'string' && YAML_NULLS.has(value))),
+  );
 }
 
 /** Where the YAML error is, without the snippet of content the parser would quote. */
