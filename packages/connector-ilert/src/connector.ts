@@ -1,6 +1,6 @@
 import {
   defineConnector,
-  isConnectorError,
+  runValidationProbes,
   type ConfigValues,
   type Connector,
   type ConnectorRuntime,
@@ -48,22 +48,23 @@ export function createIlertConnector(
 }
 
 /** Proves the token can list users and teams, naming the one that failed. */
-async function validateAccess(client: IlertClient, ctx: OperationContext): Promise<ValidationCheck[]> {
-  const checks: ValidationCheck[] = [];
-  const probes = [
-    { name: 'list users', detail: 'GET /users answered', run: () => client.listUsers(0, 1, ctx.signal) },
-    { name: 'list teams', detail: 'GET /teams answered', run: () => client.listTeams(0, 1, ctx.signal) },
-  ];
-  for (const probe of probes) {
-    try {
-      await probe.run();
-    } catch (error) {
-      if (!isConnectorError(error)) throw error;
-      throw error.withMessage(`cannot ${probe.name}: ${error.message}`);
-    }
-    checks.push({ name: probe.name, detail: probe.detail });
-  }
-  return checks;
+function validateAccess(client: IlertClient, ctx: OperationContext): Promise<ValidationCheck[]> {
+  return runValidationProbes([
+    {
+      name: 'list users',
+      run: async () => {
+        await client.listUsers(0, 1, ctx.signal);
+        return 'GET /users answered';
+      },
+    },
+    {
+      name: 'list teams',
+      run: async () => {
+        await client.listTeams(0, 1, ctx.signal);
+        return 'GET /teams answered';
+      },
+    },
+  ]);
 }
 
 /** The ilert connector package: `baton-ilert`. */

@@ -1,7 +1,7 @@
 import {
   ConnectorError,
   defineConnector,
-  isConnectorError,
+  runValidationProbes,
   type ConfigValues,
   type Connector,
   type ConnectorRuntime,
@@ -63,23 +63,12 @@ export function createIroncladConnector(config: IroncladConfig, runtime: Connect
 }
 
 /** Proves the client credentials, the acting admin and the read scopes by counting users and groups. */
-async function validateAccess(client: IroncladClient, ctx: OperationContext): Promise<ValidationCheck[]> {
-  const probes = [
-    { name: 'list users', run: () => client.countUsers(ctx.signal), noun: 'users' },
-    { name: 'list groups', run: () => client.countGroups(ctx.signal), noun: 'groups' },
-  ];
-  const checks: ValidationCheck[] = [];
-  for (const probe of probes) {
-    let total: number | undefined;
-    try {
-      total = await probe.run();
-    } catch (error) {
-      if (!isConnectorError(error)) throw error;
-      throw error.withMessage(`cannot ${probe.name}: ${error.message}`);
-    }
-    checks.push({ name: probe.name, detail: total === undefined ? `${probe.noun} readable` : `${total} ${probe.noun}` });
-  }
-  return checks;
+function validateAccess(client: IroncladClient, ctx: OperationContext): Promise<ValidationCheck[]> {
+  const counted = (total: number | undefined, noun: string) => (total === undefined ? `${noun} readable` : `${total} ${noun}`);
+  return runValidationProbes([
+    { name: 'list users', run: async () => counted(await client.countUsers(ctx.signal), 'users') },
+    { name: 'list groups', run: async () => counted(await client.countGroups(ctx.signal), 'groups') },
+  ]);
 }
 
 /** The Ironclad connector package: `baton-ironclad`. */

@@ -1,2 +1,3 @@
 export * from './capabilities.js';
 export * from './contract.js';
+export * from './validate.js';
