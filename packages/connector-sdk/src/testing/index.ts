@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './conformance.js';
+export * from './cli-failure.js';
 export * from './connector-cli.js';
 export * from './describe-conformance.js';
 export * from './harness.js';
