@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The README's two commands start here, so a fresh clone needs only Node and npm:
-// this script fetches the pinned pnpm through npx, installs the workspace, builds it,
-// and then runs either the demo sync or every test.
+// The README's two commands start here, so a fresh clone needs only Node and npm: when the
+// machine's Node is older than the pinned one, this script first brings the pinned Node into
+// `.cache/node/` and runs itself again under it; then it fetches the pinned pnpm through npx,
+// installs the workspace, builds it, and runs either the demo sync or every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reexecUnderPinnedNode } from './node-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { packageManager } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -45,6 +47,7 @@ if (job !== 'demo' && job !== 'test') {
   console.error('usage: node scripts/run.mjs demo|test');
   process.exit(2);
 }
+reexecUnderPinnedNode(fileURLToPath(import.meta.url), process.argv.slice(2), join(root, '.cache', 'node'));
 
 pnpm('install', '--frozen-lockfile', '--reporter=append-only');
 pnpm('exec', 'turbo', 'run', 'build', '--output-logs=errors-only');

@@ -6,7 +6,7 @@ export default defineConfig({
   format: ['esm'],
   sourcemap: true,
   clean: true,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   // `node:sea` only exists with its scheme.
   removeNodeProtocol: false,

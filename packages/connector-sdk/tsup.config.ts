@@ -11,6 +11,8 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
+  // Keep `node:` on built-in imports: `node:sqlite` exists under that name only.
+  removeNodeProtocol: false,
 });

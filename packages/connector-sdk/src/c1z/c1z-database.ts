@@ -1,22 +1,21 @@
-import type Database from 'better-sqlite3';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { renameSync, rmSync } from 'node:fs';
 import { ConnectorError } from '../errors/connector-error.js';
-import { findAnnotation } from '../model/annotations.js';
 import { resourceKey } from '../model/ids.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
 import { newKsuid } from './ksuid.js';
-import { decodeGrantExpandable, encodeGrantExpandable } from './proto/annotations-codec.js';
+import { decodeGrantExpandable } from './proto/annotations-codec.js';
 import {
   decodeEntitlement,
   decodeGrant,
   decodeResource,
   decodeResourceType,
   encodeEntitlement,
-  encodeGrant,
   encodeResource,
   encodeResourceType,
 } from './proto/objects-codec.js';
-import { C1Z_V1_SCHEMA, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
+import { GrantRowEncoder } from './grant-rows.js';
+import { C1Z_V1_SCHEMA, C1Z_V1_READ_INDEXES, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
 import type {
   C1zReader,
   EntitlementFilter,
@@ -33,6 +32,9 @@ export const RETAINED_FULL_SYNCS = 3;
 /** Rows fetched per query while streaming a table. */
 const PAGE_ROWS = 500;
 
+/** The page cache of a writing connection, in KiB (SQLite's `cache_size` takes it negative). */
+const WRITE_CACHE_KIB = -16384;
+
 type ObjectTable = 'v1_resource_types' | 'v1_resources' | 'v1_entitlements' | 'v1_grants';
 
 interface SyncRunRow {
@@ -45,37 +47,58 @@ interface SyncRunRow {
 
 interface DataRow {
   id: number;
-  data: Buffer;
+  data: Uint8Array;
 }
 
 interface GrantRow extends DataRow {
-  expansion: Buffer | null;
+  expansion: Uint8Array | null;
 }
+
+/** A value SQLite binds: what node:sqlite accepts as a parameter. */
+type SqlValue = string | number | bigint | null | Uint8Array;
 
 /** A condition on a table's columns, with its bound values. */
 interface Where {
   sql: string[];
-  params: unknown[];
+  params: SqlValue[];
 }
 
 /**
- * A c1z v1 SQLite database: reads (C1zReader) and, when writable, the write half of a SyncStore.
- * This is the only module that knows SQL. Writes go into one open transaction that `commit`
- * ends; reads on the same connection see uncommitted writes.
+ * A c1z v1 SQLite database (node:sqlite): reads (C1zReader) and, when writable, the write half
+ * of a SyncStore. This is the only module that knows SQL. Writes go into one open transaction
+ * that `commit` ends; reads on the same connection see uncommitted writes.
+ *
+ * While a sync writes, only the tables and their unique indexes (which upserts need) exist in a
+ * new file; Baton's other indexes are built once, over all rows, by the first read that filters
+ * on their columns or by {@link closeForExport}, which is far cheaper than keeping them up to
+ * date row by row.
  */
 export class C1zDatabase implements C1zReader {
   private inTransaction = false;
   /** Set when rows were deleted, so the export vacuums their pages away. */
   private deletedRows = false;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readIndexes = false;
+  private readonly statements = new Map<string, StatementSync>();
 
-  constructor(private readonly db: Database.Database) {}
+  /** `db` is open on the file `path`. */
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly path: string,
+  ) {}
 
   /** Creates the schema (idempotent) and tunes the connection for bulk writes. */
   initWritable(): void {
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.exec('pragma journal_mode = WAL');
+    this.db.exec('pragma synchronous = NORMAL');
+    this.db.exec(`pragma cache_size = ${WRITE_CACHE_KIB}`);
     this.db.exec(C1Z_V1_SCHEMA);
+  }
+
+  /** Builds Baton's non-unique indexes where they are missing (once per connection). */
+  ensureReadIndexes(): void {
+    if (this.readIndexes) return;
+    this.db.exec(C1Z_V1_READ_INDEXES);
+    this.readIndexes = true;
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -83,7 +106,7 @@ export class C1zDatabase implements C1zReader {
   syncs(): SyncRun[] {
     const rows = this.prepare(
       'select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs order by id',
-    ).all() as SyncRunRow[];
+    ).all() as unknown as SyncRunRow[];
     return rows.map(toSyncRun);
   }
 
@@ -114,6 +137,7 @@ export class C1zDatabase implements C1zReader {
     const where = bySync(filter.syncId);
     if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
     if (filter.parentId) {
+      this.ensureReadIndexes();
       add(where, 'parent_resource_type_id = ?', filter.parentId.resourceType);
       add(where, 'parent_resource_id = ?', filter.parentId.resource);
     }
@@ -129,6 +153,7 @@ export class C1zDatabase implements C1zReader {
     const where = bySync(filter.syncId);
     if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
     if (filter.resourceId) {
+      this.ensureReadIndexes();
       add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
       add(where, 'resource_id = ?', filter.resourceId.resource);
     }
@@ -144,6 +169,9 @@ export class C1zDatabase implements C1zReader {
 
   *grants(filter: GrantFilter): IterableIterator<Grant> {
     const where = bySync(filter.syncId);
+    if (filter.entitlementId !== undefined || filter.resourceId || filter.principalId || filter.expandable !== undefined) {
+      this.ensureReadIndexes();
+    }
     if (filter.entitlementId !== undefined) add(where, 'entitlement_id = ?', filter.entitlementId);
     if (filter.resourceId) {
       add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
@@ -179,7 +207,7 @@ export class C1zDatabase implements C1zReader {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.isOpen) this.db.close();
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -242,9 +270,10 @@ export class C1zDatabase implements C1zReader {
   /**
    * Writes grants the way Baton does: a `GrantExpandable` annotation is moved out of the `data`
    * blob into the `expansion` column (with `needs_expansion = 1` when it names an entitlement);
-   * readers re-attach it as the last annotation.
+   * readers re-attach it as the last annotation. See {@link GrantRowEncoder}.
    */
   putGrants(syncId: string, items: readonly Grant[]): void {
+    const encoder = new GrantRowEncoder();
     this.writeRows(
       syncId,
       items,
@@ -257,14 +286,7 @@ export class C1zDatabase implements C1zReader {
          principal_resource_id = excluded.principal_resource_id, expansion = excluded.expansion,
          needs_expansion = excluded.needs_expansion, data = excluded.data, discovered_at = excluded.discovered_at`,
       (g, now) => {
-        const expandable = findAnnotation(g.annotations, 'c1.connector.v2.GrantExpandable');
-        const stored = expandable
-          ? { ...g, annotations: g.annotations.filter((a) => a.$type !== 'c1.connector.v2.GrantExpandable') }
-          : g;
-        const expansion =
-          expandable && expandable.entitlementIds.some((id) => id.trim() !== '')
-            ? encodeGrantExpandable(expandable)
-            : null;
+        const { data, expansion } = encoder.encode(g);
         return [
           g.entitlement.resource.id.resourceType,
           g.entitlement.resource.id.resource,
@@ -274,7 +296,7 @@ export class C1zDatabase implements C1zReader {
           g.id,
           expansion,
           expansion ? 1 : 0,
-          encodeGrant(stored),
+          data,
           syncId,
           now,
         ];
@@ -324,13 +346,14 @@ export class C1zDatabase implements C1zReader {
    * directory, which may be small or read-only; if compacting fails, the file is exported as is.
    */
   closeForExport(): void {
-    const file = this.db.name;
+    const file = this.path;
     const compact = `${file}.compact`;
     let compacted = false;
     try {
       this.commit();
-      this.db.pragma('journal_mode = DELETE');
-      const freePages = this.db.pragma('freelist_count', { simple: true }) as number;
+      this.ensureReadIndexes();
+      this.db.exec('pragma journal_mode = DELETE');
+      const freePages = (this.db.prepare('pragma freelist_count').get() as { freelist_count: number }).freelist_count;
       if (this.deletedRows || freePages > 0) compacted = this.compactInto(compact);
     } finally {
       this.db.close();
@@ -353,7 +376,7 @@ export class C1zDatabase implements C1zReader {
   private pruneOldSyncs(): void {
     const finished = this.prepare(
       'select sync_id, started_at, ended_at, sync_token, sync_type from v1_sync_runs where ended_at is not null order by id',
-    ).all() as SyncRunRow[];
+    ).all() as unknown as SyncRunRow[];
     for (const old of selectSyncsToPrune(finished.map(toSyncRun))) {
       for (const table of SYNC_SCOPED_TABLES) this.prepare(`delete from ${table} where sync_id = ?`).run(old);
       this.prepare('delete from v1_sync_runs where sync_id = ?').run(old);
@@ -361,7 +384,7 @@ export class C1zDatabase implements C1zReader {
     }
   }
 
-  private writeRows<T>(syncId: string, items: readonly T[], sql: string, row: (item: T, now: string) => unknown[]): void {
+  private writeRows<T>(syncId: string, items: readonly T[], sql: string, row: (item: T, now: string) => SqlValue[]): void {
     if (items.length === 0) return;
     this.requireOpenSync(syncId);
     this.begin();
@@ -386,7 +409,7 @@ export class C1zDatabase implements C1zReader {
     this.inTransaction = true;
   }
 
-  private prepare(sql: string): Database.Statement {
+  private prepare(sql: string): StatementSync {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -414,7 +437,7 @@ export class C1zDatabase implements C1zReader {
       const params = [...where.params, ...(after === undefined ? [] : [after])];
       const rows = this.prepare(
         `select ${columns} from ${table} where ${sql.join(' and ')} order by id limit ${PAGE_ROWS}`,
-      ).all(...params) as R[];
+      ).all(...params) as unknown as R[];
       yield* rows;
       if (rows.length < PAGE_ROWS) return;
       after = (rows[rows.length - 1] as R).id;
@@ -450,7 +473,7 @@ function bySync(syncId: string): Where {
   return { sql: ['sync_id = ?'], params: [syncId] };
 }
 
-function add(where: Where, sql: string, value: unknown): void {
+function add(where: Where, sql: string, value: SqlValue): void {
   where.sql.push(sql);
   where.params.push(value);
 }

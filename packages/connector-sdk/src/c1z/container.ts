@@ -2,10 +2,16 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import zstd from 'zstd-napi';
+import { constants, createZstdCompress, createZstdDecompress } from 'node:zlib';
 
 /** The five bytes every c1z v1 file starts with. */
 export const C1Z_V1_HEADER = Buffer.from('C1ZF\x00', 'latin1');
+
+/**
+ * The zstd level of the payload: 3, the level of `zstd.SpeedDefault`, which Baton's c1z encoder
+ * uses (`pkg/dotc1z`), so our files and Baton's are alike in size and in cost to write.
+ */
+const ZSTD_LEVEL = 3;
 
 /** Thrown when a file is not a c1z v1 file. */
 export class C1zFormatError extends Error {
@@ -14,12 +20,15 @@ export class C1zFormatError extends Error {
 
 /**
  * Writes `dbPath` (a SQLite database) as a c1z v1 file at `outPath`: the header, then one zstd
- * frame, streamed so memory stays flat. The file is created with mode 0600 and fsynced.
+ * frame (with its content checksum), streamed so memory stays flat. The file is created with
+ * mode 0600 and fsynced.
  */
 export async function writeC1zFile(dbPath: string, outPath: string): Promise<void> {
   const out = createWriteStream(outPath, { mode: 0o600, flags: 'wx' });
   out.write(C1Z_V1_HEADER);
-  await pipeline(createReadStream(dbPath), new zstd.CompressStream({ compressionLevel: 3, checksumFlag: true }), out);
+  await pipeline(createReadStream(dbPath), createZstdCompress({
+      params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL, [constants.ZSTD_c_checksumFlag]: 1 },
+    }), out);
   const handle = await open(outPath, 'r+');
   try {
     await handle.sync();
@@ -47,7 +56,7 @@ export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void
   try {
     await pipeline(
       createReadStream(c1zPath, { start: C1Z_V1_HEADER.length }),
-      new zstd.DecompressStream(),
+      createZstdDecompress(),
       new RequireOutput(c1zPath),
       createWriteStream(dbPath, { mode: 0o600 }),
     );

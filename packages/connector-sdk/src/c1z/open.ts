@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync } fr
 import { open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
 import { C1zDatabase } from './c1z-database.js';
@@ -84,9 +84,9 @@ export async function openSyncStore(path: string, options: SyncStoreOptions = {}
 
 /** Opens the working database; one just unpacked from `output` that SQLite rejects is a format error. */
 function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean): C1zDatabase {
-  const db = new Database(dbPath);
+  const db = new DatabaseSync(dbPath);
   try {
-    const database = new C1zDatabase(db);
+    const database = new C1zDatabase(db, dbPath);
     database.initWritable();
     return database;
   } catch (error) {
@@ -95,10 +95,16 @@ function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean):
   }
 }
 
+/** SQLite's primary result codes for a damaged database and for a file that is not one. */
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
 /** Whether SQLite refused a database as not one or as damaged. */
 function isCorruptDatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+  const code = (error as { errcode?: unknown }).errcode;
+  if (typeof code !== 'number') return false;
+  const primary = code & 0xff;
+  return primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB;
 }
 
 /** Removes a SQLite database and its side files. */
@@ -116,15 +122,15 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
     const dbPath = join(dir, WORKING_DB);
     const input = resolve(path);
     await readC1zFile(input, dbPath);
-    const db = new Database(dbPath, { fileMustExist: true });
+    const db = new DatabaseSync(dbPath, { readOnly: true });
     try {
-      db.pragma('query_only = ON');
+      db.exec('pragma query_only = ON');
       db.prepare('select count(*) from sqlite_master').get();
     } catch (error) {
       db.close();
       throw isCorruptDatabase(error) ? unreadable(input, error) : error;
     }
-    return new TempFileReader(new C1zDatabase(db), dir);
+    return new TempFileReader(new C1zDatabase(db, dbPath), dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotation } from '../model/annotations.js';
 import { defineResourceType, entitlement, grant, groupResource, userResource } from '../model/builders.js';
@@ -10,13 +10,13 @@ const ROWS = 1200;
 const USER = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
 const GROUP = defineResourceType({ id: 'group', displayName: 'Group', traits: ['GROUP'] });
 
-let db: Database.Database;
+let db: DatabaseSync;
 let database: C1zDatabase;
 let syncId: string;
 
 beforeEach(() => {
-  db = new Database(':memory:');
-  database = new C1zDatabase(db);
+  db = new DatabaseSync(':memory:');
+  database = new C1zDatabase(db, ':memory:');
   database.initWritable();
   syncId = database.startSync();
   const group = groupResource({ type: GROUP, id: 'g1', displayName: 'Group' });

@@ -1,6 +1,7 @@
 /**
- * The SQLite schema of a c1z v1 file: the tables, columns and indexes baton-sdk's `pkg/dotc1z`
- * (v0.25.0) creates, so Baton's reader opens our files without migrating them.
+ * The SQLite schema of a c1z v1 file: the tables, columns and unique indexes baton-sdk's
+ * `pkg/dotc1z` (v0.25.0) creates, so Baton's reader opens our files without migrating them;
+ * its other indexes are {@link C1Z_V1_READ_INDEXES}.
  */
 export const C1Z_V1_SCHEMA = `
 create table if not exists v1_resource_types (
@@ -22,8 +23,6 @@ create table if not exists v1_resources (
     sync_id text not null,
     discovered_at datetime not null
 );
-create index if not exists idx_resources_resource_type_id_v1 on v1_resources (resource_type_id);
-create index if not exists idx_resources_parent_resource_id_v1 on v1_resources (parent_resource_type_id, parent_resource_id);
 create unique index if not exists idx_resources_external_sync_v1 on v1_resources (external_id, sync_id);
 
 create table if not exists v1_entitlements (
@@ -35,7 +34,6 @@ create table if not exists v1_entitlements (
     sync_id text not null,
     discovered_at datetime not null
 );
-create index if not exists idx_entitlements_resource_id_v1 on v1_entitlements (resource_type_id, resource_id);
 create unique index if not exists idx_entitlements_external_sync_v1 on v1_entitlements (external_id, sync_id);
 
 create table if not exists v1_grants (
@@ -52,13 +50,7 @@ create table if not exists v1_grants (
     sync_id text not null,
     discovered_at datetime not null
 );
-create index if not exists idx_grants_resource_type_id_resource_id_v1 on v1_grants (resource_type_id, resource_id);
-create index if not exists idx_grants_principal_id_v1 on v1_grants (principal_resource_type_id, principal_resource_id);
-create index if not exists idx_grants_entitlement_id_principal_id_v1 on v1_grants (entitlement_id, principal_resource_type_id, principal_resource_id);
 create unique index if not exists idx_grants_external_sync_v1 on v1_grants (external_id, sync_id);
-create index if not exists idx_grants_entitlement_sync_grant_v1 on v1_grants (entitlement_id, sync_id, id);
-create index if not exists idx_grants_sync_expansion_v1 on v1_grants (sync_id) where expansion is not null;
-create index if not exists idx_grants_sync_needs_expansion_v1 on v1_grants (sync_id) where needs_expansion = 1;
 
 create table if not exists v1_sync_runs (
     id integer primary key,
@@ -95,6 +87,22 @@ create table if not exists v1_connector_sessions (
     value blob not null
 );
 create unique index if not exists idx_session_store_sync_key_v1 on v1_connector_sessions (sync_id, key);
+`;
+
+/**
+ * Baton's non-unique indexes. A writer builds them after the rows (see `C1zDatabase`), so a
+ * finished file has every index of {@link C1Z_V1_SCHEMA} plus these, as Baton's own files do.
+ */
+export const C1Z_V1_READ_INDEXES = `
+create index if not exists idx_resources_resource_type_id_v1 on v1_resources (resource_type_id);
+create index if not exists idx_resources_parent_resource_id_v1 on v1_resources (parent_resource_type_id, parent_resource_id);
+create index if not exists idx_entitlements_resource_id_v1 on v1_entitlements (resource_type_id, resource_id);
+create index if not exists idx_grants_resource_type_id_resource_id_v1 on v1_grants (resource_type_id, resource_id);
+create index if not exists idx_grants_principal_id_v1 on v1_grants (principal_resource_type_id, principal_resource_id);
+create index if not exists idx_grants_entitlement_id_principal_id_v1 on v1_grants (entitlement_id, principal_resource_type_id, principal_resource_id);
+create index if not exists idx_grants_entitlement_sync_grant_v1 on v1_grants (entitlement_id, sync_id, id);
+create index if not exists idx_grants_sync_expansion_v1 on v1_grants (sync_id) where expansion is not null;
+create index if not exists idx_grants_sync_needs_expansion_v1 on v1_grants (sync_id) where needs_expansion = 1;
 `;
 
 /** The tables holding per-sync rows, pruned together with their sync. */

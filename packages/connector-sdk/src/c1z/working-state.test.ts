@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zstdCompressSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import zstd from 'zstd-napi';
 import { ConnectorError } from '../errors/connector-error.js';
 import { C1Z_V1_HEADER, C1zFormatError, readC1zFile } from './container.js';
 import { buildFixture } from './fixture.test-support.js';
@@ -161,7 +161,7 @@ describe('unreadable files', () => {
   });
 
   it('reports a well-formed frame that holds no SQLite database', async () => {
-    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(Buffer.from('not a database '.repeat(100)))]));
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstdCompressSync(Buffer.from('not a database '.repeat(100)))]));
     await expect(openSyncStore(path)).rejects.toThrow(unreadableMessage());
     expect(readdirSync(dir)).toEqual(['sync.c1z']);
     await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
@@ -195,7 +195,7 @@ describe('unreadable files', () => {
     const bytes = readFileSync(healthy);
     const damaged = Buffer.from(bytes);
     damaged.fill(0x5a, 100, Math.min(bytes.length, 8192));
-    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(damaged)]));
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstdCompressSync(damaged)]));
     await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
   });
 });

@@ -254,9 +254,12 @@ function decodeGrantSources(bytes: Uint8Array): GrantSources {
   return sources;
 }
 
-/** Encodes a `c1.connector.v2.Grant`. */
-export function encodeGrant(g: Grant): Uint8Array {
-  const w = new ProtoWriter().message(1, encodeEntitlement(g.entitlement)).message(2, encodeResource(g.principal));
+/**
+ * Encodes a `c1.connector.v2.Grant`. `entitlementBytes`, when given, must be
+ * `encodeEntitlement(g.entitlement)`: callers writing many grants of one entitlement encode it once.
+ */
+export function encodeGrant(g: Grant, entitlementBytes: Uint8Array = encodeEntitlement(g.entitlement)): Uint8Array {
+  const w = new ProtoWriter().message(1, entitlementBytes).message(2, encodeResource(g.principal));
   w.string(3, g.id);
   writeAnnotations(w, 4, g.annotations);
   if (g.sources) w.message(5, encodeGrantSources(g.sources));

@@ -15,28 +15,40 @@ export const WireType = {
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Builds one protobuf message. Every `field*` method skips proto3 default values. */
+/** Buffers of finished writers, reused by the next ones (a message is built in one). */
+const spareBuffers: Uint8Array[] = [];
+const FIRST_BUFFER_BYTES = 256;
+/** Buffers grown past this size are dropped after use rather than kept for reuse. */
+const LARGEST_SPARE_BYTES = 64 * 1024;
+
+/**
+ * Builds one protobuf message in a growable byte buffer. Every `field*` method skips proto3
+ * default values. Strings of ASCII characters, nearly all of a connector's data, are copied
+ * byte by byte without a UTF-8 encoder.
+ */
 export class ProtoWriter {
-  private chunks: number[] = [];
-  private parts: Uint8Array[] = [];
+  private buf: Uint8Array = spareBuffers.pop() ?? new Uint8Array(FIRST_BUFFER_BYTES);
+  private pos = 0;
 
   /** Appends a raw varint (unsigned, or a negative int64 as ten bytes). */
   varint(value: number | bigint): this {
-    let v = BigInt.asUintN(64, BigInt(value));
     if (typeof value === 'number' && value >= 0 && value <= 0x7fffffff) {
+      this.reserve(5);
       let n = value;
       while (n > 0x7f) {
-        this.chunks.push((n & 0x7f) | 0x80);
+        this.buf[this.pos++] = (n & 0x7f) | 0x80;
         n >>>= 7;
       }
-      this.chunks.push(n);
+      this.buf[this.pos++] = n;
       return this;
     }
+    let v = BigInt.asUintN(64, BigInt(value));
+    this.reserve(10);
     while (v > 0x7fn) {
-      this.chunks.push(Number(v & 0x7fn) | 0x80);
+      this.buf[this.pos++] = Number(v & 0x7fn) | 0x80;
       v >>= 7n;
     }
-    this.chunks.push(Number(v));
+    this.buf[this.pos++] = Number(v);
     return this;
   }
 
@@ -47,8 +59,9 @@ export class ProtoWriter {
 
   /** Appends raw bytes. */
   raw(bytes: Uint8Array): this {
-    this.flushChunks();
-    this.parts.push(bytes);
+    this.reserve(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
     return this;
   }
 
@@ -61,12 +74,27 @@ export class ProtoWriter {
   /** A `string` field; empty strings are omitted. */
   string(field: number, value: string | undefined): this {
     if (value === undefined || value === '') return this;
-    return this.bytesAlways(field, utf8.encode(value));
+    return this.stringAlways(field, value);
   }
 
   /** A `string` field written even when empty (oneof members, map keys). */
   stringAlways(field: number, value: string): this {
-    return this.bytesAlways(field, utf8.encode(value));
+    const length = value.length;
+    this.tag(field, WireType.LENGTH_DELIMITED).varint(length);
+    const start = this.pos;
+    this.reserve(length);
+    const buf = this.buf;
+    for (let i = 0; i < length; i++) {
+      const code = value.charCodeAt(i);
+      if (code >= 0x80) {
+        // Not ASCII: take back the tag's length and write the UTF-8 bytes instead.
+        this.pos = start - varintSize(length);
+        return this.varint(byteLengthUtf8(value)).rawUtf8(value);
+      }
+      buf[start + i] = code;
+    }
+    this.pos = start + length;
+    return this;
   }
 
   /** A `repeated string` field. */
@@ -119,26 +147,43 @@ export class ProtoWriter {
     return this.bytesAlways(field, bytes);
   }
 
-  /** The encoded message. */
+  /** The encoded message, in a new array. The writer must not be used afterwards. */
   finish(): Uint8Array {
-    this.flushChunks();
-    if (this.parts.length === 1) return this.parts[0] as Uint8Array;
-    let length = 0;
-    for (const part of this.parts) length += part.length;
-    const out = new Uint8Array(length);
-    let offset = 0;
-    for (const part of this.parts) {
-      out.set(part, offset);
-      offset += part.length;
-    }
+    const out = this.buf.slice(0, this.pos);
+    if (this.buf.length <= LARGEST_SPARE_BYTES) spareBuffers.push(this.buf);
+    this.buf = EMPTY;
+    this.pos = 0;
     return out;
   }
 
-  private flushChunks(): void {
-    if (this.chunks.length === 0) return;
-    this.parts.push(Uint8Array.from(this.chunks));
-    this.chunks = [];
+  private rawUtf8(value: string): this {
+    this.reserve(value.length * 3);
+    this.pos += utf8.encodeInto(value, this.buf.subarray(this.pos)).written;
+    return this;
   }
+
+  /** Makes room for `bytes` more bytes. */
+  private reserve(bytes: number): void {
+    if (this.pos + bytes <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + bytes, FIRST_BUFFER_BYTES));
+    grown.set(this.buf.subarray(0, this.pos));
+    this.buf = grown;
+  }
+}
+
+/** The bytes a varint of `n` (0 <= n < 2^31) takes. */
+function varintSize(n: number): number {
+  let size = 1;
+  while (n > 0x7f) {
+    n >>>= 7;
+    size++;
+  }
+  return size;
+}
+
+/** The UTF-8 length of a string (lone surrogates count as U+FFFD, as TextEncoder writes them). */
+function byteLengthUtf8(value: string): number {
+  return Buffer.byteLength(value, 'utf8');
 }
 
 /** One field read from a message. */
