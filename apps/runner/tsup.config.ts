@@ -1,8 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The runtime module is shipped as a file of its own: `build` bundles it into every binary.
-  entry: ['src/cli.ts', 'src/runtime/native-addons.ts'],
+  entry: ['src/cli.ts'],
   format: ['esm'],
   sourcemap: true,
   clean: true,

@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    prelude: 'src/bin/prelude.ts',
     'testing/index': 'src/testing/index.ts',
     'testing/setup': 'src/testing/vitest-setup.ts',
     'testing/fast-retry-waits': 'src/testing/fast-retry-waits.ts',

@@ -7,7 +7,6 @@ import { bundleEntry } from './bundle.js';
 import type { ConnectorPackage } from './connectors.js';
 import { dockerPlatform, renderDockerfile } from './dockerfile.js';
 import { createManifest, formatManifest, type BuildManifest } from './manifest.js';
-import { ADDON_INDEX_ASSET, type AddonIndexEntry } from './runtime/contract.js';
 import { buildSeaExecutable } from './sea.js';
 
 /** The outcome of building one connector. */
@@ -40,17 +39,9 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
   }
   const workDir = await mkdtemp(join(tmpdir(), `c1-runner-${connector.name}-`));
   try {
-    const { bundlePath, addons } = await bundleEntry(connector.entry, join(workDir, 'bundle.cjs'));
+    const bundlePath = await bundleEntry(connector.entry, join(workDir, 'bundle.cjs'));
     const staged = join(workDir, connector.binaryName);
-    const indexPath = join(workDir, ADDON_INDEX_ASSET);
-    const index: AddonIndexEntry[] = addons.map(({ name, sha256 }) => ({ name, sha256 }));
-    await writeFile(indexPath, JSON.stringify(index));
-    await buildSeaExecutable({
-      bundlePath,
-      assets: { [ADDON_INDEX_ASSET]: indexPath, ...Object.fromEntries(addons.map((addon) => [addon.name, addon.path])) },
-      output: staged,
-      workDir,
-    });
+    await buildSeaExecutable({ bundlePath, output: staged, workDir });
     const manifest = createManifest({
       name: connector.name,
       packageName: connector.packageName,

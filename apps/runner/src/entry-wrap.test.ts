@@ -10,9 +10,8 @@ await runConnectorMain(ilertConnector);
 
 describe('wrapTopLevelAwait', () => {
   it('keeps the imports on top and runs the rest inside an async function', () => {
-    expect(wrapTopLevelAwait(MAIN, 'main.js', ['prelude'])).toBe(
+    expect(wrapTopLevelAwait(MAIN, 'main.js')).toBe(
       [
-        'import "prelude";',
         "import { runConnectorMain } from '@c1/connector-sdk';",
         "import { ilertConnector } from './connector.js';",
         '(async () => {',

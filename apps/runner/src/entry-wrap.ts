@@ -4,10 +4,9 @@ import ts from 'typescript';
  * Rewrites a bin entry module so it can be bundled as CommonJS: its imports stay at the top and
  * every other statement runs inside an async function, so top-level `await` keeps working.
  * A rejection prints the error and exits with code 1, as an unhandled top-level rejection would.
- * `preludeImports` are imported (for their effects) before the module's own imports.
  * Throws when the module exports anything: a bin entry has nothing to export.
  */
-export function wrapTopLevelAwait(source: string, fileName: string, preludeImports: readonly string[] = []): string {
+export function wrapTopLevelAwait(source: string, fileName: string): string {
   const kind = /\.[cm]?tsx?$/.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, kind);
   const imports: string[] = [];
@@ -22,7 +21,6 @@ export function wrapTopLevelAwait(source: string, fileName: string, preludeImpor
     }
   }
   return [
-    ...preludeImports.map((specifier) => `import ${JSON.stringify(specifier)};`),
     ...imports,
     '(async () => {',
     ...body,

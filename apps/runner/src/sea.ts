@@ -15,8 +15,6 @@ const SEA_RESOURCE = 'NODE_SEA_BLOB';
 export interface SeaBuildOptions {
   /** The CommonJS bundle that becomes the executable's main script. */
   bundlePath: string;
-  /** SEA assets: key -> file on disk. */
-  assets: Record<string, string>;
   /** Where to write the executable. */
   output: string;
   /** A scratch directory for the SEA config and blob. */
@@ -44,7 +42,6 @@ export async function buildSeaExecutable(options: SeaBuildOptions): Promise<void
     output: blobPath,
     disableExperimentalSEAWarning: true,
     useCodeCache: true,
-    assets: options.assets,
   };
   await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
   await step('producing the SEA blob', node, ['--experimental-sea-config', configPath], options.workDir);

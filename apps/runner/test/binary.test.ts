@@ -34,17 +34,16 @@ if (skip) console.warn(`skipping the baton-ilert executable test: ${skip}`);
 
 describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
   let dir: string;
-  let cacheDir: string;
   let build: BuildResult;
   let sandbox: Sandbox;
 
-  /** Runs the executable with a clean BATON_* environment and the test's addon cache. */
+  /** Runs the executable with a clean BATON_* environment. */
   async function binary(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BATON_')));
     try {
       const { stdout, stderr } = await run(build.binaryPath, args, {
         cwd: dir,
-        env: { ...base, C1_NATIVE_CACHE_DIR: cacheDir, ...env },
+        env: { ...base, ...env },
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -55,7 +54,6 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'runner-ilert-'));
-    cacheDir = join(dir, 'native-cache');
     build = await buildConnector(ilert!, join(dir, 'out'));
     sandbox = await startSandbox({ seed: 7, ilert: { users: 30, teams: 4 } });
   }, 120_000);
@@ -81,15 +79,6 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--ilert-api-token');
     expect(help.stdout).toContain('BATON_ILERT_API_TOKEN');
-  });
-
-  it('extracted both native addons into the private cache it was pointed at', async () => {
-    const files = await readdir(cacheDir, { recursive: true });
-    expect(files.filter((file) => file.endsWith('.node')).map((file) => file.split('/').at(-1)).sort()).toEqual([
-      'better-sqlite3.node',
-      'zstd-napi.node',
-    ]);
-    for (const digest of await readdir(cacheDir)) expect((await stat(join(cacheDir, digest))).mode & 0o777).toBe(0o700);
   });
 
   it('syncs the sandbox org into a c1z file the SDK reads back', async () => {

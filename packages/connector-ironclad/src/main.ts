@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '@c1/connector-sdk/prelude';
 import { runConnectorMain } from '@c1/connector-sdk';
 import { ironcladConnector } from './connector.js';
 

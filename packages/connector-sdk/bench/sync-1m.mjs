@@ -1,10 +1,11 @@
 /**
  * Benchmark: a synthetic 1,000,000-grant sync through the real engine into a real c1z file.
- * Run `npm run bench` (builds dist/ first) or `node bench/sync-1m.mjs` after `npx tsup`.
+ * `npm run bench` runs it (via compare.mjs) at three sizes beside the raw SQLite floor; alone,
+ * `node bench/sync-1m.mjs` after `npx tsup` prints one run's figures as JSON.
  * Sizes: BENCH_USERS (default 100000), BENCH_GROUPS (1000), BENCH_MEMBERS (1000 per group),
- * BENCH_WORKERS (4).
+ * BENCH_WORKERS (4). BENCH_OUT, when set, is where the c1z file is written and kept.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -84,7 +85,8 @@ try {
     onProgress: (event) => {
       if (event.phase !== lastPhase) {
         lastPhase = event.phase;
-        process.stderr.write(`  ${((performance.now() - startedAt) / 1000).toFixed(1)}s ${event.phase}\n`);
+        process.stderr.write(`  ${((performance.now() - startedAt) / 1000).toFixed(1)}s ${event.phase}
+`);
       }
     },
   });
@@ -107,6 +109,7 @@ try {
     fileBytes: statSync(path).size,
   };
   console.log(JSON.stringify(figures, null, 2));
+  if (process.env.BENCH_OUT) copyFileSync(path, process.env.BENCH_OUT);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

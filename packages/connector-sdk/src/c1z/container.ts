@@ -8,10 +8,10 @@ import { constants, createZstdCompress, createZstdDecompress } from 'node:zlib';
 export const C1Z_V1_HEADER = Buffer.from('C1ZF\x00', 'latin1');
 
 /**
- * The zstd level of the payload: 3, the level of `zstd.SpeedDefault`, which Baton's c1z encoder
- * uses (`pkg/dotc1z`), so our files and Baton's are alike in size and in cost to write.
+ * The zstd level of the payload: 1, what Baton's c1z encoder uses (`pkg/dotc1z` writes with
+ * klauspost/compress at `SpeedFastest`, zstd's level 1), so writing costs what Baton's does.
  */
-const ZSTD_LEVEL = 3;
+const ZSTD_LEVEL = 1;
 
 /** Thrown when a file is not a c1z v1 file. */
 export class C1zFormatError extends Error {

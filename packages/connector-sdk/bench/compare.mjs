@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: the store against the raw SQLite floor at 10k, 100k and 1M grants.
+ * Each size runs BENCH_RUNS times (default 3), alternating a sync (sync-1m.mjs: the real engine
+ * into a real c1z file, finish included) with the floor (floor.mjs: the same rows through plain
+ * node:sqlite inserts, indexes after, zstd), each in a fresh process so peak RSS is its own.
+ * Prints the medians, with the spread (min-max of wall seconds) to show how noisy the machine was.
+ * BENCH_SIZES (comma-separated grant counts) picks other sizes; a size of N grants has N/1000
+ * groups of 1000 members and N/10 users.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+
+function child(script, env) {
+  const stdout = execFileSync(process.execPath, [join(here, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+    encoding: 'utf8',
+  });
+  return JSON.parse(stdout);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values) => `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
+
+const dir = mkdtempSync(join(tmpdir(), 'sync-compare-'));
+const rows = [];
+try {
+  for (const grants of SIZES) {
+    const sizeEnv = { BENCH_GROUPS: String(grants / 1000), BENCH_MEMBERS: '1000', BENCH_USERS: String(grants / 10) };
+    const ours = [];
+    const floor = [];
+    for (let run = 0; run < RUNS; run++) {
+      const out = join(dir, `${grants}-${run}.c1z`);
+      const sync = child('sync-1m.mjs', { ...sizeEnv, BENCH_OUT: out });
+      ours.push({ ...sync, seconds: sync.syncSeconds + sync.finishSeconds });
+      floor.push(child('floor.mjs', { BENCH_FLOOR_INPUT: out }));
+      rmSync(out, { force: true });
+      process.stderr.write(`  ${grants} grants, run ${run + 1}/${RUNS}: ${ours.at(-1).seconds.toFixed(2)} s, floor ${floor.at(-1).seconds} s\n`);
+    }
+    const pick = (list, key) => median(list.map((entry) => entry[key]));
+    const oursRate = pick(ours, 'objectsPerSecond');
+    const floorRate = pick(floor, 'rowsPerSecond');
+    rows.push(
+      {
+        grants,
+        what: 'store',
+        wall: pick(ours, 'seconds'),
+        spread: spread(ours.map((e) => e.seconds)),
+        cpu: pick(ours, 'cpuSeconds'),
+        rss: pick(ours, 'peakRssMiB'),
+        rate: oursRate,
+        bytes: pick(ours, 'fileBytes'),
+        ratio: (oursRate / floorRate).toFixed(2),
+      },
+      {
+        grants,
+        what: 'floor',
+        wall: pick(floor, 'seconds'),
+        spread: spread(floor.map((e) => e.seconds)),
+        cpu: pick(floor, 'cpuSeconds'),
+        rss: pick(floor, 'peakRssMiB'),
+        rate: floorRate,
+        bytes: pick(floor, 'fileBytes'),
+        ratio: '1.00',
+      },
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const header = ['grants', 'what', 'wall s', `spread (${RUNS} runs)`, 'cpu s', 'peak RSS MiB', 'objects/s', 'file bytes', 'x floor'];
+const table = rows.map((r) => [r.grants.toLocaleString('en'), r.what, r.wall.toFixed(2), r.spread, r.cpu.toFixed(2), r.rss.toFixed(1), r.rate.toLocaleString('en'), r.bytes.toLocaleString('en'), r.ratio]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
+console.log(`node ${process.version}; medians of ${RUNS}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
