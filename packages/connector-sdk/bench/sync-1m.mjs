@@ -85,8 +85,7 @@ try {
     onProgress: (event) => {
       if (event.phase !== lastPhase) {
         lastPhase = event.phase;
-        process.stderr.write(`  ${((performance.now() - startedAt) / 1000).toFixed(1)}s ${event.phase}
-`);
+        process.stderr.write(`  ${((performance.now() - startedAt) / 1000).toFixed(1)}s ${event.phase}\n`);
       }
     },
   });

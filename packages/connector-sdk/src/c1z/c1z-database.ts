@@ -100,7 +100,7 @@ export class C1zDatabase implements C1zReader {
 
   /** Creates the schema (idempotent) and tunes the connection for bulk writes. */
   initWritable(): void {
-    this.db.exec('pragma journal_mode = WAL');
+    this.db.exec('pragma journal_mode = DELETE');
     this.db.exec('pragma synchronous = NORMAL');
     this.db.exec(`pragma cache_size = ${WRITE_CACHE_KIB}`);
     this.db.exec(C1Z_V1_SCHEMA);

@@ -11,8 +11,6 @@ export const LIMITS = {
   pageToken: 1024 * 1024,
 } as const;
 
-const encoder = new TextEncoder();
-
 /** Throws a {@link ModelError} unless `value` is 1..`max` UTF-8 bytes. */
 export function checkRequired(field: string, value: string, max: number): string {
   if (value.length === 0) throw new ModelError(field, 'must not be empty');
@@ -21,7 +19,9 @@ export function checkRequired(field: string, value: string, max: number): string
 
 /** Throws a {@link ModelError} when `value` is longer than `max` UTF-8 bytes. */
 export function checkOptional(field: string, value: string, max: number): string {
-  const bytes = encoder.encode(value).length;
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes, so short strings need no counting.
+  if (value.length * 3 <= max) return value;
+  const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > max) throw new ModelError(field, `is ${bytes} bytes, the limit is ${max}`);
   return value;
 }
