@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: turns on the module compile cache and keeps Node's SQLite/zstd experimental notices quiet.
+import '@c1/connector-sdk/prelude';
 import { runConnectorMain } from '@c1/connector-sdk';
 import { acmeConnector } from './connector.js';
 
