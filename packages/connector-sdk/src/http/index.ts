@@ -5,7 +5,7 @@ export { selectDispatcher, type ProxyEnv } from './dispatcher.js';
 export { defaultErrorMessage, errorCodeForStatus } from './errors.js';
 export { applyHints, type HintFailure, type HttpHint } from './hints.js';
 export { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
-export { isLoopbackHost } from './origin.js';
+export { isLoopbackHost } from '../net/loopback.js';
 export { parseRateLimit, parseResetTime, parseRetryAfter } from './rate-limit-headers.js';
 export { formatIssuePath } from './schema.js';
 export type { Timing } from './timing.js';
