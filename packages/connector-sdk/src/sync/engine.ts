@@ -204,7 +204,7 @@ function selectTypes(syncers: Map<string, ResourceSyncer>, resourceTypeIds: read
   const unknown = resourceTypeIds.filter((id) => !syncers.has(id));
   if (unknown.length > 0) {
     throw new ConnectorError(
-      `--sync-resource-types: unknown resource type${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; valid types: ${[...syncers.keys()].join(', ')}`,
+      `unknown resource type${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; valid types: ${[...syncers.keys()].join(', ')}`,
       { code: 'invalid-argument' },
     );
   }
