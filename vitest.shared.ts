@@ -8,6 +8,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 export interface PackageTestOptions {
   setupFiles?: string[];
   testTimeout?: number;
+  /** Runs the package's type-level tests (`*.test-d.ts`) with vitest's typecheck. */
+  typecheck?: boolean;
 }
 
 /**
@@ -22,6 +24,9 @@ export function packageTestConfig(configUrl: string, options: PackageTestOptions
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       setupFiles: options.setupFiles ?? [],
       testTimeout: options.testTimeout ?? 60_000,
+      ...(options.typecheck && {
+        typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: join(packageDir, 'tsconfig.json') },
+      }),
       reporters: ['default', ['json', { outputFile: join(root, '.test-results', `${basename(packageDir)}.json`) }]],
     },
   });

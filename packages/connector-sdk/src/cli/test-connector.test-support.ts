@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { defineConfig } from '../config/index.js';
 import { defineConnector } from '../connector/index.js';
-import type { AccountInfo, ConnectorDefinition, CredentialOptionKind, CredentialOptions, Page } from '../connector/index.js';
+import type { AccountInfo, ConnectorDefinition, CredentialOptionKind, CredentialOptions, Page, Provisioner } from '../connector/index.js';
 import { ConnectorError } from '../errors/index.js';
 import { defineResourceType, entitlement, grant, groupResource, userResource } from '../model/index.js';
 import type { Entitlement, Grant, Resource } from '../model/index.js';
@@ -50,6 +50,27 @@ const TEAM = defineResourceType({ id: 'team', displayName: 'Team', traits: ['GRO
 
 function one<T>(items: T[]): Page<T> {
   return { items };
+}
+
+/** Grants and revokes team membership in `data`, recording each change in `calls`. */
+function demoProvisioner(data: DemoData, calls: DemoCalls): Provisioner {
+  return {
+    async grant(principal, ent) {
+      const team = data.teams.find((candidate) => candidate.id === ent.resource.id.resource);
+      if (team?.members.includes(principal.id.resource)) return { outcome: 'already-exists' };
+      calls.granted.push(`${ent.id}:${principal.id.resourceType}:${principal.id.resource}`);
+      team?.members.push(principal.id.resource);
+      return { outcome: 'granted' };
+    },
+    async revoke(existing) {
+      const team = data.teams.find((candidate) => candidate.id === existing.entitlement.resource.id.resource);
+      const index = team?.members.indexOf(existing.principal.id.resource) ?? -1;
+      if (!team || index === -1) return { outcome: 'already-revoked' };
+      calls.revoked.push(existing.id);
+      team.members.splice(index, 1);
+      return { outcome: 'revoked' };
+    },
+  };
 }
 
 /**
@@ -111,23 +132,7 @@ export function demoDefinition(
               const members = data.teams.find((candidate) => candidate.id === team.id.resource)?.members ?? [];
               return one(members.map((id) => grant({ entitlement: membership(team), principal: userOf(id) })));
             },
-            provisioner: {
-              async grant(principal, ent) {
-                const team = data.teams.find((candidate) => candidate.id === ent.resource.id.resource);
-                if (team?.members.includes(principal.id.resource)) return { outcome: 'already-exists' };
-                calls.granted.push(`${ent.id}:${principal.id.resourceType}:${principal.id.resource}`);
-                team?.members.push(principal.id.resource);
-                return { outcome: 'granted' };
-              },
-              async revoke(existing) {
-                const team = data.teams.find((candidate) => candidate.id === existing.entitlement.resource.id.resource);
-                const index = team?.members.indexOf(existing.principal.id.resource) ?? -1;
-                if (!team || index === -1) return { outcome: 'already-revoked' };
-                calls.revoked.push(existing.id);
-                team.members.splice(index, 1);
-                return { outcome: 'revoked' };
-              },
-            },
+            provisioner: demoProvisioner(data, calls),
           },
         ],
         accountManager: {

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../http/origin.js';
+import { isLoopbackHost } from '../net/loopback.js';
 
 /**
  * A `check` for base-URL fields: an absolute http(s) URL without query or fragment, and https

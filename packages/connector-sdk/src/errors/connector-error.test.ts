@@ -24,4 +24,15 @@ describe('ConnectorError', () => {
     });
     expect(isConnectorError(rephrased, 'unavailable')).toBe(true);
   });
+
+  it('recognises a ConnectorError made by another copy of the SDK, and not a look-alike', () => {
+    const marker = Symbol.for('@c1/connector-sdk/ConnectorError');
+    class OtherCopyError extends Error {
+      readonly [marker] = true;
+      readonly code = 'not-found' as const;
+    }
+    expect(isConnectorError(new OtherCopyError('gone'), 'not-found')).toBe(true);
+    expect(isConnectorError(new OtherCopyError('gone'), 'internal')).toBe(false);
+    expect(isConnectorError(Object.assign(new Error('x'), { name: 'ConnectorError', code: 'internal' }))).toBe(false);
+  });
 });

@@ -30,8 +30,13 @@ export interface ConnectorErrorOptions {
  * The one error type connectors and the SDK raise for expected failures. Its message is meant
  * for operators (no stack trace needed) and never contains a secret.
  */
+/** Marks ConnectorErrors, so they are recognised when two copies of the SDK are loaded. */
+const CONNECTOR_ERROR = Symbol.for('@c1/connector-sdk/ConnectorError');
+
 export class ConnectorError extends Error {
   override readonly name = 'ConnectorError';
+  /** The cross-copy marker {@link isConnectorError} reads. */
+  readonly [CONNECTOR_ERROR] = true;
   readonly code: ErrorCode;
   readonly status?: number;
   readonly endpoint?: string;
@@ -67,7 +72,12 @@ export class ConnectorError extends Error {
   }
 }
 
-/** Whether a value is a {@link ConnectorError}, optionally with one of the given codes. */
+/**
+ * Whether a value is a {@link ConnectorError}, optionally with one of the given codes. Errors
+ * made by another copy of the SDK (a connector bundling its own) count too: they carry the same
+ * `Symbol.for` marker.
+ */
 export function isConnectorError(error: unknown, ...codes: ErrorCode[]): error is ConnectorError {
-  return error instanceof ConnectorError && (codes.length === 0 || codes.includes(error.code));
+  if (!(error instanceof Error) || (error as { [CONNECTOR_ERROR]?: unknown })[CONNECTOR_ERROR] !== true) return false;
+  return codes.length === 0 || codes.includes((error as ConnectorError).code);
 }

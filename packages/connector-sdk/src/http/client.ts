@@ -16,13 +16,14 @@ import {
   withAttempts,
   type FailedResponse,
 } from './errors.js';
+import { applyHints } from './hints.js';
 import { RequestLimiter } from './limiter.js';
 import { endpointLabel, parseBaseUrl, refuseUserInfo, resolveRequestUrl } from './origin.js';
 import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
 import { realTiming, type Timing } from './timing.js';
 import { boundFetch, createKyTransport } from './transport.js';
-import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, SendOptions } from './types.js';
+import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RetryOptions, SendOptions } from './types.js';
 
 /** Waits from this long on are worth an info log line: the operator sees why a sync pauses. */
 const NOTABLE_WAIT_MS = 1000;
@@ -55,6 +56,271 @@ interface FailureFacts {
   requestedWaitMs?: number;
 }
 
+/** What every step of a request reads: the client's options and its shared parts. */
+interface ClientState {
+  options: HttpClientOptions;
+  service: string;
+  base: URL;
+  timing: Timing;
+  logger: Logger;
+  transport: KyInstance;
+  limiter: RequestLimiter;
+  errorMessage: (body: unknown) => string | undefined;
+  parseJson: (text: string) => unknown;
+  retry: Required<RetryOptions>;
+  failureFacts: WeakMap<ConnectorError, FailureFacts>;
+  authFetch: AuthContext['fetch'];
+}
+
+/** Records why `error` happened (for the retry decision) and throws it. */
+function fail(state: ClientState, error: ConnectorError, facts: FailureFacts): never {
+  state.failureFacts.set(error, facts);
+  throw error;
+}
+
+/** What an auth strategy gets for one request. */
+function authContext(state: ClientState, signal: AbortSignal | undefined): AuthContext {
+  const { options } = state;
+  return {
+    service: state.service,
+    ...(options.credential ? { credential: options.credential } : {}),
+    userAgent: options.userAgent,
+    fetch: state.authFetch,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(signal ? { signal } : {}),
+    logger: state.logger,
+    timing: state.timing,
+  };
+}
+
+/** Waits an operator would notice (a second or more) are logged at info, shorter ones at debug. */
+function logWait(state: ClientState, message: string, waitMs: number, fields: Record<string, unknown> = {}): void {
+  const log = waitMs >= NOTABLE_WAIT_MS ? state.logger.info : state.logger.debug;
+  log.call(state.logger, message, { service: state.service, waitMs, ...fields });
+}
+
+/** The wait the API demands (Retry-After, or a reset header once nothing remains), in ms from now. */
+function demandedWait(headers: Headers, rateLimit: ReturnType<typeof parseRateLimit>, now: number): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  const explicitReset = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
+  if (explicitReset) return Math.max(0, explicitReset.getTime() - now);
+  if (rateLimit?.remaining === 0 && rateLimit.resetAt && hasResetHeader(headers)) return Math.max(0, rateLimit.resetAt.getTime() - now);
+  return undefined;
+}
+
+/** What a response says about the rate limit. */
+interface RateLimitObservation {
+  rateLimit?: ReturnType<typeof parseRateLimit>;
+  waitMs?: number;
+  demandedWaitMs?: number;
+}
+
+/**
+ * Reads a rate-limit report and returns the wait it implies, in ms from now. When nothing
+ * remains, every request is held for that wait: the one the API demands (Retry-After, a reset
+ * header) or, after a 429 without one, a jittered 10-30 s. A demand longer than
+ * `maxRateLimitWaitMs` is returned as `demandedWaitMs` and holds nothing: the caller refuses it.
+ */
+function observeRateLimit(state: ClientState, status: number, headers: Headers, attemptNumber: number): RateLimitObservation {
+  const now = state.timing.now();
+  const rateLimit = parseRateLimit(status, headers, now);
+  const demandedWaitMs = demandedWait(headers, rateLimit, now);
+  const result = { ...(rateLimit ? { rateLimit } : {}) };
+  if (demandedWaitMs !== undefined && demandedWaitMs > state.retry.maxRateLimitWaitMs) return { ...result, demandedWaitMs };
+  const overLimit = status === 429 || rateLimit?.remaining === 0;
+  const waitMs =
+    demandedWaitMs ??
+    (status === 429 ? overLimitDelay(attemptNumber, MIN_OVER_LIMIT_WAIT_MS, MAX_OVER_LIMIT_WAIT_MS, state.timing.random) : undefined);
+  if (waitMs !== undefined && waitMs > 0 && overLimit) {
+    logWait(state, `${state.service} rate limit reached, pausing requests`, waitMs);
+    state.limiter.pauseUntil(now + waitMs);
+  }
+  return { ...result, ...(waitMs === undefined ? {} : { waitMs }) };
+}
+
+/** Waits for the client-side limiter, then returns the auth headers; an auth failure is "unsent". */
+async function prepareAttempt(state: ClientState, signal: AbortSignal | undefined): Promise<Record<string, string>> {
+  const waitedMs = await state.limiter.acquire(signal);
+  if (waitedMs >= NOTABLE_WAIT_MS) state.logger.info(`waited for the ${state.service} rate limit`, { service: state.service, waitedMs });
+  if (!state.options.auth) return {};
+  try {
+    return await state.options.auth.authorize(authContext(state, signal));
+  } catch (error) {
+    if (isConnectorError(error)) fail(state, error, { unsent: true });
+    throw error;
+  }
+}
+
+/** One request in flight: where it is, after any redirects. */
+interface Exchange {
+  method: HttpMethod;
+  current: URL;
+  endpoint: string;
+}
+
+/** The next hop of a redirect, checked: same origin, no user info, not too many. */
+function redirectTarget(state: ClientState, exchange: Exchange, status: number, location: string, redirects: number): URL {
+  const next = new URL(location, exchange.current);
+  const { service, base } = state;
+  refuseUserInfo(service, next, `redirect from ${exchange.endpoint}`);
+  if (next.origin !== base.origin) {
+    const message = `${service} redirected ${exchange.endpoint} to ${next.origin}; refusing to follow it with the ${service} credential (only ${base.origin} is trusted)`;
+    fail(state, new ConnectorError(message, { code: 'failed-precondition', status, endpoint: exchange.endpoint }), {});
+  }
+  if (redirects >= MAX_REDIRECTS) {
+    fail(state, new ConnectorError(`${service} ${exchange.endpoint} redirected more than ${MAX_REDIRECTS} times`, { code: 'internal', endpoint: exchange.endpoint }), {});
+  }
+  return next;
+}
+
+/** Sends the request and follows same-origin redirects; returns the final response. */
+async function sendFollowingRedirects(
+  state: ClientState,
+  spec: RequestSpec,
+  exchange: Exchange,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  attemptNumber: number,
+): Promise<Response> {
+  let bodyOptions: { json?: unknown; body?: URLSearchParams } =
+    spec.form !== undefined ? { body: new URLSearchParams(spec.form) } : spec.json !== undefined ? { json: spec.json } : {};
+  const started = state.timing.now();
+  for (let redirects = 0; ; redirects++) {
+    const response = await state.transport(exchange.current, { method: exchange.method, headers, ...bodyOptions, signal });
+    state.logger.debug('http request', {
+      method: exchange.method,
+      path: exchange.endpoint.slice(exchange.method.length + 1),
+      status: response.status,
+      durationMs: state.timing.now() - started,
+      attempt: attemptNumber,
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+    await response.body?.cancel();
+    const next = redirectTarget(state, exchange, response.status, location, redirects);
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && exchange.method === 'POST')) {
+      exchange.method = 'GET';
+      bodyOptions = {};
+    }
+    exchange.current = next;
+    exchange.endpoint = endpointLabel(exchange.method, state.base, next);
+  }
+}
+
+/** Throws the ConnectorError for a failed response, with the wait a retry should take. */
+function failResponse(state: ClientState, response: Response, text: string, endpoint: string, observed: RateLimitObservation): never {
+  const { options } = state;
+  const apiMessage = safeErrorMessage(state.errorMessage, parseJsonOrText(text));
+  const failure: FailedResponse = {
+    service: state.service,
+    endpoint,
+    status: response.status,
+    ...(options.credential ? { credential: options.credential } : {}),
+    ...(observed.rateLimit ? { rateLimit: observed.rateLimit } : {}),
+    ...(apiMessage === undefined ? {} : { apiMessage }),
+  };
+  const statusError = httpStatusError(failure);
+  if (observed.demandedWaitMs !== undefined && isRetryableCode(statusError.code)) {
+    fail(state, waitTooLongError(failure, observed.demandedWaitMs, state.retry.maxRateLimitWaitMs), {});
+  }
+  return fail(state, statusError, observed.waitMs === undefined ? {} : { requestedWaitMs: observed.waitMs });
+}
+
+/** The validated body of a successful response, or undefined without a schema. */
+function parseBody(state: ClientState, spec: RequestSpec, text: string, endpoint: string): unknown {
+  if (!spec.schema) return undefined;
+  let body: unknown;
+  try {
+    body = text.trim() === '' ? undefined : state.parseJson(text);
+  } catch {
+    fail(state, new ConnectorError(`${state.service} ${endpoint} returned a response that is not JSON`, { code: 'internal', endpoint }), {});
+  }
+  return parseResponse(state.service, endpoint, spec.schema, body);
+}
+
+/** Turns an error that is not a ConnectorError (timeout, network) into one, or rethrows an abort. */
+function failTransport(state: ClientState, error: unknown, spec: RequestSpec, exchange: Exchange, timedOut: boolean, facts: { attempt: number; started: number }): never {
+  const { options, logger } = state;
+  const path = exchange.endpoint.slice(exchange.method.length + 1);
+  if (isConnectorError(error)) throw error;
+  if (timedOut && options.timeoutMs !== undefined) {
+    logger.debug('http request timed out', { method: exchange.method, path, timeoutMs: options.timeoutMs, attempt: facts.attempt });
+    fail(state, timeoutError(state.service, exchange.endpoint, options.timeoutMs), {});
+  }
+  if (spec.signal?.aborted) throw error;
+  const failure = networkError(state.service, exchange.endpoint, error);
+  logger.debug('http request failed', { method: exchange.method, path, error: failure.message, durationMs: state.timing.now() - facts.started, attempt: facts.attempt });
+  return fail(state, failure, {});
+}
+
+/** One attempt: limiter, auth, the exchange with redirects, then the response read and checked. */
+async function attempt(state: ClientState, spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> {
+  const { options } = state;
+  const authHeaders = await prepareAttempt(state, spec.signal);
+  const timeout = new AbortController();
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), options.timeoutMs);
+  const exchange: Exchange = { method: spec.method, current: url, endpoint: endpointLabel(spec.method, state.base, url) };
+  const started = state.timing.now();
+  const headers = { accept: 'application/json', 'user-agent': options.userAgent, ...options.headers, ...spec.headers, ...authHeaders };
+  try {
+    const response = await sendFollowingRedirects(state, spec, exchange, headers, signal, attemptNumber);
+    const observed = observeRateLimit(state, response.status, response.headers, attemptNumber);
+    const text = await response.text();
+    if (!response.ok) {
+      if (response.status === 401 && allowReauthorize && options.auth?.refresh) {
+        if (await options.auth.refresh(authHeaders, authContext(state, spec.signal))) return { kind: 'reauthorize' };
+      }
+      failResponse(state, response, text, exchange.endpoint, observed);
+    }
+    const data = parseBody(state, spec, text, exchange.endpoint);
+    return { kind: 'response', response: { data, status: response.status, headers: response.headers, url: exchange.current.href } };
+  } catch (error) {
+    return failTransport(state, error, spec, exchange, timeout.signal.aborted, { attempt: attemptNumber, started });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long to wait before the next attempt, or undefined to give up. */
+function retryWait(state: ClientState, error: unknown, method: HttpMethod, attemptNumber: number): number | undefined {
+  if (!isConnectorError(error, 'unavailable', 'deadline-exceeded') || attemptNumber >= state.retry.maxAttempts) return undefined;
+  const facts = state.failureFacts.get(error) ?? {};
+  if (!(IDEMPOTENT_METHODS.has(method) || error.status === 429 || facts.unsent)) return undefined;
+  if (facts.requestedWaitMs !== undefined) return facts.requestedWaitMs;
+  return backoffDelay(attemptNumber, state.retry.baseDelayMs, state.retry.maxDelayMs, state.timing.random);
+}
+
+/** The final error of a request: its attempts recorded, the declared hints applied. */
+function finalError(state: ClientState, error: ConnectorError, tries: number): ConnectorError {
+  return applyHints(withAttempts(error, tries), state.options.hints, state.failureFacts.get(error)?.unsent ? 'token' : 'api');
+}
+
+/** Sends a request with retries, renewing credentials once after a 401. */
+async function request(state: ClientState, given: RequestSpec): Promise<HttpResponse<unknown>> {
+  const signal = combineSignals(given.signal, state.options.operationSignal?.());
+  const spec: RequestSpec = { ...given, ...(signal && { signal }) };
+  const url = resolveRequestUrl(state.service, state.base, spec.target, spec.searchParams);
+  let reauthorized = false;
+  let tries = 0;
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    try {
+      tries++;
+      const result = await attempt(state, spec, url, attemptNumber, !reauthorized);
+      if (result.kind === 'response') return result.response;
+      reauthorized = true;
+      attemptNumber--;
+      state.logger.debug('credentials renewed after 401, retrying', { service: state.service, endpoint: endpointLabel(spec.method, state.base, url) });
+    } catch (error) {
+      const waitMs = retryWait(state, error, spec.method, attemptNumber);
+      if (waitMs === undefined) throw isConnectorError(error) ? finalError(state, error, tries) : error;
+      const failed = error as ConnectorError;
+      logWait(state, `${state.service} request failed, retrying`, waitMs, { endpoint: failed.endpoint, status: failed.status, attempt: attemptNumber });
+      await state.timing.sleep(waitMs, spec.signal);
+    }
+  }
+}
+
 /**
  * Creates an HTTP client for one API: undici's fetch under ky, auth, origin guard, response
  * validation, retries with backoff, client-side and header-driven rate limiting, timeouts,
@@ -63,247 +329,47 @@ interface FailureFacts {
  * or carries a user name or password; requests and redirects to such URLs are refused alike.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const service = options.service;
-  const base = parseBaseUrl(service, options.baseUrl);
   const timing: Timing = options.timing ?? realTiming;
-  const logger: Logger = options.logger ?? silentLogger;
   const dispatcher = selectDispatcher(options.dispatcher);
-  const transport: KyInstance = createKyTransport(dispatcher);
-  const limiter = new RequestLimiter(options.rateLimit, timing);
-  const errorMessage = options.errorMessage ?? defaultErrorMessage;
-  const parseJson = options.parseJson ?? JSON.parse;
-  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-  const baseDelayMs = options.retry?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
-  const maxDelayMs = options.retry?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-  const maxRateLimitWaitMs = options.retry?.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
-  const failureFacts = new WeakMap<ConnectorError, FailureFacts>();
-  const authFetch = boundFetch(dispatcher);
-
-  const authContext = (signal: AbortSignal | undefined): AuthContext => ({
-    service,
-    ...(options.credential ? { credential: options.credential } : {}),
-    userAgent: options.userAgent,
-    fetch: authFetch,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(signal ? { signal } : {}),
-    logger,
+  const state: ClientState = {
+    options,
+    service: options.service,
+    base: parseBaseUrl(options.service, options.baseUrl),
     timing,
-  });
-
-  const fail = (error: ConnectorError, facts: FailureFacts): never => {
-    failureFacts.set(error, facts);
-    throw error;
+    logger: options.logger ?? silentLogger,
+    transport: createKyTransport(dispatcher),
+    limiter: new RequestLimiter(options.rateLimit, timing),
+    errorMessage: options.errorMessage ?? defaultErrorMessage,
+    parseJson: options.parseJson ?? JSON.parse,
+    retry: {
+      maxAttempts: Math.max(1, options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+      baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+      maxDelayMs: options.retry?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+      maxRateLimitWaitMs: options.retry?.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+    },
+    failureFacts: new WeakMap(),
+    authFetch: boundFetch(dispatcher),
   };
-
-  /** Waits an operator would notice (a second or more) are logged at info, shorter ones at debug. */
-  const logWait = (message: string, waitMs: number, fields: Record<string, unknown> = {}): void => {
-    const log = waitMs >= NOTABLE_WAIT_MS ? logger.info : logger.debug;
-    log.call(logger, message, { service, waitMs, ...fields });
-  };
-
-  /**
-   * Reads a rate-limit report and returns the wait it implies, in ms from now. When nothing
-   * remains, every request is held for that wait: the one the API demands (Retry-After, a reset
-   * header) or, after a 429 without one, a jittered 10-30 s. A demand longer than
-   * `maxRateLimitWaitMs` is returned as `demandedWaitMs` and holds nothing: the caller refuses it.
-   */
-  const observeRateLimit = (
-    status: number,
-    headers: Headers,
-    attemptNumber: number,
-  ): { rateLimit?: ReturnType<typeof parseRateLimit>; waitMs?: number; demandedWaitMs?: number } => {
-    const now = timing.now();
-    const rateLimit = parseRateLimit(status, headers, now);
-    let demandedWaitMs: number | undefined;
-    const retryAfter = headers.get('retry-after');
-    const explicitReset = retryAfter === null ? undefined : parseRetryAfter(retryAfter, now);
-    if (explicitReset) demandedWaitMs = Math.max(0, explicitReset.getTime() - now);
-    else if (rateLimit?.remaining === 0 && rateLimit.resetAt && hasResetHeader(headers)) {
-      demandedWaitMs = Math.max(0, rateLimit.resetAt.getTime() - now);
-    }
-    const result = { ...(rateLimit ? { rateLimit } : {}) };
-    if (demandedWaitMs !== undefined && demandedWaitMs > maxRateLimitWaitMs) return { ...result, demandedWaitMs };
-    const overLimit = status === 429 || rateLimit?.remaining === 0;
-    const waitMs =
-      demandedWaitMs ??
-      (status === 429 ? overLimitDelay(attemptNumber, MIN_OVER_LIMIT_WAIT_MS, MAX_OVER_LIMIT_WAIT_MS, timing.random) : undefined);
-    if (waitMs !== undefined && waitMs > 0 && overLimit) {
-      logWait(`${service} rate limit reached, pausing requests`, waitMs);
-      limiter.pauseUntil(now + waitMs);
-    }
-    return { ...result, ...(waitMs === undefined ? {} : { waitMs }) };
-  };
-
-  const attempt = async (spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> => {
-    const waitedMs = await limiter.acquire(spec.signal);
-    if (waitedMs >= NOTABLE_WAIT_MS) logger.info(`waited for the ${service} rate limit`, { service, waitedMs });
-    let authHeaders: Record<string, string> = {};
-    if (options.auth) {
-      try {
-        authHeaders = await options.auth.authorize(authContext(spec.signal));
-      } catch (error) {
-        if (isConnectorError(error)) fail(error, { unsent: true });
-        throw error;
-      }
-    }
-    const timeout = new AbortController();
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), options.timeoutMs);
-    let method: HttpMethod = spec.method;
-    let current = url;
-    let endpoint = endpointLabel(method, base, current);
-    const started = timing.now();
-    try {
-      let bodyOptions: { json?: unknown; body?: URLSearchParams } =
-        spec.form !== undefined ? { body: new URLSearchParams(spec.form) } : spec.json !== undefined ? { json: spec.json } : {};
-      for (let redirects = 0; ; redirects++) {
-        const response = await transport(current, {
-          method,
-          headers: {
-            accept: 'application/json',
-            'user-agent': options.userAgent,
-            ...options.headers,
-            ...spec.headers,
-            ...authHeaders,
-          },
-          ...bodyOptions,
-          signal,
-        });
-        logger.debug('http request', {
-          method,
-          path: endpoint.slice(method.length + 1),
-          status: response.status,
-          durationMs: timing.now() - started,
-          attempt: attemptNumber,
-        });
-        const location = response.headers.get('location');
-        if (REDIRECT_STATUSES.has(response.status) && location !== null) {
-          await response.body?.cancel();
-          const next = new URL(location, current);
-          refuseUserInfo(service, next, `redirect from ${endpoint}`);
-          if (next.origin !== base.origin) {
-            fail(
-              new ConnectorError(
-                `${service} redirected ${endpoint} to ${next.origin}; refusing to follow it with the ${service} credential (only ${base.origin} is trusted)`,
-                { code: 'failed-precondition', status: response.status, endpoint },
-              ),
-              {},
-            );
-          }
-          if (redirects >= MAX_REDIRECTS) {
-            fail(new ConnectorError(`${service} ${endpoint} redirected more than ${MAX_REDIRECTS} times`, { code: 'internal', endpoint }), {});
-          }
-          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
-            method = 'GET';
-            bodyOptions = {};
-          }
-          current = next;
-          endpoint = endpointLabel(method, base, current);
-          continue;
-        }
-        const { rateLimit, waitMs, demandedWaitMs } = observeRateLimit(response.status, response.headers, attemptNumber);
-        const text = await response.text();
-        if (!response.ok) {
-          if (response.status === 401 && allowReauthorize && options.auth?.refresh) {
-            if (await options.auth.refresh(authHeaders, authContext(spec.signal))) return { kind: 'reauthorize' };
-          }
-          const apiMessage = safeErrorMessage(errorMessage, parseJsonOrText(text));
-          const failure: FailedResponse = {
-            service,
-            endpoint,
-            status: response.status,
-            ...(options.credential ? { credential: options.credential } : {}),
-            ...(rateLimit ? { rateLimit } : {}),
-            ...(apiMessage === undefined ? {} : { apiMessage }),
-          };
-          const statusError = httpStatusError(failure);
-          if (demandedWaitMs !== undefined && isRetryableCode(statusError.code)) {
-            fail(waitTooLongError(failure, demandedWaitMs, maxRateLimitWaitMs), {});
-          }
-          fail(statusError, waitMs === undefined ? {} : { requestedWaitMs: waitMs });
-        }
-        let data: unknown;
-        if (spec.schema) {
-          let body: unknown;
-          try {
-            body = text.trim() === '' ? undefined : parseJson(text);
-          } catch {
-            fail(new ConnectorError(`${service} ${endpoint} returned a response that is not JSON`, { code: 'internal', endpoint }), {});
-          }
-          data = parseResponse(service, endpoint, spec.schema, body);
-        }
-        return { kind: 'response', response: { data, status: response.status, headers: response.headers, url: current.href } };
-      }
-    } catch (error) {
-      if (isConnectorError(error)) throw error;
-      if (timeout.signal.aborted && options.timeoutMs !== undefined) {
-        logger.debug('http request timed out', { method, path: endpoint.slice(method.length + 1), timeoutMs: options.timeoutMs, attempt: attemptNumber });
-        fail(timeoutError(service, endpoint, options.timeoutMs), {});
-      }
-      if (spec.signal?.aborted) throw error;
-      const failure = networkError(service, endpoint, error);
-      logger.debug('http request failed', {
-        method,
-        path: endpoint.slice(method.length + 1),
-        error: failure.message,
-        durationMs: timing.now() - started,
-        attempt: attemptNumber,
-      });
-      return fail(failure, {});
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-
-  /** How long to wait before the next attempt, or undefined to give up. */
-  const retryWait = (error: unknown, method: HttpMethod, attemptNumber: number): number | undefined => {
-    if (!isConnectorError(error, 'unavailable', 'deadline-exceeded') || attemptNumber >= maxAttempts) return undefined;
-    const facts = failureFacts.get(error) ?? {};
-    if (!(IDEMPOTENT_METHODS.has(method) || error.status === 429 || facts.unsent)) return undefined;
-    if (facts.requestedWaitMs !== undefined) return facts.requestedWaitMs;
-    return backoffDelay(attemptNumber, baseDelayMs, maxDelayMs, timing.random);
-  };
-
-  const request = async (spec: RequestSpec): Promise<HttpResponse<unknown>> => {
-    const url = resolveRequestUrl(service, base, spec.target, spec.searchParams);
-    let reauthorized = false;
-    let tries = 0;
-    for (let attemptNumber = 1; ; attemptNumber++) {
-      try {
-        tries++;
-        const result = await attempt(spec, url, attemptNumber, !reauthorized);
-        if (result.kind === 'response') return result.response;
-        reauthorized = true;
-        attemptNumber--;
-        logger.debug('credentials renewed after 401, retrying', { service, endpoint: endpointLabel(spec.method, base, url) });
-      } catch (error) {
-        const waitMs = retryWait(error, spec.method, attemptNumber);
-        if (waitMs === undefined) throw isConnectorError(error) ? withAttempts(error, tries) : error;
-        logWait(`${service} request failed, retrying`, waitMs, {
-          endpoint: (error as ConnectorError).endpoint,
-          status: (error as ConnectorError).status,
-          attempt: attemptNumber,
-        });
-        await timing.sleep(waitMs, spec.signal);
-      }
-    }
-  };
-
   const ownsDispatcher = dispatcher !== undefined && dispatcher !== options.dispatcher;
-  const client: HttpClient = {
-    baseUrl: base,
+  return {
+    baseUrl: state.base,
     async close() {
       if (ownsDispatcher) await dispatcher.close();
     },
     async get(path, getOptions) {
-      const response = await request({ ...getOptions, method: 'GET', target: path });
+      const response = await request(state, { ...getOptions, method: 'GET', target: path });
       return response as HttpResponse<v.InferOutput<typeof getOptions.schema>>;
     },
     async send(method: HttpMethod, path: string, sendOptions?: SendOptions & { schema?: v.GenericSchema }) {
-      return request({ ...sendOptions, method, target: path }) as Promise<HttpResponse<never>>;
+      return request(state, { ...sendOptions, method, target: path }) as Promise<HttpResponse<never>>;
     },
   };
-  return client;
+}
+
+/** One signal that aborts when either does; undefined when there is none. */
+function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (!a || !b || a === b) return a ?? b;
+  return AbortSignal.any([a, b]);
 }
 
 function hasResetHeader(headers: Headers): boolean {

@@ -60,39 +60,7 @@ export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions)
   let cached: CachedToken | undefined;
   let pending: Promise<CachedToken> | undefined;
 
-  const fetchToken = async (context: AuthContext): Promise<CachedToken> => {
-    const fields: Record<string, string> = {
-      grant_type: 'client_credentials',
-      client_id: options.clientId,
-      client_secret: options.clientSecret,
-    };
-    if (options.scopes && options.scopes.length > 0) fields.scope = options.scopes.join(' ');
-    const json = options.bodyFormat === 'json';
-    const endpoint = `POST ${tokenUrl.pathname}`;
-    const started = context.timing.now();
-    const response = await sendTokenRequest(context, tokenUrl, endpoint, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json',
-        'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
-        'user-agent': context.userAgent,
-        ...options.headers,
-      },
-      body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
-    });
-    context.logger.debug('oauth token request', {
-      method: 'POST',
-      path: tokenUrl.pathname,
-      status: response.status,
-      durationMs: context.timing.now() - started,
-    });
-    if (!response.ok) throw tokenEndpointError(context, endpoint, response.status, response.body, response.headers);
-    const token = parseResponse(context.service, endpoint, TokenResponse, response.body);
-    registerSecret(token.access_token);
-    const lifetimeMs = token.expires_in === undefined ? Infinity : token.expires_in * 1000;
-    const renewIn = Math.max(lifetimeMs - renewBeforeMs, lifetimeMs / 2);
-    return { header: `Bearer ${token.access_token}`, renewAt: context.timing.now() + renewIn };
-  };
+  const fetchToken = (context: AuthContext): Promise<CachedToken> => requestToken(options, tokenUrl, renewBeforeMs, context);
 
   const current = (context: AuthContext): Promise<CachedToken> => {
     if (cached && context.timing.now() < cached.renewAt) return Promise.resolve(cached);
@@ -120,6 +88,41 @@ export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions)
       return true;
     },
   };
+}
+
+/** Asks the token endpoint for a token and returns it with the time to renew it. */
+async function requestToken(
+  options: OAuth2ClientCredentialsOptions,
+  tokenUrl: URL,
+  renewBeforeMs: number,
+  context: AuthContext,
+): Promise<CachedToken> {
+  const fields: Record<string, string> = {
+    grant_type: 'client_credentials',
+    client_id: options.clientId,
+    client_secret: options.clientSecret,
+  };
+  if (options.scopes && options.scopes.length > 0) fields.scope = options.scopes.join(' ');
+  const json = options.bodyFormat === 'json';
+  const endpoint = `POST ${tokenUrl.pathname}`;
+  const started = context.timing.now();
+  const response = await sendTokenRequest(context, tokenUrl, endpoint, {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+      'user-agent': context.userAgent,
+      ...options.headers,
+    },
+    body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+  });
+  context.logger.debug('oauth token request', { method: 'POST', path: tokenUrl.pathname, status: response.status, durationMs: context.timing.now() - started });
+  if (!response.ok) throw tokenEndpointError(context, endpoint, response.status, response.body, response.headers);
+  const token = parseResponse(context.service, endpoint, TokenResponse, response.body);
+  registerSecret(token.access_token);
+  const lifetimeMs = token.expires_in === undefined ? Infinity : token.expires_in * 1000;
+  const renewIn = Math.max(lifetimeMs - renewBeforeMs, lifetimeMs / 2);
+  return { header: `Bearer ${token.access_token}`, renewAt: context.timing.now() + renewIn };
 }
 
 interface TokenResponseData {
@@ -186,7 +189,7 @@ function tokenEndpointError(
   const credential = context.credential;
   const what = credential ? `the ${credential.name}` : 'the OAuth client credentials';
   const verb = code === 'permission-denied' ? 'refused a token to' : 'rejected';
-  const hint = credential ? ` - check ${flagHint(credential.flag)}` : '';
+  const hint = credential ? ` - check ${(credential.setting ?? flagHint(credential.flag))}` : '';
   return new ConnectorError(
     `${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`,
     { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}) },

@@ -1,13 +1,6 @@
 import { ConnectorError } from '../errors/connector-error.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import type { SearchParams } from './types.js';
-
-/** Whether `hostname` (as `URL.hostname` gives it) is a loopback address. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '[::1]' || host === '::1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 /**
  * Parses and checks a base URL: absolute, http(s), https unless the host is loopback, with no

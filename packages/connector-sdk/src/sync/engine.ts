@@ -1,7 +1,8 @@
 import type { SyncType } from '../c1z/store-types.js';
 import type { Connector, ResourceSyncer } from '../connector/contract.js';
 import { ConnectorError } from '../errors/connector-error.js';
-import { silentLogger } from '../log/logger.js';
+import { scopeOperations } from '../runtime/operation-scope.js';
+import { silentLogger, type Logger } from '../log/logger.js';
 import { SyncAbortedError } from './abort.js';
 import { expandGrants } from './phases/expansion.js';
 import { syncPerResource } from './phases/per-resource.js';
@@ -11,7 +12,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { RunContext } from './run-context.js';
 import { enterPhase, initialState, parseState, PHASE_ORDER, type SyncState } from './state.js';
 import { realTiming } from './timing.js';
-import type { SyncOptions, SyncSummary } from './types.js';
+import type { SyncOptions, SyncSummary, SyncTiming } from './types.js';
 
 /** Checkpoint interval when none is given, in milliseconds. */
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 5000;
@@ -27,7 +28,8 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 5000;
  * a {@link SyncAbortedError} (`name === 'AbortError'`) and rerunning resumes the sync.
  */
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
-  const { connector, store } = options;
+  const { store } = options;
+  const connector = scopeOperations(options.connector);
   const timing = options.timing ?? realTiming;
   const startedAt = timing.now();
   const signal = options.signal ?? new AbortController().signal;
@@ -40,44 +42,12 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   if (signal.aborted) throw new SyncAbortedError(undefined, { cause: signal.reason });
   const syncers = indexSyncers(connector);
 
-  options.onProgress?.({ phase: 'validate', pages: 0, objects: 0 });
-  try {
-    await withRetry('validate', () => connector.validate({ signal, logger }), {
-      policy: retry,
-      timing,
-      signal,
-      logger,
-      onWait: (waitingMs) => options.onProgress?.({ phase: 'validate', pages: 0, objects: 0, waitingMs }),
-    });
-  } catch (error) {
-    if (signal.aborted) throw new SyncAbortedError(undefined, { cause: error });
-    throw error;
-  }
-
+  await validateConnector(connector, options, { signal, logger, timing, retry });
   const requested = {
     skipEntitlementsAndGrants: options.skipEntitlementsAndGrants ?? false,
     ...(options.resourceTypeIds?.length ? { resourceTypeIds: options.resourceTypeIds } : {}),
   };
-  const unfinished = store.unfinishedSync();
-  let syncId: string;
-  let state: SyncState;
-  let selected: ResourceSyncer[];
-  if (unfinished) {
-    syncId = unfinished.syncId;
-    state = parseState(unfinished.syncToken) ?? initialState(requested);
-    const saved = { resourceTypeIds: state.resourceTypeIds, skip: state.skipEntitlementsAndGrants };
-    if (JSON.stringify(saved) !== JSON.stringify({ resourceTypeIds: requested.resourceTypeIds, skip: requested.skipEntitlementsAndGrants })) {
-      logger.warn('resuming an unfinished sync with the options it was started with', { syncId, ...saved });
-    }
-    selected = selectTypes(syncers, state.resourceTypeIds);
-    logger.info('resuming unfinished sync', { syncId, phase: state.phase });
-  } else {
-    state = initialState(requested);
-    selected = selectTypes(syncers, state.resourceTypeIds);
-    const type: SyncType = state.skipEntitlementsAndGrants ? 'resources_only' : 'full';
-    syncId = store.startSync(type);
-    logger.info('sync started', { syncId, type });
-  }
+  const { syncId, state, selected, unfinished } = openSync(store, requested, syncers, logger);
 
   const run = new RunContext({
     store,
@@ -121,6 +91,56 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   };
   run.logger.info('sync finished', { ...summary });
   return summary;
+}
+
+/** What the first steps of a sync share. */
+interface SyncBasics {
+  signal: AbortSignal;
+  logger: Logger;
+  timing: SyncTiming;
+  retry: RetryPolicy;
+}
+
+/** Runs the connector's `validate`, retried like any call; an abort becomes a SyncAbortedError. */
+async function validateConnector(connector: Connector, options: SyncOptions, basics: SyncBasics): Promise<void> {
+  const { signal, logger, timing, retry } = basics;
+  options.onProgress?.({ phase: 'validate', pages: 0, objects: 0 });
+  try {
+    await withRetry('validate', () => connector.validate({ signal, logger }), {
+      policy: retry,
+      timing,
+      signal,
+      logger,
+      onWait: (waitingMs) => options.onProgress?.({ phase: 'validate', pages: 0, objects: 0, waitingMs }),
+    });
+  } catch (error) {
+    if (signal.aborted) throw new SyncAbortedError(undefined, { cause: error });
+    throw error;
+  }
+}
+
+/** Resumes the unfinished sync in the store (with the options it started with), or starts one. */
+function openSync(
+  store: SyncOptions['store'],
+  requested: { skipEntitlementsAndGrants: boolean; resourceTypeIds?: string[] },
+  syncers: Map<string, ResourceSyncer>,
+  logger: Logger,
+): { syncId: string; state: SyncState; selected: ResourceSyncer[]; unfinished: unknown } {
+  const unfinished = store.unfinishedSync();
+  if (unfinished) {
+    const state = parseState(unfinished.syncToken) ?? initialState(requested);
+    const saved = { resourceTypeIds: state.resourceTypeIds, skip: state.skipEntitlementsAndGrants };
+    if (JSON.stringify(saved) !== JSON.stringify({ resourceTypeIds: requested.resourceTypeIds, skip: requested.skipEntitlementsAndGrants })) {
+      logger.warn('resuming an unfinished sync with the options it was started with', { syncId: unfinished.syncId, ...saved });
+    }
+    logger.info('resuming unfinished sync', { syncId: unfinished.syncId, phase: state.phase });
+    return { syncId: unfinished.syncId, state, selected: selectTypes(syncers, state.resourceTypeIds), unfinished };
+  }
+  const state = initialState(requested);
+  const type: SyncType = state.skipEntitlementsAndGrants ? 'resources_only' : 'full';
+  const syncId = store.startSync(type);
+  logger.info('sync started', { syncId, type });
+  return { syncId, state, selected: selectTypes(syncers, state.resourceTypeIds), unfinished: undefined };
 }
 
 async function runPhases(run: RunContext): Promise<void> {
@@ -184,7 +204,7 @@ function selectTypes(syncers: Map<string, ResourceSyncer>, resourceTypeIds: read
   const unknown = resourceTypeIds.filter((id) => !syncers.has(id));
   if (unknown.length > 0) {
     throw new ConnectorError(
-      `--sync-resource-types: unknown resource type${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; valid types: ${[...syncers.keys()].join(', ')}`,
+      `unknown resource type${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; valid types: ${[...syncers.keys()].join(', ')}`,
       { code: 'invalid-argument' },
     );
   }

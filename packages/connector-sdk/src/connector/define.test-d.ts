@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expectTypeOf, it } from 'vitest';
 import { defineConfig } from '../config/fields.js';
 import { defineResourceType } from '../model/builders.js';
 import { defineConnector } from './contract.js';
@@ -17,8 +17,8 @@ defineConfig({
 });
 const user = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
 
-// These checks run in `tsc --noEmit` (the typecheck task): each @ts-expect-error fails the
-// build if the misuse below it ever compiles.
+// Type-level tests (vitest typecheck, and `tsc --noEmit`): each @ts-expect-error fails if the
+// misuse below it ever compiles.
 describe('defineConnector', () => {
   it('types config values from the declared fields', () => {
     const definition = defineConnector({
@@ -40,7 +40,28 @@ describe('defineConnector', () => {
         };
       },
     });
-    expect(definition.name).toBe('demo');
+    expectTypeOf(definition.config.fields).toHaveProperty('demo-region');
+  });
+
+  it('hands create a runtime typed by the config keys', () => {
+    defineConnector({
+      name: 'keys',
+      version: '1.0.0',
+      config,
+      create(_values, runtime) {
+        runtime.httpClient({ service: 'Demo', baseUrl: 'https://demo.test', credential: { name: 'API token', key: 'demo-api-token' } });
+        // @ts-expect-error a credential names a declared config key
+        runtime.httpClient({ service: 'Demo', baseUrl: 'https://demo.test', credential: { name: 'API token', key: 'demo-token' } });
+        runtime.httpClient({
+          service: 'Demo',
+          baseUrl: 'https://demo.test',
+          // @ts-expect-error a hint names declared config keys only
+          hints: [{ status: 403, message: (f) => f.setting('demo-secret') }],
+        });
+        expectTypeOf(runtime.setting).parameter(0).toEqualTypeOf<'demo-api-token' | 'demo-region' | 'demo-page-size'>();
+        return { metadata: { displayName: 'Keys' }, validate: async () => [], resourceSyncers: [] };
+      },
+    });
   });
 
   it('rejects a syncer without list and a provisioner with a wrong outcome', () => {
@@ -66,6 +87,5 @@ describe('defineConnector', () => {
         ],
       }),
     });
-    expect(true).toBe(true);
   });
 });
