@@ -1,4 +1,5 @@
 import {
+  batonProfileKeys,
   defineResourceType,
   SCIM_SCHEMAS,
   userResource,
@@ -34,7 +35,7 @@ function emailsOf(user: IroncladUser): UserEmail[] {
  * primary email when Ironclad leaves the userName out (its API requires only `id`). The display
  * name is the formatted or given and family name, else the display name, the userName, the
  * primary email, and last the id. Title, department, sign-in provider and the active flag go to
- * the profile. `active: false` is DISABLED (Ironclad removes such users).
+ * the profile, beside Baton's keys. `active: false` is DISABLED (Ironclad removes such users).
  */
 export function ironcladUserResource(user: IroncladUser): Resource {
   const givenName = user.name?.givenName?.trim() || undefined;
@@ -47,7 +48,11 @@ export function ironcladUserResource(user: IroncladUser): Resource {
   const active = user.active !== false;
   const userName = user.userName?.trim() || undefined;
   const login = userName ?? primaryEmail;
-  const profile: JsonObject = { ...(userName && { userName }), active };
+  const profile: JsonObject = {
+    ...batonProfileKeys({ firstName: givenName, lastName: familyName, email: primaryEmail, login, userId: user.id }),
+    ...(userName && { userName }),
+    active,
+  };
   if (primaryEmail) profile.email = primaryEmail;
   if (givenName) profile.givenName = givenName;
   if (familyName) profile.familyName = familyName;
