@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSyncStore } from '../src/c1z/index.js';
-import { annotation } from '../src/model/annotations.js';
+import { annotation, type UnknownAnnotation } from '../src/model/annotations.js';
 import { defineResourceType, entitlement, grant, groupResource, roleResource, userResource } from '../src/model/builders.js';
 import type { Entitlement, Resource, ResourceType } from '../src/model/types.js';
 import { runSync } from '../src/sync/engine.js';
@@ -30,6 +30,7 @@ interface Member {
   expand?: { shallow?: boolean; resourceTypeIds?: string[] };
 }
 interface Scenario {
+  etags?: boolean;
   groups: Record<string, Member[]>;
   roles: Record<string, Member[]>;
 }
@@ -52,6 +53,13 @@ const botType = defineResourceType({ id: 'bot', displayName: 'Bot', traits: ['US
 const groupType = defineResourceType({ id: 'group', displayName: 'Group', traits: ['GROUP'] });
 const roleType = defineResourceType({ id: 'role', displayName: 'Role', traits: ['ROLE'] });
 const slugOf: Record<string, string> = { group: 'member', role: 'assigned' };
+
+/** A `c1.connector.v2.ETag{value = 1}`, a type this SDK does not model, as Baton's connectors wrote it. */
+function etag(value: string): UnknownAnnotation {
+  const text = Buffer.from(value);
+  const message = Buffer.concat([Buffer.from([0x0a, text.length]), text]);
+  return { $type: 'unknown', typeUrl: 'type.googleapis.com/c1.connector.v2.ETag', value: message.toString('base64') };
+}
 
 /** The connector compat/fixtureconnector is, written with this SDK. */
 function connectorFor(scenario: Scenario) {
@@ -83,15 +91,18 @@ function connectorFor(scenario: Scenario) {
       return grant({
         entitlement: named,
         principal: { resourceType: type, resource: id },
-        annotations: m.expand
-          ? [
-              annotation('c1.connector.v2.GrantExpandable', {
-                entitlementIds: [`${m.principal}:${slugOf[type]}`],
-                ...(m.expand.shallow !== undefined && { shallow: m.expand.shallow }),
-                ...(m.expand.resourceTypeIds && { resourceTypeIds: m.expand.resourceTypeIds }),
-              }),
-            ]
-          : [],
+        annotations: [
+          ...(m.expand
+            ? [
+                annotation('c1.connector.v2.GrantExpandable', {
+                  entitlementIds: [`${m.principal}:${slugOf[type]}`],
+                  ...(m.expand.shallow !== undefined && { shallow: m.expand.shallow }),
+                  ...(m.expand.resourceTypeIds && { resourceTypeIds: m.expand.resourceTypeIds }),
+                }),
+              ]
+            : []),
+          ...(scenario.etags ? [etag(`etag-${m.principal}`)] : []),
+        ],
       });
     });
   return fakeConnector([

@@ -38,6 +38,8 @@ type member struct {
 }
 
 type scenario struct {
+	// ETags puts a c1.connector.v2.ETag annotation on every grant, as Baton's connectors did.
+	ETags  bool                `json:"etags"`
 	Groups map[string][]member `json:"groups"`
 	Roles  map[string][]member `json:"roles"`
 }
@@ -62,6 +64,7 @@ type syncer struct {
 	rt      *v2.ResourceType
 	ids     []string
 	members map[string][]member
+	etags   bool
 }
 
 func (s *syncer) ResourceType(context.Context) *v2.ResourceType { return s.rt }
@@ -124,6 +127,9 @@ func (s *syncer) Grants(_ context.Context, r *v2.Resource, _ *pagination.Token) 
 				ResourceTypeIds: m.Expand.ResourceTypeIDs,
 			}))
 		}
+		if s.etags {
+			opts = append(opts, grant.WithAnnotation(&v2.ETag{Value: "etag-" + m.Principal}))
+		}
 		out = append(out, grant.NewGrant(r, slug, principal, opts...))
 	}
 	return out, "", nil, nil
@@ -153,8 +159,8 @@ func (c *connector) ResourceSyncers(context.Context) []connectorbuilder.Resource
 	return []connectorbuilder.ResourceSyncer{
 		&syncer{rt: userType, ids: c.fx.Users},
 		&syncer{rt: botType, ids: c.fx.Bots},
-		&syncer{rt: groupType, ids: keys(c.sc.Groups), members: c.sc.Groups},
-		&syncer{rt: roleType, ids: keys(c.sc.Roles), members: c.sc.Roles},
+		&syncer{rt: groupType, ids: keys(c.sc.Groups), members: c.sc.Groups, etags: c.sc.ETags},
+		&syncer{rt: roleType, ids: keys(c.sc.Roles), members: c.sc.Roles, etags: c.sc.ETags},
 	}
 }
 
