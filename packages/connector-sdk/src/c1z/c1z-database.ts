@@ -458,6 +458,11 @@ function add(where: Where, sql: string, value: unknown): void {
 function toGrant(row: GrantRow): Grant {
   const grant = decodeGrant(row.data);
   if (row.expansion && row.expansion.length > 0) grant.annotations.push(decodeGrantExpandable(row.expansion));
+  else {
+    // Older baton-sdk versions left it in the data; Baton's migration moves it last, as we write it.
+    const inData = grant.annotations.findIndex((a) => a.$type === 'c1.connector.v2.GrantExpandable');
+    if (inData >= 0) grant.annotations.push(...grant.annotations.splice(inData, 1));
+  }
   return grant;
 }
 
