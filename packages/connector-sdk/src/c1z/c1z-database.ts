@@ -16,6 +16,7 @@ import {
   encodeResource,
   encodeResourceType,
 } from './proto/objects-codec.js';
+import { SYNC_RUN_SUMMARY_SQL, syncRunSummary } from './sync-run-summary.js';
 import { C1Z_V1_SCHEMA, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
 import type {
   C1zReader,
@@ -298,6 +299,8 @@ export class C1zDatabase implements C1zReader {
       syncId,
     );
     if (result.changes === 0) throw unknownSync(syncId);
+    const run = this.prepare('select sync_type from v1_sync_runs where sync_id = ?').get(syncId) as { sync_type: SyncType };
+    this.prepare(SYNC_RUN_SUMMARY_SQL).run(...syncRunSummary(this.db, syncId, run.sync_type));
     this.pruneOldSyncs();
     this.commit();
   }
