@@ -27,6 +27,10 @@ describe('ilertUserResource', () => {
     );
     const res = ilertUserResource(user);
     const profile = {
+      first_name: 'John',
+      last_name: 'Doe',
+      login: 'john@acme.com',
+      user_id: '2188373',
       firstName: 'John',
       lastName: 'Doe',
       email: 'john@acme.com',

@@ -1,4 +1,5 @@
 import {
+  batonProfileKeys,
   defineResourceType,
   offsetPage,
   userResource,
@@ -21,12 +22,14 @@ const PROFILE_FIELDS = ['role', 'position', 'department', 'timezone', 'language'
 /**
  * Maps an ilert user to a resource. The display name is first and last name (the email when
  * both are empty); the email is the primary email and the login; the organization role and
- * the other descriptive fields go to the profile as ilert names them.
+ * the other descriptive fields go to the profile as ilert names them, beside Baton's keys.
  */
 export function ilertUserResource(user: IlertUser): Resource {
   const fullName = [user.firstName, user.lastName].filter((part) => part && part.trim()).join(' ').trim();
   const email = user.email?.trim() || undefined;
-  const profile: JsonObject = {};
+  const profile: JsonObject = {
+    ...batonProfileKeys({ firstName: user.firstName, lastName: user.lastName, email, login: email, userId: user.id }),
+  };
   if (user.firstName) profile.firstName = user.firstName;
   if (user.lastName) profile.lastName = user.lastName;
   if (email) profile.email = email;

@@ -10,91 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openC1zReader, openSyncStore } from '../src/c1z/index.js';
 import { buildFixture } from '../src/c1z/fixture.test-support.js';
+import { byId, grantJson, idOf, resourceKeyOf, toProtoJson, type Json } from './protojson.test-support.js';
 
 const compatDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'compat');
 const hasGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 if (!hasGo) console.warn('c1z-compat: skipped because `go` is not on PATH (install Go 1.25+ to run it)');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Enum prefixes protojson uses, by field name. */
-const ENUM_PREFIX: Record<string, string> = {
-  traits: 'TRAIT_',
-  accountType: 'ACCOUNT_TYPE_',
-  purpose: 'PURPOSE_VALUE_',
-  flags: 'APP_FLAG_',
-  credentialType: 'CREDENTIAL_TYPE_',
-};
-/** Fields that hold a google.protobuf.Struct: copied as they are. */
-const STRUCT_FIELDS = new Set(['profile', 'metadata']);
-
-function timestamp(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
-
-function enumValue(prefix: string, name: string): string | undefined {
-  return name === 'UNSPECIFIED' ? undefined : prefix + name;
-}
-
-/**
- * Converts an SDK model value to the JSON protojson prints for the same protobuf message.
- * `inUserStatus` marks the nested `UserTrait.status` message, whose enum differs from the
- * resource status enum.
- */
-function toProtoJson(value: unknown, key = '', inUserStatus = false): Json | undefined {
-  if (value === undefined || value === false || value === '') return undefined;
-  if (value instanceof Date) return timestamp(value);
-  if (STRUCT_FIELDS.has(key)) return value as Json;
-  if (key === 'status' && typeof value === 'string') {
-    return enumValue(inUserStatus ? 'STATUS_' : 'RESOURCE_STATUS_', value);
-  }
-  const prefix = ENUM_PREFIX[key];
-  if (typeof value === 'string' && prefix) return enumValue(prefix, value);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => toProtoJson(item, key)).filter((item) => item !== undefined);
-    return items.length === 0 ? undefined : items;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const source = value as Record<string, unknown>;
-    const out: { [k: string]: Json } = {};
-    if (typeof source.$type === 'string') out['@type'] = `type.googleapis.com/${source.$type}`;
-    for (const [k, v] of Object.entries(source)) {
-      if (k === '$type') continue;
-      const userStatus = inUserStatus || (k === 'status' && source.$type === 'c1.connector.v2.UserTrait');
-      const converted = toProtoJson(v, k, userStatus);
-      if (converted !== undefined) out[k] = converted;
-    }
-    return out;
-  }
-  return value as Json;
-}
-
-function grantJson(grant: unknown): Json | undefined {
-  const g = grant as Record<string, unknown>;
-  const out = toProtoJson({ ...g, sources: undefined }) as { [k: string]: Json };
-  if (g.sources) {
-    const sources: { [k: string]: Json } = {};
-    for (const [id, source] of Object.entries(g.sources as Record<string, { isDirect: boolean }>)) {
-      sources[id] = source.isDirect ? { isDirect: true } : {};
-    }
-    out.sources = { sources };
-  }
-  return out;
-}
-
-function byId(items: Json[], id: (item: { [k: string]: Json }) => string): Json[] {
-  return [...items].sort((a, b) => {
-    const x = id(a as { [k: string]: Json });
-    const y = id(b as { [k: string]: Json });
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-}
-
-const resourceKeyOf = (r: { [k: string]: Json }): string => {
-  const id = r.id as { resourceType: string; resource: string };
-  return `${id.resourceType}:${id.resource}`;
-};
-const idOf = (r: { [k: string]: Json }): string => r.id as string;
 
 describe.skipIf(!hasGo)('c1z files are read by baton-sdk (Go)', () => {
   let dir: string;

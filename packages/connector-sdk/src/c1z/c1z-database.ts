@@ -16,6 +16,7 @@ import {
 } from './proto/objects-codec.js';
 import { GrantRowEncoder } from './grant-rows.js';
 import { C1Z_V1_SCHEMA, C1Z_V1_READ_INDEXES, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
+import { SYNC_RUN_SUMMARY_SQL, syncRunSummary } from './sync-run-summary.js';
 import type {
   C1zReader,
   EntitlementFilter,
@@ -344,6 +345,8 @@ export class C1zDatabase implements C1zReader {
       syncId,
     );
     if (result.changes === 0) throw unknownSync(syncId);
+    const run = this.prepare('select sync_type from v1_sync_runs where sync_id = ?').get(syncId) as { sync_type: SyncType };
+    this.prepare(SYNC_RUN_SUMMARY_SQL).run(...syncRunSummary(this.db, syncId, run.sync_type));
     this.pruneOldSyncs();
     this.commit();
   }
@@ -512,6 +515,11 @@ function add(where: Where, sql: string, value: SqlValue): void {
 function toGrant(row: GrantRow): Grant {
   const grant = decodeGrant(row.data);
   if (row.expansion && row.expansion.length > 0) grant.annotations.push(decodeGrantExpandable(row.expansion));
+  else {
+    // Older baton-sdk versions left it in the data; Baton's migration moves it last, as we write it.
+    const inData = grant.annotations.findIndex((a) => a.$type === 'c1.connector.v2.GrantExpandable');
+    if (inData >= 0) grant.annotations.push(...grant.annotations.splice(inData, 1));
+  }
   return grant;
 }
 

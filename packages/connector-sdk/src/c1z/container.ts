@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createZstdCompress, createZstdDecompress } from 'node:zlib';
+import { C1Z_V3_HEADER, describeV3File } from './v3-file.js';
 
 /** The five bytes every c1z v1 file starts with. */
 export const C1Z_V1_HEADER = Buffer.from('C1ZF\x00', 'latin1');
@@ -47,6 +48,9 @@ export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void
   try {
     const header = Buffer.alloc(C1Z_V1_HEADER.length);
     const { bytesRead } = await handle.read(header, 0, header.length, 0);
+    if (bytesRead === header.length && header.equals(C1Z_V3_HEADER)) {
+      throw new C1zFormatError(await describeV3File(c1zPath, handle));
+    }
     if (bytesRead !== header.length || !header.equals(C1Z_V1_HEADER)) {
       throw new C1zFormatError(`${c1zPath} is not a c1z v1 file (expected header C1ZF\\x00)`);
     }

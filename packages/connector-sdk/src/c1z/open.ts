@@ -8,6 +8,7 @@ import { ConnectorError } from '../errors/connector-error.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
 import { C1zDatabase } from './c1z-database.js';
 import { readC1zFile, unreadable, writeC1zFile } from './container.js';
+import { addLegacyColumns } from './legacy-columns.js';
 import type {
   C1zReader,
   EntitlementFilter,
@@ -86,6 +87,7 @@ export async function openSyncStore(path: string, options: SyncStoreOptions = {}
 function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean): C1zDatabase {
   const db = new DatabaseSync(dbPath);
   try {
+    addLegacyColumns(db);
     const database = new C1zDatabase(db, dbPath);
     database.initWritable();
     return database;
@@ -122,8 +124,10 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
     const dbPath = join(dir, WORKING_DB);
     const input = resolve(path);
     await readC1zFile(input, dbPath);
-    const db = new DatabaseSync(dbPath, { readOnly: true });
+    const db = new DatabaseSync(dbPath);
     try {
+      // The private copy gains the columns an older baton-sdk did not write; the file stays as it is.
+      addLegacyColumns(db);
       db.exec('pragma query_only = ON');
       db.prepare('select count(*) from sqlite_master').get();
     } catch (error) {

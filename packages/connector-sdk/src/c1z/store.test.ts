@@ -266,7 +266,9 @@ describe('c1z sync store', () => {
   });
 
   it('rejects files that are not c1z v1', async () => {
-    writeFileSync(path, 'C1Z3\x00rest');
+    writeFileSync(path, 'C1Z2\x00rest');
     await expect(openC1zReader(path)).rejects.toThrow(/not a c1z v1 file/);
+    writeFileSync(path, 'C1Z3\x00rest');
+    await expect(openC1zReader(path)).rejects.toThrow(/is a c1z v3 file \(header C1Z3\\x00\), the Pebble-based format baton-sdk v0\.25 or later/);
   });
 });

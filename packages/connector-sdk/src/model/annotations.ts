@@ -157,6 +157,19 @@ export interface EntitlementImmutable {
   metadata?: JsonObject;
 }
 
+/**
+ * An annotation of a message type this SDK does not model (for example `c1.connector.v2.ETag`,
+ * which Baton's connectors put on grants), kept as it was read so nothing is lost: the
+ * `google.protobuf.Any` type URL and the message bytes, base64-encoded. Written back unchanged.
+ */
+export interface UnknownAnnotation {
+  readonly $type: 'unknown';
+  /** The full type URL, e.g. `type.googleapis.com/c1.connector.v2.ETag`. */
+  typeUrl: string;
+  /** The encoded message, base64. */
+  value: string;
+}
+
 /** Every annotation this SDK knows how to build, encode and decode. */
 export type Annotation =
   | UserTrait
@@ -175,7 +188,8 @@ export type Annotation =
   | GrantMetadata
   | GrantAlreadyExists
   | GrantAlreadyRevoked
-  | EntitlementImmutable;
+  | EntitlementImmutable
+  | UnknownAnnotation;
 
 /** The protobuf message name of an annotation, e.g. `c1.connector.v2.UserTrait`. */
 export type AnnotationTypeName = Annotation['$type'];

@@ -34,6 +34,15 @@ export const RESOURCE_STATUS_NUMBERS = {
 /** The name of a resource status. */
 export type ResourceStatusName = keyof typeof RESOURCE_STATUS_NUMBERS;
 
+/** Where Baton's syncer found a resource (`Resource.CreationSource`, deprecated upstream, `CREATION_SOURCE_*`). */
+export const CREATION_SOURCE_NUMBERS = {
+  UNSPECIFIED: 0,
+  CONNECTOR_LIST_RESOURCES: 1,
+  CONNECTOR_LIST_GRANTS_PRINCIPAL_JIT: 2,
+} as const;
+/** The name of a creation source. */
+export type CreationSourceName = keyof typeof CREATION_SOURCE_NUMBERS;
+
 /** Account type (`c1.connector.v2.UserTrait.AccountType`). */
 export const ACCOUNT_TYPE_NUMBERS = {
   UNSPECIFIED: 0,

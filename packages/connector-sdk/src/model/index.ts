@@ -1,4 +1,5 @@
 export * from './annotations.js';
+export * from './baton-profile.js';
 export * from './builders.js';
 export * from './enums.js';
 export * from './errors.js';

@@ -1,5 +1,5 @@
 import type { Annotation } from './annotations.js';
-import type { PurposeName, ResourceStatusName, TraitName } from './enums.js';
+import type { CreationSourceName, PurposeName, ResourceStatusName, TraitName } from './enums.js';
 import type { JsonObject } from './json.js';
 
 /** `c1.connector.v2.ResourceId`: a resource's type id and its id within that type. */
@@ -35,6 +35,8 @@ export interface Resource {
   profile?: JsonObject;
   status?: ResourceStatus;
   createdAt?: Date;
+  /** Set by older baton-sdk syncers (0.6 and later 0.x) on listed resources; kept as read. */
+  creationSource?: CreationSourceName;
 }
 
 /** `c1.connector.v2.Entitlement`: a permission or membership on a resource that can be granted. */

@@ -1,4 +1,5 @@
 import type { UserEmail } from '../model/annotations.js';
+import { batonProfileKeys } from '../model/baton-profile.js';
 import { groupResource, userResource } from '../model/builders.js';
 import type { JsonObject } from '../model/json.js';
 import type { Resource, ResourceType } from '../model/types.js';
@@ -33,10 +34,17 @@ export interface ScimUserMapping {
 
 const trimmed = (text: string | null | undefined): string | undefined => text?.trim() || undefined;
 
-/** The profile of a SCIM user: userName, active, email, givenName, familyName, title, externalId. */
+/** The profile of a SCIM user: Baton's keys, then userName, active, email, givenName, familyName, title, externalId. */
 function scimUserProfile(user: ScimUser, primaryEmail: string | undefined, extra: JsonObject | undefined): JsonObject {
   const userName = trimmed(user.userName);
-  const profile: JsonObject = { ...(userName && { userName }), active: user.active !== false };
+  const baton = batonProfileKeys({
+    firstName: trimmed(user.name?.givenName),
+    lastName: trimmed(user.name?.familyName),
+    email: primaryEmail,
+    login: userName ?? primaryEmail,
+    userId: user.id,
+  });
+  const profile: JsonObject = { ...baton, ...(userName && { userName }), active: user.active !== false };
   const entries: [string, string | undefined][] = [
     ['email', primaryEmail],
     ['givenName', trimmed(user.name?.givenName)],

@@ -57,9 +57,33 @@ function usersOf(grants: Map<string, Grant>, groupId: string): string[] {
 }
 
 describe('grant expansion', () => {
-  it('gives nested groups’ members the outer memberships, through a cycle', async () => {
-    // a ⊃ b ⊃ c ⊃ a, and d ⊃ c outside the cycle.
+  it('gives nested groups’ members the outer memberships', async () => {
+    // outer ⊃ inner ⊃ leaf, u1 in outer and leaf.
     const { grants, expandedGrants } = await syncDirectory(
+      { outer: ['u1', { group: 'inner' }], inner: ['u2', { group: 'leaf' }], leaf: ['u1', 'u3'] },
+      ['u1', 'u2', 'u3'],
+    );
+    expect(usersOf(grants, 'outer')).toEqual(['u1', 'u2', 'u3']);
+    expect(usersOf(grants, 'inner')).toEqual(['u1', 'u2', 'u3']);
+    const derived = grants.get('group:outer:member:user:u3')!;
+    // u3 holds inner only through leaf, so the source is not direct.
+    expect(derived.sources).toEqual({ 'group:inner:member': { isDirect: false } });
+    expect(derived.annotations).toContainEqual({ $type: 'c1.connector.v2.GrantImmutable' });
+    // u2 holds inner directly: Baton marks that source direct.
+    expect(grants.get('group:outer:member:user:u2')!.sources).toEqual({ 'group:inner:member': { isDirect: true } });
+    // u1 is in outer directly and through inner: the direct grant keeps saying so and gains the source.
+    expect(grants.get('group:outer:member:user:u1')!.sources).toEqual({
+      'group:outer:member': { isDirect: true },
+      'group:inner:member': { isDirect: false },
+    });
+    // Direct grants nothing flowed into stay untouched.
+    expect(grants.get('group:leaf:member:user:u3')!.sources).toBeUndefined();
+    expect(expandedGrants).toBe([...grants.values()].filter((g) => g.sources && !g.sources[g.entitlement.id]).length);
+  });
+
+  it('collapses a cycle as Baton does: nothing flows between its members, all of them flow out', async () => {
+    // a ⊃ b ⊃ c ⊃ a, and d ⊃ c outside the cycle.
+    const { grants } = await syncDirectory(
       {
         a: ['u1', 'u2', { group: 'b' }],
         b: ['u2', { group: 'c' }],
@@ -68,23 +92,16 @@ describe('grant expansion', () => {
       },
       ['u1', 'u2', 'u3', 'u4'],
     );
-    expect(usersOf(grants, 'a')).toEqual(['u1', 'u2', 'u3']);
-    expect(usersOf(grants, 'b')).toEqual(['u1', 'u2', 'u3']);
-    expect(usersOf(grants, 'c')).toEqual(['u1', 'u2', 'u3']);
+    expect(usersOf(grants, 'a')).toEqual(['u1', 'u2']);
+    expect(usersOf(grants, 'b')).toEqual(['u2']);
+    expect(usersOf(grants, 'c')).toEqual(['u3']);
     expect(usersOf(grants, 'd')).toEqual(['u1', 'u2', 'u3', 'u4']);
-
-    const derived = grants.get('group:a:member:user:u3')!;
-    expect(derived.sources).toEqual({ 'group:b:member': { isDirect: false } });
-    expect(derived.annotations).toContainEqual({ $type: 'c1.connector.v2.GrantImmutable' });
-    // u2 is in a directly and through b: the direct grant keeps saying so and gains the source.
-    expect(grants.get('group:a:member:user:u2')!.sources).toEqual({
+    expect(grants.has('group:a:member:group:a')).toBe(false);
+    expect(grants.get('group:d:member:user:u2')!.sources).toEqual({
       'group:a:member': { isDirect: true },
-      'group:b:member': { isDirect: false },
+      'group:b:member': { isDirect: true },
     });
-    expect(grants.get('group:d:member:user:u1')!.sources).toEqual({ 'group:c:member': { isDirect: false } });
-    // Direct grants nothing flowed into stay untouched.
-    expect(grants.get('group:d:member:user:u4')!.sources).toBeUndefined();
-    expect(expandedGrants).toBe([...grants.values()].filter((g) => g.sources && !g.sources[g.entitlement.id]).length);
+    expect(grants.get('group:d:member:group:a')!.sources).toEqual({ 'group:c:member': { isDirect: true } });
   });
 
   it('passes on only direct holders over a shallow edge', async () => {
@@ -119,12 +136,15 @@ describe('grant expansion', () => {
     expect(grants.has('group:eng:member:group:sub')).toBe(true);
   });
 
-  it('stops 20 levels deep', async () => {
-    const groups: Record<string, Member[]> = {};
-    for (let i = 0; i < 25; i++) groups[`g${i}`] = i === 24 ? ['u1'] : [{ group: `g${i + 1}`, resourceTypeIds: ['user'] }];
-    const { grants } = await syncDirectory(groups, ['u1']);
-    expect(grants.has('group:g4:member:user:u1')).toBe(true);
-    expect(grants.has('group:g3:member:user:u1')).toBe(false);
+  it('fails a sync whose nesting is more than 20 levels deep, as Baton does', async () => {
+    const nest = (levels: number): Record<string, Member[]> => {
+      const groups: Record<string, Member[]> = {};
+      for (let i = 0; i <= levels; i++) groups[`g${i}`] = i === levels ? ['u1'] : [{ group: `g${i + 1}` }];
+      return groups;
+    };
+    const { grants } = await syncDirectory(nest(20), ['u1']);
+    expect(grants.has('group:g0:member:user:u1')).toBe(true);
+    await expect(syncDirectory(nest(21), ['u1'])).rejects.toThrow(/more than 20 levels deep.*shorten/);
   });
 
   it('ignores a source entitlement that is not on the grant’s principal', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../../model/enums.js';
 import type { ResourceId } from '../../model/types.js';
 import { decodeResourceId, encodeResourceId } from './resource-id.js';
+import { decodeUnknownAnnotation, encodeUnknownAnnotation, unknownAnnotation } from './unknown-annotation.js';
 import { enumName } from './enum-names.js';
 import {
   decodeAny,
@@ -263,6 +264,7 @@ export function decodeGrantExpandable(bytes: Uint8Array): GrantExpandable {
 const empty = new Uint8Array(0);
 
 const CODECS: CodecTable = {
+  unknown: { encode: (t) => Buffer.from(t.value, 'base64'), decode: (bytes) => unknownAnnotation('', bytes) },
   'c1.connector.v2.UserTrait': { encode: encodeUserTrait, decode: decodeUserTrait },
   'c1.connector.v2.GroupTrait': {
     encode: (t) => {
@@ -371,16 +373,17 @@ export function encodeAnnotationMessage(value: Annotation): Uint8Array {
 
 /** Encodes one annotation as a `google.protobuf.Any`. */
 export function encodeAnnotation(value: Annotation): Uint8Array {
+  if (value.$type === 'unknown') return encodeUnknownAnnotation(value);
   return encodeAny(value.$type, encodeAnnotationMessage(value));
 }
 
 /**
- * Decodes one `google.protobuf.Any` into an annotation, or `undefined` when it holds a message
- * type this SDK does not model (for example a newer Baton annotation): such values are skipped.
+ * Decodes one `google.protobuf.Any` into an annotation; a message type this SDK does not model
+ * (for example a newer Baton annotation) becomes an {@link UnknownAnnotation} holding its bytes.
  */
-export function decodeAnnotation(bytes: Uint8Array): Annotation | undefined {
+export function decodeAnnotation(bytes: Uint8Array): Annotation {
   const any = decodeAny(bytes);
-  if (!isKnownType(any.typeName)) return undefined;
+  if (!isKnownType(any.typeName) || any.typeName === 'unknown') return decodeUnknownAnnotation(bytes);
   const codec = CODECS[any.typeName] as AnnotationCodec<Annotation>;
   return codec.decode(any.value);
 }

@@ -112,15 +112,19 @@ describe('protobuf codec', () => {
     expect(decodeStruct(encodeStruct(value))).toEqual(value);
   });
 
-  it('skips Any values of types it does not model', () => {
-    const unknown = encodeAny('c1.connector.v2.RawId', new Uint8Array([0x0a, 0x01, 0x78]));
-    expect(decodeAnnotation(unknown)).toBeUndefined();
+  it('keeps Any values of types it does not model, type URL and bytes, and writes them back unchanged', () => {
+    const unknown = encodeAny('c1.connector.v2.ETag', new Uint8Array([0x0a, 0x01, 0x78]));
+    const kept = { $type: 'unknown', typeUrl: 'type.googleapis.com/c1.connector.v2.ETag', value: 'CgF4' };
+    expect(decodeAnnotation(unknown)).toEqual(kept);
+    expect(hex(encodeAnnotation(decodeAnnotation(unknown)))).toBe(hex(unknown));
     const withUnknown = Buffer.concat([
       encodeResource(resource({ type: 't', id: 'x', displayName: 'X' })),
       Buffer.from([0x22, unknown.length]),
       unknown,
     ]);
-    expect(decodeResource(withUnknown).annotations).toEqual([]);
+    const decoded = decodeResource(withUnknown);
+    expect(decoded.annotations).toEqual([kept]);
+    expect(hex(encodeResource(decoded))).toBe(hex(withUnknown));
   });
 
   it('decodes GrantExpandable from the expansion column', () => {

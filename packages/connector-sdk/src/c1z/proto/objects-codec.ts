@@ -1,8 +1,10 @@
 import { findAnnotation, type Annotation } from '../../model/annotations.js';
 import {
+  CREATION_SOURCE_NUMBERS,
   PURPOSE_NUMBERS,
   RESOURCE_STATUS_NUMBERS,
   TRAIT_NUMBERS,
+  type CreationSourceName,
   type PurposeName,
   type ResourceStatusName,
   type TraitName,
@@ -117,6 +119,7 @@ export function encodeResource(r: Resource): Uint8Array {
   w.string(3, r.displayName);
   writeAnnotations(w, 4, r.annotations);
   w.string(5, r.description);
+  if (r.creationSource) w.int(8, CREATION_SOURCE_NUMBERS[r.creationSource]);
   const mirrored = mirroredResourceFields(r);
   if (mirrored.profile) w.message(9, encodeStruct(mirrored.profile));
   if (mirrored.status) {
@@ -152,6 +155,11 @@ export function decodeResource(bytes: Uint8Array): Resource {
       case 5:
         r.description = fieldString(f);
         break;
+      case 8: {
+        const source = enumName<CreationSourceName>(CREATION_SOURCE_NUMBERS, fieldInt(f));
+        if (source !== 'UNSPECIFIED') r.creationSource = source;
+        break;
+      }
       case 9:
         r.profile = decodeStruct(f.bytes);
         break;
