@@ -2,7 +2,8 @@ import type { OperationContext, Page } from '../../connector/contract.js';
 import { isConnectorError } from '../../errors/connector-error.js';
 import { resourceKey } from '../../model/ids.js';
 import type { Entitlement, Grant, Resource } from '../../model/types.js';
-import { nextToken, skipsEntitlements, skipsGrants } from '../checks.js';
+import { skipsEntitlements, skipsGrants } from '../checks.js';
+import { PageGuard } from '../page-guard.js';
 import type { RunContext } from '../run-context.js';
 import { resetTypePosition } from '../state.js';
 
@@ -50,13 +51,14 @@ async function listAll(
   const what = `list ${kind} of ${resourceKey(resource.id)}`;
   const ctx: OperationContext = { ...run.ctx, signal };
   let pageToken = state.partial[key] ?? '';
+  const guard = new PageGuard(what);
   try {
     do {
       signal.throwIfAborted();
       const given = pageToken;
       const page = await run.call(what, () => list(resource, given, ctx), signal);
       run.throwIfAborted();
-      pageToken = nextToken(what, given, page.nextPageToken);
+      pageToken = guard.next(given, page.nextPageToken, page.items.map((item) => item.id));
       if (kind === 'entitlements') run.writer.putEntitlements(page.items as Entitlement[]);
       else run.writer.putGrants(page.items as Grant[]);
       if (pageToken === '') delete state.partial[key];

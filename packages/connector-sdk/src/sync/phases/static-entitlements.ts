@@ -1,5 +1,6 @@
 import { entitlement } from '../../model/builders.js';
-import { nextToken, skipsEntitlements } from '../checks.js';
+import { skipsEntitlements } from '../checks.js';
+import { PageGuard } from '../page-guard.js';
 import type { RunContext } from '../run-context.js';
 import { resetTypePosition } from '../state.js';
 
@@ -18,11 +19,12 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
     if (!list || skipsEntitlements(type.annotations)) continue;
     run.setResourceType(type.id);
     const what = `list static entitlements of type ${type.id}`;
+    const guard = new PageGuard(what);
     do {
       const pageToken = state.pageToken;
       const page = await run.call(what, () => list({ pageToken, ctx: run.ctx }));
       run.throwIfAborted();
-      const next = nextToken(what, pageToken, page.nextPageToken);
+      const next = guard.next(pageToken, page.nextPageToken, page.items.map((init) => init.slug));
       run.countPage(0);
       const reader = run.storedResources(type.id, state.cursor);
       try {

@@ -1,0 +1,79 @@
+/**
+ * The built `baton-ilert` binary against a hostile server on loopback (the SDK test kit's
+ * fixture): paging that cannot be right, data beyond Baton's limits, text holding terminal
+ * control sequences. Each must end as an operator can act on: a clear error or a warning,
+ * never silent truncation, never a file Baton refuses, never raw control characters.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  cleanFailureProblems,
+  ensureBuilt,
+  jsonBody,
+  runConnectorCli,
+  startHostileServer,
+  type CliRunResult,
+  type HostileRoute,
+  type HostileServer,
+} from '@c1/connector-sdk/testing';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = 'ilert-hostile-token-5d2e';
+
+/** `count` ilert users with ids from `first`. */
+function users(first: number, count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({ id: first + i, firstName: `User ${first + i}`, email: `u${first + i}@example.test` }));
+}
+
+/** The users page the connector asked for, out of `all`. */
+const pageOf =
+  (all: Record<string, unknown>[]): HostileRoute =>
+  ({ query }) => {
+    const start = Number(query.get('start-index') ?? 0);
+    return jsonBody(all.slice(start, start + Number(query.get('max-results') ?? 100)));
+  };
+
+describe('baton-ilert against a hostile server', () => {
+  let dir: string;
+  let file: string;
+  let server: HostileServer | undefined;
+
+  beforeAll(async () => {
+    await ensureBuilt(packageDir);
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'baton-ilert-hostile-'));
+    file = join(dir, 'sync.c1z');
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function sync(routes: Record<string, HostileRoute>, extra: string[] = []): Promise<CliRunResult> {
+    server = await startHostileServer({ '/api/teams': () => jsonBody([]), ...routes });
+    const args = ['--ilert-base-url', `${server.origin}/api`, '-f', file, '--log-level', 'warn', ...extra];
+    return runConnectorCli(packageDir, args, { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+  }
+
+  function expectCleanFailure(result: CliRunResult, message: string | RegExp): void {
+    expect(cleanFailureProblems(result, { binary: 'baton-ilert', code: 1, message, secrets: [TOKEN] }), result.stderr).toEqual([]);
+  }
+
+  it('fails on a users page that repeats the previous one instead of listing it forever', async () => {
+    const same = users(1, 100);
+    // Before the fix this listed the same page again and again; the server gives up after 50.
+    const result = await sync({ '/api/users': ({ count }) => jsonBody(count > 50 ? [] : same) });
+    expectCleanFailure(result, 'list user resources: page 2 repeats the previous page (the same 100 items); the API is not advancing');
+    expect(server?.requests('/api/users')).toBeLessThan(5);
+  });
+
+  it('still completes a listing whose pages all differ', async () => {
+    const result = await sync({ '/api/users': pageOf(users(1, 250)) });
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
