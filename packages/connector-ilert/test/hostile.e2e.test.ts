@@ -12,6 +12,7 @@ import {
   cleanFailureProblems,
   ensureBuilt,
   jsonBody,
+  readLatestSyncContent,
   runConnectorCli,
   startHostileServer,
   type CliRunResult,
@@ -70,6 +71,27 @@ describe('baton-ilert against a hostile server', () => {
     const result = await sync({ '/api/users': ({ count }) => jsonBody(count > 50 ? [] : same) });
     expectCleanFailure(result, 'list user resources: page 2 repeats the previous page (the same 100 items); the API is not advancing');
     expect(server?.requests('/api/users')).toBeLessThan(5);
+  });
+
+  it("fits data beyond Baton's limits with a warning instead of aborting the sync or writing a file Baton refuses", async () => {
+    const longName = 'é'.repeat(1500); // 3000 UTF-8 bytes; Baton allows 1024
+    const listed = [
+      { id: 1, firstName: 'Ada', createdAt: '2024-05-01T10:00:00Z' },
+      { id: 2, firstName: 'Year Zero', createdAt: '0000-01-01T00:00:00Z' },
+      { id: 3, firstName: 'Far Future', createdAt: '+010000-01-01T00:00:00Z' },
+      { id: 4, firstName: longName },
+    ];
+    const result = await sync({ '/api/users': pageOf(listed) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("list user resources: user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
+    expect(result.stderr).toContain("list user resources: user:3 fitted to Baton's limits: createdAt year 10000 dropped");
+    expect(result.stderr).toContain("list user resources: user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
+    const content = await readLatestSyncContent(file);
+    expect(content.resources).toHaveLength(4);
+    const text = content.resources.join('\n');
+    expect(text).not.toMatch(/"0000-|\+010000-/);
+    expect(text).toContain('2024-05-01T10:00:00.000Z');
+    expect(text).toContain(`"displayName":"${'é'.repeat(512)}"`);
   });
 
   it('still completes a listing whose pages all differ', async () => {

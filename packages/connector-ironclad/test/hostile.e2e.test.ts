@@ -12,6 +12,7 @@ import {
   cleanFailureProblems,
   ensureBuilt,
   jsonBody,
+  readLatestSyncContent,
   runConnectorCli,
   startHostileServer,
   type CliRunResult,
@@ -53,11 +54,11 @@ describe('baton-ironclad against a hostile SCIM server', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function sync(users: HostileRoute): Promise<CliRunResult> {
+  async function sync(users: HostileRoute, groups: readonly unknown[] = [group('g1', [1])]): Promise<CliRunResult> {
     server = await startHostileServer({
       '/oauth/token': () => jsonBody({ token_type: 'Bearer', access_token: ACCESS_TOKEN, expires_in: 3600, scope: READ_SCOPES }),
       '/scim/v2/Users': users,
-      '/scim/v2/Groups': ({ query }) => listResponse(Number(query.get('count')) === 1 ? [] : [group('g1', [1])], 1, 1),
+      '/scim/v2/Groups': ({ query }) => listResponse(Number(query.get('count')) === 1 ? groups.slice(0, 1) : groups, groups.length, 1),
     });
     const args = ['--ic-base-url', server.origin, '--ic-client-id', CLIENT_ID, '--ic-as-user-email', AS_USER, '-f', file, '--log-level', 'warn'];
     return runConnectorCli(packageDir, args, { env: { BATON_IC_CLIENT_SECRET: CLIENT_SECRET } });
@@ -78,5 +79,20 @@ describe('baton-ironclad against a hostile SCIM server', () => {
     });
     expect(problems, result.stderr).toEqual([]);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('skips a user whose id is over Baton\'s limit, and the grant naming it, with warnings naming the listing and record', async () => {
+    const longId = 'x'.repeat(1100);
+    const listed = [user(1), user(2, { id: longId })];
+    const members = { ...group('g1', [1]), members: [{ type: 'User', value: user(1).id }, { type: 'User', value: longId }] };
+    const result = await sync(({ query }) => listResponse(Number(query.get('count')) === 1 ? listed.slice(0, 1) : listed, 2, 1), [members]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`list user resources: skipped user:${'x'.repeat(95)}`);
+    expect(result.stderr).toContain("(1105 bytes): its id is over 1024 bytes, Baton's limit");
+    expect(result.stderr).toMatch(/list grants of group:g1: skipped group:g1:member:user:x+\.\.\. \(\d+ bytes\): its id is over 1024 bytes/);
+    const content = await readLatestSyncContent(file);
+    expect(content.resources.filter((line) => line.includes('"resourceType":"user"'))).toHaveLength(1);
+    expect(content.grants).toHaveLength(1);
+    expect(content.grants.join('')).not.toContain(longId);
   });
 });

@@ -3,7 +3,9 @@ import { findAnnotations } from '../../model/annotations.js';
 import { resourceKey } from '../../model/ids.js';
 import type { Resource } from '../../model/types.js';
 import { checkResource } from '../checks.js';
+import { fitResource } from '../baton-limits.js';
 import { PageGuard } from '../page-guard.js';
+import { screenPage } from '../screen.js';
 import type { RunContext } from '../run-context.js';
 import type { ListFrame } from '../state.js';
 
@@ -91,7 +93,8 @@ async function fetchPage(run: RunContext, frame: ListFrame, guards: WeakMap<List
   if (!guard) guards.set(frame, (guard = new PageGuard(what)));
   const next = guard.next(frame.pageToken, page.nextPageToken, page.items.map((resource) => resourceKey(resource.id)));
   const children: StoredPage['children'] = [];
-  for (const resource of page.items) {
+  const items = screenPage(run, what, page.items, fitResource);
+  for (const resource of items) {
     checkResource(syncer.resourceType, resource);
     for (const { resourceTypeId } of findAnnotations(resource.annotations, 'c1.connector.v2.ChildResourceType')) {
       if (!run.syncers.has(resourceTypeId)) {
@@ -104,7 +107,7 @@ async function fetchPage(run: RunContext, frame: ListFrame, guards: WeakMap<List
       children.push({ parent: resource, typeId: resourceTypeId });
     }
   }
-  run.writer.putResources(page.items);
-  run.countPage(page.items.length);
+  run.writer.putResources(items);
+  run.countPage(items.length);
   return { nextPageToken: next, children };
 }

@@ -1,6 +1,8 @@
 import { entitlement } from '../../model/builders.js';
 import { skipsEntitlements } from '../checks.js';
+import { fitEntitlement } from '../baton-limits.js';
 import { PageGuard } from '../page-guard.js';
+import { screenPage } from '../screen.js';
 import type { RunContext } from '../run-context.js';
 import { resetTypePosition } from '../state.js';
 
@@ -31,7 +33,7 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
         for (let row = reader.next(); !row.done; row = reader.next()) {
           const resource = row.value;
           if (!skipsEntitlements(resource.annotations)) {
-            run.writer.putEntitlements(page.items.map((init) => entitlement({ ...init, resource })));
+            run.writer.putEntitlements(screenPage(run, what, page.items.map((init) => entitlement({ ...init, resource })), fitEntitlement));
             run.countObjects(page.items.length);
           }
           state.cursor++;
