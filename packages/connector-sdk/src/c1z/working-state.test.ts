@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -198,5 +198,30 @@ describe('unreadable files', () => {
     damaged.fill(0x5a, 100, Math.min(bytes.length, 8192));
     writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(damaged)]));
     await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
+  });
+});
+
+describe('decompression bombs', () => {
+  /** A c1z whose payload inflates to `bytes` bytes, starting with `head`. */
+  function bomb(head: Buffer, bytes: number): void {
+    const payload = Buffer.alloc(bytes);
+    head.copy(payload);
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(payload)]));
+  }
+
+  it('refuses a payload that is not a SQLite database at its first bytes, unpacking nothing past them', async () => {
+    bomb(Buffer.from('not sqlite'), 256 * 1024 * 1024);
+    const unpacked = join(dir, 'unpacked.db');
+    await expect(readC1zFile(path, unpacked)).rejects.toThrow(`${path} is not a readable c1z file: truncated or corrupt`);
+    expect(statSync(unpacked).size).toBeLessThan(16 * 1024 * 1024);
+    await expect(openC1zReader(path)).rejects.toThrow(C1zFormatError);
+    expect(readdirSync(dir).sort()).toEqual(['sync.c1z', 'unpacked.db']);
+  });
+
+  it('stops unpacking a database that inflates past the cap', async () => {
+    bomb(Buffer.from('SQLite format 3\0', 'latin1'), 64 * 1024 * 1024);
+    const unpacked = join(dir, 'unpacked.db');
+    await expect(readC1zFile(path, unpacked, 8 * 1024 * 1024)).rejects.toThrow(`${path} inflates to more than 8388608 bytes; refusing to unpack it`);
+    expect(statSync(unpacked).size).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
 });
