@@ -30,7 +30,7 @@ export function loadConfigFile(path: string): Record<string, unknown> {
     // The failsafe schema keeps every scalar as written (`0123` stays "0123", not 123), so a
     // token that looks like a number is not changed; fields convert strings themselves.
     if (keyLines(text) > MAX_CONFIG_FILE_KEYS) throw tooLarge(path, `more than ${MAX_CONFIG_FILE_KEYS} keys`);
-    document = parse(text, { schema: 'failsafe', logLevel: 'silent', prettyErrors: false });
+    document = parse(text, { schema: 'failsafe', logLevel: 'error' }); // errors throw; warnings (which quote the line) are never printed
   } catch (error) {
     if (error instanceof ConnectorError) throw error;
     throw new ConnectorError(`config file ${path} is not valid YAML${describeYamlError(error)}`, {
