@@ -15,6 +15,7 @@ import {
   readLatestSyncContent,
   runConnectorCli,
   startHostileServer,
+  TERMINAL_ATTACK,
   type CliRunResult,
   type HostileRoute,
   type HostileServer,
@@ -97,5 +98,47 @@ describe('baton-ilert against a hostile server', () => {
   it('still completes a listing whose pages all differ', async () => {
     const result = await sync({ '/api/users': pageOf(users(1, 250)) });
     expect(result.code, result.stderr).toBe(0);
+  });
+
+  describe('text that could drive the terminal or a spreadsheet', () => {
+    /** Control characters a terminal acts on: C0 except newline, DEL, C1. */
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const listed = [
+      { id: 1, firstName: `Mallory${TERMINAL_ATTACK}` },
+      { id: 2, firstName: '=HYPERLINK("http://evil.test","click")' },
+    ];
+    const teams = [{ id: 7, name: `Ops${TERMINAL_ATTACK}`, members: [{ user: { id: 1 }, role: 'ADMIN' }, { user: { id: 2 }, role: 'USER' }] }];
+
+    it('never prints raw control characters in tables, and fills PRINCIPAL NAME from the file', async () => {
+      const synced = await sync({ '/api/users': pageOf(listed), '/api/teams': pageOf(teams) });
+      expect(synced.code, synced.stderr).toBe(0);
+      const resources = await runConnectorCli(packageDir, ['resources', '-f', file, '--output', 'table']);
+      expect(resources.code, resources.stderr).toBe(0);
+      expect(resources.stdout).toMatch(/^user  1   Mallorysync OK$/m); // the sequences go whole, the text stays
+      expect(resources.stdout).not.toMatch(CONTROL);
+      const grants = await runConnectorCli(packageDir, ['grants', '-f', file, '--output', 'table']);
+      expect(grants.code, grants.stderr).toBe(0);
+      expect(grants.stdout).not.toMatch(CONTROL);
+      const row = grants.stdout.split('\n').find((line) => line.startsWith('team:7:admin'));
+      expect(row).toMatch(/^team:7:admin\s+user:1\s+Mallory/);
+      const json = await runConnectorCli(packageDir, ['resources', '-f', file, '--output', 'json']);
+      expect(json.stdout).not.toMatch(CONTROL);
+      expect(JSON.parse(json.stdout).some((r: { displayName: string }) => r.displayName === `Mallory${TERMINAL_ATTACK}`)).toBe(true);
+    });
+
+    it('writes CSV cells that a spreadsheet would run as formulas as plain text', async () => {
+      const synced = await sync({ '/api/users': pageOf(listed), '/api/teams': pageOf(teams) });
+      expect(synced.code, synced.stderr).toBe(0);
+      const csv = await runConnectorCli(packageDir, ['export', '--format', 'csv', '-f', file]);
+      expect(csv.code, csv.stderr).toBe(0);
+      expect(csv.stdout).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+      expect(csv.stdout).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    });
+
+    it('strips control characters from an API error message before printing it', async () => {
+      const result = await sync({ '/api/users': () => jsonBody({ message: `bad request${TERMINAL_ATTACK}` }, { status: 400 }) });
+      expectCleanFailure(result, 'ilert GET /users failed with status 400: bad request');
+      expect(result.stderr).not.toMatch(CONTROL);
+    });
   });
 });
