@@ -5,6 +5,7 @@ import { createLogger } from './create-logger.js';
 import { plainText } from './plain-text.js';
 
 /** Control characters a terminal acts on: C0 except newline and tab, DEL, C1. */
+// eslint-disable-next-line no-control-regex -- these are the characters to find
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function logged(format: 'json' | 'console'): string {

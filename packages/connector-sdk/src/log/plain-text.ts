@@ -3,12 +3,14 @@
  * ended by BEL or ST, which can retitle a window or write the clipboard), and the other
  * two-character `ESC x` sequences.
  */
+// eslint-disable-next-line no-control-regex -- these are the characters to find
 const ESCAPE_SEQUENCES = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
 
 /**
  * Control characters other than newline and tab (C0, DEL, C1) and the bidirectional overrides
  * that make text read differently from what it is.
  */
+// eslint-disable-next-line no-control-regex -- these are the characters to find
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON-safe characters a terminal may still act on: C1 controls, line separators, bidi overrides. */
