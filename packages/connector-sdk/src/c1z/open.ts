@@ -138,8 +138,11 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
   }
 }
 
-/** The store's own working directory for `output`: never the caller's directory itself. */
-function workingDirectory(output: string, tempDir: string | undefined): string {
+/**
+ * The store's own working directory for `output` (and `--c1z-temp-dir`): never the caller's
+ * directory itself. Exported so an error can name the directory to remove.
+ */
+export function workingDirectory(output: string, tempDir: string | undefined): string {
   if (tempDir === undefined) return `${output}.work`;
   const digest = createHash('sha256').update(output).digest('hex').slice(0, 16);
   return join(resolve(tempDir), `${basename(output)}-${digest}.work`);
@@ -292,7 +295,11 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
   abandon(): void {
     if (this.closed) return;
     this.closed = true;
-    this.database.rollback();
+    try {
+      this.database.rollback();
+    } catch {
+      // SQLite already rolled back on its own (a full disk): nothing is left to undo
+    }
     this.database.close();
     if (this.place.createdWorkDir && !this.startedSync) rmSync(this.place.workDir, { recursive: true, force: true });
     this.place.lock.release();
