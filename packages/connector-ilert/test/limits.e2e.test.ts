@@ -59,4 +59,17 @@ describe('baton-ilert with input beyond its limits', () => {
     expect(result.stdout).not.toContain(TOKEN);
     expect(result.stderr).not.toContain('YAMLWarning');
   });
+
+  it('never echoes a token given by mistake as a positional argument', async () => {
+    const pasted = 'ilert-pasted-SECRET-0a9f3b';
+    const result = await runConnectorCli(packageDir, [pasted], { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command (an argument of 26 characters, not shown in case it is a secret)');
+    expect(result.stderr).not.toContain(pasted);
+    const asSetting = await runConnectorCli(packageDir, ['sync', TOKEN], { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+    expect(asSetting.code).toBe(2);
+    expect(asSetting.stderr).not.toContain(TOKEN);
+    const word = await runConnectorCli(packageDir, ['frobnicate'], { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+    expect(word.stderr).toContain('unknown command "frobnicate"');
+  });
 });
