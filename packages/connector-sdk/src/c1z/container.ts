@@ -14,6 +14,15 @@ export const C1Z_V1_HEADER = Buffer.from('C1ZF\x00', 'latin1');
  */
 const ZSTD_LEVEL = 1;
 
+/** The first bytes of every SQLite database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\x00', 'latin1');
+
+/**
+ * The most a c1z file's payload may inflate to by default (64 GiB, far beyond any tenant's
+ * working database); a payload past it is refused before more is written to disk.
+ */
+export const MAX_C1Z_INFLATED_BYTES = 64 * 1024 ** 3;
+
 /** Thrown when a file is not a c1z v1 file. */
 export class C1zFormatError extends Error {
   override name = 'C1zFormatError';
@@ -40,10 +49,13 @@ export async function writeC1zFile(dbPath: string, outPath: string): Promise<voi
 
 /**
  * Unpacks the c1z v1 file at `c1zPath` into a SQLite database at `dbPath` (created 0600).
- * A wrong header, a truncated or corrupt zstd frame or an empty payload throw
- * {@link C1zFormatError}; `dbPath` may then hold a partial file, which the caller removes.
+ * A wrong header, a truncated or corrupt zstd frame, an empty payload, a payload that does not
+ * start as a SQLite database, or one inflating past `maxInflatedBytes` (default
+ * {@link MAX_C1Z_INFLATED_BYTES}) throw {@link C1zFormatError} as soon as it shows, so a
+ * decompression bomb is never unpacked; `dbPath` may then hold a partial file, which the
+ * caller removes.
  */
-export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void> {
+export async function readC1zFile(c1zPath: string, dbPath: string, maxInflatedBytes = MAX_C1Z_INFLATED_BYTES): Promise<void> {
   const handle = await open(c1zPath, 'r');
   try {
     const header = Buffer.alloc(C1Z_V1_HEADER.length);
@@ -61,7 +73,7 @@ export async function readC1zFile(c1zPath: string, dbPath: string): Promise<void
     await pipeline(
       createReadStream(c1zPath, { start: C1Z_V1_HEADER.length }),
       createZstdDecompress(),
-      new RequireOutput(c1zPath),
+      new RequireDatabase(c1zPath, maxInflatedBytes),
       createWriteStream(dbPath, { mode: 0o600 }),
     );
   } catch (error) {
@@ -79,17 +91,35 @@ function isSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
-/** Fails the pipeline when the compressed payload is empty. */
-class RequireOutput extends Transform {
-  private seen = false;
-  constructor(private readonly path: string) {
+/**
+ * Fails the pipeline when the payload is empty, does not start with SQLite's header, or grows
+ * past the cap.
+ */
+class RequireDatabase extends Transform {
+  private seen = 0;
+  private head = Buffer.alloc(0);
+  constructor(
+    private readonly path: string,
+    private readonly max: number,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    if (chunk.length > 0) this.seen = true;
+    this.seen += chunk.length;
+    if (this.seen > this.max) {
+      done(new C1zFormatError(`${this.path} inflates to more than ${this.max} bytes; refusing to unpack it`));
+      return;
+    }
+    if (this.head.length < SQLITE_HEADER.length) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, SQLITE_HEADER.length - this.head.length)]);
+      if (!SQLITE_HEADER.subarray(0, this.head.length).equals(this.head)) {
+        done(unreadable(this.path, new Error('the payload is not a SQLite database')));
+        return;
+      }
+    }
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
-    done(this.seen ? null : new C1zFormatError(`${this.path} holds no database`));
+    done(this.seen > 0 ? null : new C1zFormatError(`${this.path} holds no database`));
   }
 }

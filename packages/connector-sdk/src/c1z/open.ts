@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +19,7 @@ import type {
   SyncStore,
   SyncType,
 } from './store-types.js';
+import { createPrivateDirectory, createPrivateFile, requireOwnFile, withPrivateUmask } from './private-place.js';
 import { WorkLock } from './work-lock.js';
 
 /** Where the working database lives inside the working directory. */
@@ -38,32 +39,32 @@ export interface SyncStoreOptions {
 /**
  * Opens the c1z file at `path` for a sync. The working SQLite database lives in a working
  * directory (see {@link SyncStoreOptions.tempDir}). If one is there, left by a killed or failed
- * run, it is reopened as it is: an unfinished sync in it can resume, and a sync that finished
+ * run, it is reopened as it is, but only when it is this user's own private directory (anything
+ * else there, say planted by another user of a shared temp directory, is refused with
+ * ConnectorError `failed-precondition`): an unfinished sync in it can resume, and a sync that finished
  * but never reached `path` (its `finish()` failed) is carried along, so the next `finish()`
  * writes it out. Otherwise an existing file at `path` is unpacked into a new working directory
  * so its previous syncs are kept. `path` itself is only replaced, atomically and with mode 0600,
  * by `finish()`.
  *
- * The working directory is locked for this process until `finish()` or `abandon()`: while
- * another live process holds it, this throws ConnectorError `failed-precondition`. A `path`
+ * The working state is created private (0700 directory, 0600 database, journal and WAL). The
+ * output file is locked for this process (`<path>.lock`, whatever the temp directory) until
+ * `finish()` or `abandon()`: while another live process holds it, this throws ConnectorError
+ * `failed-precondition`. A `path`
  * that is not a readable c1z file throws {@link C1zFormatError}, leaving nothing behind.
  */
 export async function openSyncStore(path: string, options: SyncStoreOptions = {}): Promise<SyncStore> {
   const output = resolve(path);
   const workDir = workingDirectory(output, options.tempDir);
-  const createdWorkDir = createDirectory(workDir);
-  let lock: WorkLock;
-  try {
-    lock = WorkLock.acquire(workDir, output);
-  } catch (error) {
-    // Another process holds it: its files are inside, so at most an empty directory goes.
-    if (createdWorkDir) rmdirQuietly(workDir);
-    throw error;
-  }
+  const lock = WorkLock.acquire(output);
+  let createdWorkDir = false;
   const dbPath = join(workDir, WORKING_DB);
   const unpacking = `${dbPath}.unpacking`;
-  const unpacked = !existsSync(dbPath) && existsSync(output);
+  let unpacked = false;
   try {
+    createdWorkDir = createPrivateDirectory(workDir);
+    for (const file of [unpacking, ...databaseFiles(dbPath)]) requireOwnFile(file);
+    unpacked = !existsSync(dbPath) && existsSync(output);
     removeStaleTempFiles(output);
     if (unpacked) {
       await readC1zFile(output, unpacking);
@@ -74,18 +75,19 @@ export async function openSyncStore(path: string, options: SyncStoreOptions = {}
   } catch (error) {
     if (createdWorkDir) {
       rmSync(workDir, { recursive: true, force: true });
-    } else {
+    } else if (unpacked) {
       rmSync(unpacking, { force: true });
-      if (unpacked) removeDatabaseFiles(dbPath);
-      lock.release();
+      removeDatabaseFiles(dbPath);
     }
+    lock.release();
     throw error;
   }
 }
 
 /** Opens the working database; one just unpacked from `output` that SQLite rejects is a format error. */
 function openWorkingDatabase(dbPath: string, output: string, unpacked: boolean): C1zDatabase {
-  const db = new DatabaseSync(dbPath);
+  createPrivateFile(dbPath);
+  const db = withPrivateUmask(() => new DatabaseSync(dbPath));
   try {
     addLegacyColumns(db);
     const database = new C1zDatabase(db, dbPath);
@@ -109,9 +111,14 @@ function isCorruptDatabase(error: unknown): boolean {
   return primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB;
 }
 
+/** A SQLite database and its side files. */
+function databaseFiles(dbPath: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => `${dbPath}${suffix}`);
+}
+
 /** Removes a SQLite database and its side files. */
 function removeDatabaseFiles(dbPath: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true });
+  for (const file of databaseFiles(dbPath)) rmSync(file, { force: true });
 }
 
 /**
@@ -142,31 +149,10 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
 }
 
 /**
- * Creates `dir` (mode 0700, parents as needed) and says whether this call created it: of two
- * processes racing to create it, only one hears yes.
+ * The store's own working directory for `output` (and `--c1z-temp-dir`): never the caller's
+ * directory itself. Exported so an error can name the directory to remove.
  */
-function createDirectory(dir: string): boolean {
-  mkdirSync(dirname(dir), { recursive: true });
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-/** Removes `dir` if it is empty; leaves it otherwise. */
-function rmdirQuietly(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // not empty, or already gone
-  }
-}
-
-/** The store's own working directory for `output`: never the caller's directory itself. */
-function workingDirectory(output: string, tempDir: string | undefined): string {
+export function workingDirectory(output: string, tempDir: string | undefined): string {
   if (tempDir === undefined) return `${output}.work`;
   const digest = createHash('sha256').update(output).digest('hex').slice(0, 16);
   return join(resolve(tempDir), `${basename(output)}-${digest}.work`);
@@ -306,6 +292,7 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
     }
     await syncDirectory(dirname(this.place.output));
     await rm(this.place.workDir, { recursive: true, force: true });
+    this.place.lock.release();
   }
 
   /**
@@ -318,10 +305,14 @@ class FileSyncStore extends DatabaseReader implements SyncStore {
   abandon(): void {
     if (this.closed) return;
     this.closed = true;
-    this.database.rollback();
+    try {
+      this.database.rollback();
+    } catch {
+      // SQLite already rolled back on its own (a full disk): nothing is left to undo
+    }
     this.database.close();
     if (this.place.createdWorkDir && !this.startedSync) rmSync(this.place.workDir, { recursive: true, force: true });
-    else this.place.lock.release();
+    this.place.lock.release();
   }
 
   override close(): void {

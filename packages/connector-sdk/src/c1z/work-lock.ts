@@ -1,40 +1,51 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConnectorError } from '../errors/connector-error.js';
 
-/** The lock file's name inside a working directory. */
-const LOCK_FILE = 'lock';
+/** How old a takeover guard must be before it counts as left by a killed process. */
+const ABANDONED_GUARD_MS = 10_000;
 
 /** Lock files this process holds, to tell its own live claims from a dead run with the same pid. */
 const heldHere = new Set<string>();
 
+/** A lock file as seen once: whose it is and which file it was, so a takeover removes only that one. */
+interface Claim {
+  pid: number | undefined;
+  inode: number;
+}
+
 /**
- * An exclusive claim on a working directory, so two syncs into the same file never share one:
- * a `lock` file holding the owner's pid. A lock whose process is gone (a killed run) is taken
- * over, and so is one holding this process's own pid that this process does not hold: in a
- * container every run is pid 1, so a killed run's lock names the pid of the next one. Other
- * reused pids block until that process ends or the file is removed by hand.
+ * An exclusive claim on an output file, so two syncs into the same file never both run, whatever
+ * working directory each uses: `<file>.lock` beside it, holding the owner's pid, created in one
+ * atomic step. A lock whose process is gone (a killed run) is taken over, and so is one holding
+ * this process's own pid that this process does not hold: in a container every run is pid 1, so
+ * a killed run's lock names the pid of the next one. Other reused pids block until that process
+ * ends or the file is removed by hand. A takeover happens under a second lock
+ * (`<file>.lock.takeover`) and removes only the very file judged stale, so of two processes
+ * taking over the same stale lock exactly one wins.
  */
 export class WorkLock {
   private constructor(private readonly file: string) {}
 
   /**
-   * Claims `workDir` for this process. Throws ConnectorError `failed-precondition` naming the
-   * holder when a live process holds it; `output` is the file named in that message.
+   * Claims `output` for this process. Throws ConnectorError `failed-precondition` naming the
+   * holder when a live process holds it.
    */
-  static acquire(workDir: string, output: string): WorkLock {
-    const file = join(workDir, LOCK_FILE);
-    for (let attempt = 0; attempt < 2; attempt++) {
+  static acquire(output: string): WorkLock {
+    const file = `${output}.lock`;
+    mkdirSync(dirname(file), { recursive: true });
+    for (let attempt = 0; attempt < 3; attempt++) {
       if (tryCreate(file)) {
         heldHere.add(file);
         return new WorkLock(file);
       }
-      const holder = lockHolder(file);
-      const alive = holder === process.pid ? heldHere.has(file) : holder !== undefined && isAlive(holder);
-      if (holder !== undefined && alive) {
-        throw new ConnectorError(`another sync is writing ${output} (pid ${holder})`, { code: 'failed-precondition' });
+      const claim = readClaim(file);
+      if (claim === undefined) continue; // released meanwhile
+      if (claim.pid !== undefined && isLive(claim.pid, file)) {
+        throw new ConnectorError(`another sync is writing ${output} (pid ${claim.pid})`, { code: 'failed-precondition' });
       }
-      rmSync(file, { force: true });
+      takeOver(file, claim);
     }
     throw new ConnectorError(`another sync is writing ${output}`, { code: 'failed-precondition' });
   }
@@ -42,14 +53,46 @@ export class WorkLock {
   /** Gives the claim up, unless another process has taken the lock over since. */
   release(): void {
     if (!heldHere.delete(this.file)) return;
-    if (lockHolder(this.file) === process.pid) rmSync(this.file, { force: true });
+    if (readClaim(this.file)?.pid === process.pid) rmSync(this.file, { force: true });
   }
 }
 
-/** Creates the lock file with its content in one step (a hard link fails if it exists). */
+/** Removes the stale lock `seen`, if it is still that file, while holding the takeover guard. */
+function takeOver(file: string, seen: Claim): void {
+  const guard = `${file}.takeover`;
+  if (!tryCreate(guard)) {
+    removeIfAbandoned(guard);
+    return;
+  }
+  try {
+    const now = readClaim(file);
+    if (now !== undefined && now.inode === seen.inode && now.pid === seen.pid) rmSync(file, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/** Removes a takeover guard whose taker was killed in the few milliseconds it holds one. */
+function removeIfAbandoned(guard: string): void {
+  try {
+    if (Date.now() - lstatSync(guard).mtimeMs > ABANDONED_GUARD_MS) rmSync(guard, { force: true });
+  } catch {
+    // gone already
+  }
+}
+
+/**
+ * Creates `file` holding this process's pid in one step: the content goes into a fresh private
+ * file (never following a planted symlink), then a hard link, which fails if `file` exists.
+ */
 function tryCreate(file: string): boolean {
-  const staged = `${file}.${process.pid}`;
-  writeFileSync(staged, `${process.pid}\n`, { mode: 0o600 });
+  const staged = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const fd = openSync(staged, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
   try {
     linkSync(staged, file);
     return true;
@@ -61,17 +104,20 @@ function tryCreate(file: string): boolean {
   }
 }
 
-/** The pid in the lock file; undefined when it is gone or unreadable. */
-function lockHolder(file: string): number | undefined {
+/** The lock file as it is now; undefined when it is gone. An unreadable pid is undefined. */
+function readClaim(file: string): Claim | undefined {
   try {
+    const inode = lstatSync(file).ino;
     const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    return { pid: Number.isInteger(pid) && pid > 0 ? pid : undefined, inode };
   } catch {
     return undefined;
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether `pid` holds `file` now: this process only if it took it, another if it is running. */
+function isLive(pid: number, file: string): boolean {
+  if (pid === process.pid) return heldHere.has(file);
   try {
     process.kill(pid, 0);
     return true;

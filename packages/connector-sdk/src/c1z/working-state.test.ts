@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zstdCompressSync } from 'node:zlib';
@@ -84,7 +84,7 @@ describe('working state', () => {
   });
 
   it('keeps working state it found even when it holds no sync', async () => {
-    mkdirSync(workDir);
+    mkdirSync(workDir, { mode: 0o700 });
     writeFileSync(join(workDir, 'note'), 'left by an earlier run');
     const store = await openSyncStore(path);
     store.abandon();
@@ -112,13 +112,13 @@ describe('working directory lock', () => {
   });
 
   it('takes over a lock left by a process that is gone, and releases it', async () => {
-    mkdirSync(workDir);
-    writeFileSync(join(workDir, 'lock'), `${deadPid()}\n`);
+    mkdirSync(workDir, { mode: 0o700 });
+    writeFileSync(`${path}.lock`, `${deadPid()}\n`);
     const store = await openSyncStore(path);
-    expect(readFileSync(join(workDir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(`${path}.lock`, 'utf8').trim()).toBe(String(process.pid));
     store.startSync();
     store.abandon();
-    expect(existsSync(join(workDir, 'lock'))).toBe(false);
+    expect(existsSync(`${path}.lock`)).toBe(false);
     expect(existsSync(join(workDir, 'sync.db'))).toBe(true);
   });
 
@@ -154,7 +154,7 @@ describe('unreadable files', () => {
 
   it('removes only what it created in a working directory that was already there', async () => {
     await truncatedOutput();
-    mkdirSync(workDir);
+    mkdirSync(workDir, { mode: 0o700 });
     writeFileSync(join(workDir, 'note'), 'left by an earlier run');
     await expect(openSyncStore(path)).rejects.toThrow(C1zFormatError);
     expect(readdirSync(workDir)).toEqual(['note']);
@@ -168,21 +168,22 @@ describe('unreadable files', () => {
   });
 
   it("takes over a lock holding this process's own pid that this process does not hold (a container's pid 1)", async () => {
-    mkdirSync(workDir);
-    writeFileSync(join(workDir, 'lock'), `${process.pid}\n`);
+    mkdirSync(workDir, { mode: 0o700 });
+    writeFileSync(`${path}.lock`, `${process.pid}\n`);
     const store = await openSyncStore(path);
     store.abandon();
-    expect(existsSync(join(workDir, 'lock'))).toBe(false);
+    expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
   it('leaves the working directory of a live holder alone when refused', async () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      mkdirSync(workDir);
-      writeFileSync(join(workDir, 'lock'), `${holder.pid}\n`);
+      mkdirSync(workDir, { mode: 0o700 });
+      writeFileSync(`${path}.lock`, `${holder.pid}\n`);
       writeFileSync(join(workDir, 'sync.db'), 'theirs');
       await expect(openSyncStore(path)).rejects.toMatchObject({ code: 'failed-precondition' });
-      expect(readdirSync(workDir).sort()).toEqual(['lock', 'sync.db']);
+      expect(readdirSync(workDir)).toEqual(['sync.db']);
+      expect(readFileSync(`${path}.lock`, 'utf8').trim()).toBe(String(holder.pid));
     } finally {
       holder.kill();
     }
@@ -197,5 +198,30 @@ describe('unreadable files', () => {
     damaged.fill(0x5a, 100, Math.min(bytes.length, 8192));
     writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstdCompressSync(damaged)]));
     await expect(openC1zReader(path)).rejects.toThrow(unreadableMessage());
+  });
+});
+
+describe('decompression bombs', () => {
+  /** A c1z whose payload inflates to `bytes` bytes, starting with `head`. */
+  function bomb(head: Buffer, bytes: number): void {
+    const payload = Buffer.alloc(bytes);
+    head.copy(payload);
+    writeFileSync(path, Buffer.concat([C1Z_V1_HEADER, zstd.compress(payload)]));
+  }
+
+  it('refuses a payload that is not a SQLite database at its first bytes, unpacking nothing past them', async () => {
+    bomb(Buffer.from('not sqlite'), 256 * 1024 * 1024);
+    const unpacked = join(dir, 'unpacked.db');
+    await expect(readC1zFile(path, unpacked)).rejects.toThrow(`${path} is not a readable c1z file: truncated or corrupt`);
+    expect(statSync(unpacked).size).toBeLessThan(16 * 1024 * 1024);
+    await expect(openC1zReader(path)).rejects.toThrow(C1zFormatError);
+    expect(readdirSync(dir).sort()).toEqual(['sync.c1z', 'unpacked.db']);
+  });
+
+  it('stops unpacking a database that inflates past the cap', async () => {
+    bomb(Buffer.from('SQLite format 3\0', 'latin1'), 64 * 1024 * 1024);
+    const unpacked = join(dir, 'unpacked.db');
+    await expect(readC1zFile(path, unpacked, 8 * 1024 * 1024)).rejects.toThrow(`${path} inflates to more than 8388608 bytes; refusing to unpack it`);
+    expect(statSync(unpacked).size).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
 });

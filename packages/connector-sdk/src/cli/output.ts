@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { terminalSafeJson } from '../log/plain-text.js';
 
 /** Whether a stream is an interactive terminal. */
 export function isTty(stream: NodeJS.WritableStream): boolean {
@@ -46,9 +47,12 @@ export function chooseOutputFormat(requested: string | undefined, stdout: NodeJS
   return isTty(stdout) ? 'table' : 'json';
 }
 
-/** `JSON.stringify` that also handles bigints (as strings) and bytes (as base64). */
+/**
+ * `JSON.stringify` that also handles bigints (as strings) and bytes (as base64), with every
+ * character a terminal could act on escaped (the same JSON value).
+ */
 export function toJson(value: unknown, indent?: number): string {
-  return JSON.stringify(
+  return terminalSafeJson(JSON.stringify(
     value,
     (_key, item: unknown) => {
       if (typeof item === 'bigint') return item.toString();
@@ -56,7 +60,7 @@ export function toJson(value: unknown, indent?: number): string {
       return item;
     },
     indent,
-  );
+  ));
 }
 
 /** Streams `items` as one JSON array, one element per line. */

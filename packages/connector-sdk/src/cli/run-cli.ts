@@ -102,8 +102,8 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
     const [name = 'sync', ...extra] = parsed.positionals;
     const command = commands.find((candidate) => candidate.name === name);
     const usageProblems: ConfigProblem[] = [...parsed.problems];
-    if (!command) usageProblems.push({ message: `unknown command "${name}"` });
-    if (extra.length > 0) usageProblems.push({ message: `unexpected argument "${extra[0]}" after ${name}` });
+    if (!command) usageProblems.push({ message: `unknown command ${shownArgument(name, env)}` });
+    if (extra.length > 0) usageProblems.push({ message: `unexpected argument ${shownArgument(extra[0] ?? '', env)} after ${name}` });
     if (!command) throw new UsageError(`${formatConfigProblems(usageProblems)}\n${seeHelp}`);
 
     const file = readConfigFile(parsed.flags, env, cwd);
@@ -198,4 +198,14 @@ function explicitOutput(
 ): string | undefined {
   const given = Object.hasOwn(flags, 'output') || env[envName('output')] !== undefined || Object.hasOwn(file, 'output');
   return given ? settings.output : undefined;
+}
+
+/**
+ * An argument as an error may quote it: a word that could be a command name is shown, anything
+ * else (a token pasted in the wrong place, a value equal to a BATON_* variable) only by length.
+ */
+function shownArgument(value: string, env: Readonly<Record<string, string | undefined>>): string {
+  const isSetting = Object.entries(env).some(([key, setting]) => key.startsWith('BATON_') && setting === value);
+  if (/^[a-z][a-z0-9-]{0,31}$/.test(value) && !isSetting) return `"${value}"`;
+  return `(an argument of ${value.length} characters, not shown in case it is a secret)`;
 }

@@ -1,3 +1,4 @@
+import { plainText } from '../log/plain-text.js';
 import type { TextOutput } from './output.js';
 
 /** One column of a table: its header and how to read a row's cell. */
@@ -32,7 +33,7 @@ export async function writeTable<T>(
   const sampleSize = options.sampleSize ?? 500;
   const maxWidth = options.maxCellWidth ?? 60;
   const fit = (text: string): string => {
-    const flat = text.replace(/[\r\n\t]+/g, ' ');
+    const flat = plainText(text.replace(/[\r\n\t]+/g, ' '));
     return flat.length > maxWidth ? `${flat.slice(0, maxWidth - 1)}…` : flat;
   };
   const iterator = rows[Symbol.iterator]();

@@ -117,7 +117,7 @@ describe('resolveConfig values', () => {
       '--http-timeout-seconds / BATON_HTTP_TIMEOUT_SECONDS must be between 1 and 1800 (got "1801" from --http-timeout-seconds)',
     ]);
     expect(problemsOf(resolve([], { ...base, BATON_WORKERS: '0' }))).toEqual([
-      '--workers / BATON_WORKERS must be at least 1 (got "0" from BATON_WORKERS)',
+      '--workers / BATON_WORKERS must be between 1 and 64 (got "0" from BATON_WORKERS)',
     ]);
     expect(problemsOf(resolve([], base, { workers: 2.5 }))).toEqual([
       '--workers / BATON_WORKERS must be an integer (got "2.5" from config file key "workers")',
@@ -143,7 +143,7 @@ describe('resolveConfig problems', () => {
       [
         'invalid configuration (3 problems):',
         '  - --log-level / BATON_LOG_LEVEL must be one of debug, info, warn, error (got "loud" from --log-level)',
-        '  - --workers / BATON_WORKERS must be at least 1 (got "0" from --workers)',
+        '  - --workers / BATON_WORKERS must be between 1 and 64 (got "0" from --workers)',
         '  - --ilert-api-token / BATON_ILERT_API_TOKEN is required',
       ].join('\n'),
     );

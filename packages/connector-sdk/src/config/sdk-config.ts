@@ -61,6 +61,7 @@ export const SDK_CONFIG = defineConfig({
     workers: {
       type: 'integer',
       min: 1,
+      max: 64,
       default: 4,
       placeholder: 'N',
       description: 'How many list calls a sync runs at once',

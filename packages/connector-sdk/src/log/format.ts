@@ -1,4 +1,5 @@
 import type { LogFields, LogLevel } from './logger.js';
+import { plainText, terminalSafeJson } from './plain-text.js';
 
 /** One log line before formatting; its message and fields are already redacted. */
 export interface LogRecord {
@@ -16,7 +17,7 @@ export function formatJsonLine(record: LogRecord): string {
   for (const [key, value] of Object.entries(record.fields)) {
     line[RESERVED.has(key) ? `field.${key}` : key] = value;
   }
-  return JSON.stringify(line);
+  return terminalSafeJson(JSON.stringify(line));
 }
 
 const LEVEL_COLOURS: Record<LogLevel, string> = { debug: '90', info: '36', warn: '33', error: '31' };
@@ -28,7 +29,7 @@ export function formatConsoleLine(record: LogRecord, colour: boolean): string {
   const parts = [
     colour ? paint('2', record.time.toISOString()) : record.time.toISOString(),
     colour ? paint(LEVEL_COLOURS[record.level], level) : level,
-    record.msg,
+    plainText(record.msg),
   ];
   for (const [key, value] of Object.entries(record.fields)) {
     if (value === undefined) continue;
@@ -39,7 +40,7 @@ export function formatConsoleLine(record: LogRecord, colour: boolean): string {
 }
 
 function consoleValue(value: unknown): string {
-  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? plainText(value) : terminalSafeJson(JSON.stringify(value));
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return JSON.stringify(value) ?? String(value);
+  return terminalSafeJson(JSON.stringify(value) ?? String(value));
 }

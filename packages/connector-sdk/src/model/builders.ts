@@ -10,7 +10,7 @@ import {
 import type { PurposeName, ResourceStatusName, TraitName } from './enums.js';
 import { entitlementId, grantId, type ObjectId, resourceId } from './ids.js';
 import type { JsonObject } from './json.js';
-import { checkOptional, checkRequired, LIMITS } from './limits.js';
+import { checkNonEmpty, checkOptional, checkRequired, LIMITS } from './limits.js';
 import type {
   Entitlement,
   Grant,
@@ -72,17 +72,16 @@ export function resource(init: ResourceInit): Resource {
   const typeId = typeof init.type === 'string' ? init.type : init.type.id;
   const built: Resource = {
     id: resourceId(typeId, init.id),
-    displayName: checkOptional('resource.displayName', init.displayName, LIMITS.resourceDisplayName),
+    displayName: init.displayName,
     annotations: init.annotations ? [...init.annotations] : [],
   };
   if (init.parent) built.parentResourceId = init.parent;
   if (init.description !== undefined) {
-    built.description = checkOptional('resource.description', init.description, LIMITS.resourceDescription);
+    built.description = init.description;
   }
   if (init.profile) built.profile = init.profile;
   if (init.status !== undefined) {
     const status = typeof init.status === 'string' ? { status: init.status } : init.status;
-    if (status.details !== undefined) checkOptional('resource.status.details', status.details, LIMITS.statusDetails);
     built.status = status;
   }
   if (init.createdAt) built.createdAt = init.createdAt;
@@ -154,7 +153,7 @@ export interface EntitlementInit {
 
 /** Builds an entitlement with Baton's id `<resourceType>:<resourceId>:<slug>`. */
 export function entitlement(init: EntitlementInit): Entitlement {
-  checkRequired('entitlement.slug', init.slug, LIMITS.id);
+  checkNonEmpty('entitlement.slug', init.slug);
   const built: Entitlement = {
     id: entitlementId(init.resource.id, init.slug),
     resource: init.resource,
@@ -165,7 +164,7 @@ export function entitlement(init: EntitlementInit): Entitlement {
     slug: init.slug,
   };
   if (init.description !== undefined) {
-    built.description = checkOptional('entitlement.description', init.description, LIMITS.entitlementDescription);
+    built.description = init.description;
   }
   return built;
 }

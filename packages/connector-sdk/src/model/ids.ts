@@ -1,4 +1,4 @@
-import { checkRequired, LIMITS } from './limits.js';
+import { checkNonEmpty, checkRequired, LIMITS } from './limits.js';
 import type { ResourceId } from './types.js';
 
 /** A resource id in any form Baton accepts: strings, safe integers and bigints (64-bit ids). */
@@ -12,10 +12,14 @@ export function objectIdToString(field: string, id: ObjectId): string {
   if (typeof id === 'number' && !Number.isSafeInteger(id)) {
     throw new RangeError(`${field}: ${id} is not a safe integer; pass 64-bit ids as strings`);
   }
-  return checkRequired(field, String(id), LIMITS.id);
+  return checkNonEmpty(field, String(id));
 }
 
-/** Builds a {@link ResourceId}, enforcing Baton's 1..1024 byte limits. */
+/**
+ * Builds a {@link ResourceId}: the type id must be 1..1024 bytes, the id must not be empty. An id
+ * from the API over Baton's 1024-byte limit is let through here; the sync engine skips the
+ * object with a warning naming it, so one bad record never fails a whole listing.
+ */
 export function resourceId(resourceType: string, id: ObjectId): ResourceId {
   return {
     resourceType: checkRequired('resourceId.resourceType', resourceType, LIMITS.id),
@@ -28,11 +32,7 @@ export function resourceId(resourceType: string, id: ObjectId): ResourceId {
  * This is an external contract; it is joined verbatim, never escaped.
  */
 export function entitlementId(resource: ResourceId, slug: string): string {
-  return checkRequired(
-    'entitlement.id',
-    `${resource.resourceType}:${resource.resource}:${slug}`,
-    LIMITS.id,
-  );
+  return `${resource.resourceType}:${resource.resource}:${slug}`;
 }
 
 /**
@@ -40,11 +40,7 @@ export function entitlementId(resource: ResourceId, slug: string): string {
  * e.g. `team:901:admin:user:2188373`.
  */
 export function grantId(entitlementIdValue: string, principal: ResourceId): string {
-  return checkRequired(
-    'grant.id',
-    `${entitlementIdValue}:${principal.resourceType}:${principal.resource}`,
-    LIMITS.id,
-  );
+  return `${entitlementIdValue}:${principal.resourceType}:${principal.resource}`;
 }
 
 /** The key Baton stores a resource under: `<type>:<id>`. */

@@ -133,9 +133,11 @@ describe('scimPage', () => {
     expect(starts).toEqual([1, 5, 9]);
   });
 
-  it('stops on an empty page even when totalResults says more', async () => {
-    const result = await scimPage('11', { count: 10, fetch: async () => ({ items: [], totalResults: 50 }) });
-    expect(result).toEqual({ items: [] });
+  it('fails on an empty page when totalResults says more, rather than end the listing early', async () => {
+    const result = scimPage('11', { count: 10, fetch: async () => ({ items: [], totalResults: 50 }) });
+    await expect(result).rejects.toThrow('SCIM page at startIndex 11 has no Resources though totalResults is 50');
+    const past = await scimPage('51', { count: 10, fetch: async () => ({ items: [], totalResults: 50 }) });
+    expect(past).toEqual({ items: [] });
   });
 
   it('advances by the items received, ignoring the startIndex the server echoes', async () => {

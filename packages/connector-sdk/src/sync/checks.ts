@@ -4,17 +4,6 @@ import { resourceKey } from '../model/ids.js';
 import type { Resource, ResourceType } from '../model/types.js';
 
 
-/** Returns the next page token, failing when the connector handed back the token it was given. */
-export function nextToken(what: string, given: string, next: string | undefined): string {
-  if (given !== '' && next === given) {
-    throw new ConnectorError(
-      `${what}: next page token unchanged (the connector returned the token it was given, a connector bug)`,
-      { code: 'internal' },
-    );
-  }
-  return next ?? '';
-}
-
 /**
  * Checks a listed resource: it must be of the listed type and carry the trait annotation of
  * every trait the type declares (Baton fails with "resource was missing expected trait").

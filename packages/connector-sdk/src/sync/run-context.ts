@@ -108,14 +108,17 @@ export class RunContext {
     if (this.signal.aborted) throw new SyncAbortedError(this.syncId, { cause: this.signal.reason });
   }
 
-  /** Records a `not-found` on one resource; fails the sync when warnings pass the budget. */
+  /**
+   * Records a warning that counts toward the budget (a `not-found` on one resource, a record
+   * skipped for breaking Baton's limits); fails the sync when warnings pass the budget.
+   */
   warning(message: string, fields: Record<string, unknown>): void {
     this.state.warnings++;
     this.logger.warn(message, fields);
     const { warnings, completedActions } = this.state;
     if (warnings > MAX_WARNINGS && warnings > completedActions * WARNING_SHARE) {
       throw new ConnectorError(
-        `too many warnings: ${warnings} of ${completedActions} actions failed with not-found; last: ${message}`,
+        `too many warnings: ${warnings} of ${completedActions} actions failed with not-found or were skipped; last: ${message}`,
         { code: 'internal' },
       );
     }

@@ -22,12 +22,34 @@ const ENTITLEMENT_COLUMNS: Column<Entitlement>[] = [
   { header: 'GRANTABLE TO', cell: (e) => e.grantableTo.map((type) => type.id).join(',') },
 ];
 
-const GRANT_COLUMNS: Column<Grant>[] = [
-  { header: 'ENTITLEMENT', cell: (g) => g.entitlement.id },
-  { header: 'PRINCIPAL', cell: (g) => resourceKey(g.principal.id) },
-  { header: 'PRINCIPAL NAME', cell: (g) => g.principal.displayName },
-  { header: 'SOURCES', cell: (g) => Object.keys(g.sources ?? {}).join(',') },
-];
+/** The grant table; a grant holds only its principal's id, so the name is read from the file. */
+function grantColumns(principalName: (grant: Grant) => string): Column<Grant>[] {
+  return [
+    { header: 'ENTITLEMENT', cell: (g) => g.entitlement.id },
+    { header: 'PRINCIPAL', cell: (g) => resourceKey(g.principal.id) },
+    { header: 'PRINCIPAL NAME', cell: principalName },
+    { header: 'SOURCES', cell: (g) => Object.keys(g.sources ?? {}).join(',') },
+  ];
+}
+
+/** Principal names most recently looked up, at most this many (grants cluster by principal and entitlement). */
+const NAME_CACHE_SIZE = 10_000;
+
+/** Reads each grant's principal name from the sync's resources, with a bounded cache. */
+function principalNames(reader: C1zReader, syncId: string): (grant: Grant) => string {
+  const cache = new Map<string, string>();
+  return (grant) => {
+    if (grant.principal.displayName) return grant.principal.displayName;
+    const key = resourceKey(grant.principal.id);
+    let name = cache.get(key);
+    if (name === undefined) {
+      name = reader.resource(syncId, grant.principal.id)?.displayName ?? '';
+      if (cache.size >= NAME_CACHE_SIZE) cache.clear();
+      cache.set(key, name);
+    }
+    return name;
+  };
+}
 
 async function list<T>(ctx: CommandContext, rows: Iterable<T>, columns: Column<T>[], noun: string): Promise<number> {
   if (ctx.format === 'json') await writeJsonArray(ctx.stdout, rows);
@@ -85,7 +107,7 @@ export const grantsCommand: Command = {
         ...(resource && { resourceId: parseResourceRef(resource, 'resource') }),
         ...(principal && { principalId: parseResourceRef(principal, 'principal') }),
       });
-      return list(ctx, rows, GRANT_COLUMNS, 'grants');
+      return list(ctx, rows, grantColumns(principalNames(reader, sync.syncId)), 'grants');
     }),
 };
 

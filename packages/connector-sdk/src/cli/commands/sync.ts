@@ -9,6 +9,8 @@ import type { Command, CommandContext } from '../context.js';
 import { withConnector } from '../connector-factory.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { formatDuration, plural } from '../format.js';
+import { isConnectorError } from '../../errors/index.js';
+import { explainStoreError } from '../file-errors.js';
 import { createProgressReporter } from '../progress.js';
 
 /** The one-line summary every finished sync ends with. */
@@ -40,10 +42,11 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   const logger = progress.around(ctx.logger);
   return withConnector({ ...ctx, logger }, async (connector) => {
     checkResourceTypes(connector, settings.syncResourceTypes, ctx.binary);
+    const place = { file: settings.file, ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }) };
     const store: SyncStore = await openSyncStore(settings.file, {
       ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
     }).catch((error: unknown) => {
-      if (!(error instanceof C1zFormatError)) throw error;
+      if (!(error instanceof C1zFormatError)) throw explainStoreError(error, place);
       throw new UsageError(`${error.message} (--file / BATON_FILE); move it aside or choose another --file`, { cause: error });
     });
     let summary: SyncSummary;
@@ -65,7 +68,7 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
       if (ctx.signal.aborted) {
         throw new InterruptedError('sync interrupted; run the same command again to resume', { cause: error });
       }
-      throw error;
+      throw isStoreFailure(error) ? explainStoreError(error, place) : error;
     }
     progress.done();
     const line = describeSummary(summary, settings.file);
@@ -73,6 +76,14 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
     else ctx.logger.info(line, { ...summary, file: settings.file });
     return EXIT_CODES.ok;
   });
+}
+
+/**
+ * Whether a sync failed in its store rather than in the connector: the store's own errors are
+ * raw (SQLite, file system), and `finish()` wraps its failure in a ConnectorError starting `c1z:`.
+ */
+function isStoreFailure(error: unknown): boolean {
+  return !isConnectorError(error) || error.message.startsWith('c1z: ');
 }
 
 /** Refuses `--sync-resource-types` ids the connector does not have, before anything runs. */

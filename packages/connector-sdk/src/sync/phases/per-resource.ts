@@ -2,7 +2,10 @@ import type { OperationContext, Page } from '../../connector/contract.js';
 import { isConnectorError } from '../../errors/connector-error.js';
 import { resourceKey } from '../../model/ids.js';
 import type { Entitlement, Grant, Resource } from '../../model/types.js';
-import { nextToken, skipsEntitlements, skipsGrants } from '../checks.js';
+import { skipsEntitlements, skipsGrants } from '../checks.js';
+import { fitEntitlement, fitGrant } from '../baton-limits.js';
+import { PageGuard } from '../page-guard.js';
+import { screenPage } from '../screen.js';
 import type { RunContext } from '../run-context.js';
 import { resetTypePosition } from '../state.js';
 
@@ -50,15 +53,16 @@ async function listAll(
   const what = `list ${kind} of ${resourceKey(resource.id)}`;
   const ctx: OperationContext = { ...run.ctx, signal };
   let pageToken = state.partial[key] ?? '';
+  const guard = new PageGuard(what);
   try {
     do {
       signal.throwIfAborted();
       const given = pageToken;
       const page = await run.call(what, () => list(resource, given, ctx), signal);
       run.throwIfAborted();
-      pageToken = nextToken(what, given, page.nextPageToken);
-      if (kind === 'entitlements') run.writer.putEntitlements(page.items as Entitlement[]);
-      else run.writer.putGrants(page.items as Grant[]);
+      pageToken = guard.next(given, page.nextPageToken, page.items.map((item) => item.id));
+      if (kind === 'entitlements') run.writer.putEntitlements(screenPage(run, what, page.items as Entitlement[], fitEntitlement));
+      else run.writer.putGrants(screenPage(run, what, page.items as Grant[], fitGrant));
       if (pageToken === '') delete state.partial[key];
       else state.partial[key] = pageToken;
       run.countPage(page.items.length);

@@ -2,7 +2,10 @@ import { ConnectorError } from '../../errors/connector-error.js';
 import { findAnnotations } from '../../model/annotations.js';
 import { resourceKey } from '../../model/ids.js';
 import type { Resource } from '../../model/types.js';
-import { checkResource, nextToken } from '../checks.js';
+import { checkResource } from '../checks.js';
+import { fitResource } from '../baton-limits.js';
+import { PageGuard } from '../page-guard.js';
+import { screenPage } from '../screen.js';
 import type { RunContext } from '../run-context.js';
 import type { ListFrame } from '../state.js';
 
@@ -41,12 +44,13 @@ export async function syncResources(run: RunContext): Promise<void> {
 
 async function drainListings(run: RunContext, frames: ListFrame[]): Promise<void> {
   const pages: (StoredPage | undefined)[] = [];
+  const guards = new WeakMap<ListFrame, PageGuard>();
   while (frames.length > 0) {
     const depth = frames.length - 1;
     const frame = frames[depth]!;
     let page = pages[depth];
     if (!page) {
-      page = await fetchPage(run, frame);
+      page = await fetchPage(run, frame, guards);
       pages[depth] = page;
       frame.childIndex ??= 0;
       run.maybeCheckpoint();
@@ -77,7 +81,7 @@ async function drainListings(run: RunContext, frames: ListFrame[]): Promise<void
   }
 }
 
-async function fetchPage(run: RunContext, frame: ListFrame): Promise<StoredPage> {
+async function fetchPage(run: RunContext, frame: ListFrame, guards: WeakMap<ListFrame, PageGuard>): Promise<StoredPage> {
   const syncer = run.syncer(frame.typeId);
   const what = frame.parentId
     ? `list ${frame.typeId} resources of ${resourceKey(frame.parentId)}`
@@ -85,9 +89,12 @@ async function fetchPage(run: RunContext, frame: ListFrame): Promise<StoredPage>
   const request = { pageToken: frame.pageToken, ctx: run.ctx, ...(frame.parentId && { parentId: frame.parentId }) };
   const page = await run.call(what, () => syncer.list(request));
   run.throwIfAborted();
-  const next = nextToken(what, frame.pageToken, page.nextPageToken);
+  let guard = guards.get(frame);
+  if (!guard) guards.set(frame, (guard = new PageGuard(what)));
+  const next = guard.next(frame.pageToken, page.nextPageToken, page.items.map((resource) => resourceKey(resource.id)));
   const children: StoredPage['children'] = [];
-  for (const resource of page.items) {
+  const items = screenPage(run, what, page.items, fitResource);
+  for (const resource of items) {
     checkResource(syncer.resourceType, resource);
     for (const { resourceTypeId } of findAnnotations(resource.annotations, 'c1.connector.v2.ChildResourceType')) {
       if (!run.syncers.has(resourceTypeId)) {
@@ -100,7 +107,7 @@ async function fetchPage(run: RunContext, frame: ListFrame): Promise<StoredPage>
       children.push({ parent: resource, typeId: resourceTypeId });
     }
   }
-  run.writer.putResources(page.items);
-  run.countPage(page.items.length);
+  run.writer.putResources(items);
+  run.countPage(items.length);
   return { nextPageToken: next, children };
 }

@@ -1,5 +1,8 @@
 import { entitlement } from '../../model/builders.js';
-import { nextToken, skipsEntitlements } from '../checks.js';
+import { skipsEntitlements } from '../checks.js';
+import { fitEntitlement } from '../baton-limits.js';
+import { PageGuard } from '../page-guard.js';
+import { screenPage } from '../screen.js';
 import type { RunContext } from '../run-context.js';
 import { resetTypePosition } from '../state.js';
 
@@ -18,18 +21,19 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
     if (!list || skipsEntitlements(type.annotations)) continue;
     run.setResourceType(type.id);
     const what = `list static entitlements of type ${type.id}`;
+    const guard = new PageGuard(what);
     do {
       const pageToken = state.pageToken;
       const page = await run.call(what, () => list({ pageToken, ctx: run.ctx }));
       run.throwIfAborted();
-      const next = nextToken(what, pageToken, page.nextPageToken);
+      const next = guard.next(pageToken, page.nextPageToken, page.items.map((init) => init.slug));
       run.countPage(0);
       const reader = run.storedResources(type.id, state.cursor);
       try {
         for (let row = reader.next(); !row.done; row = reader.next()) {
           const resource = row.value;
           if (!skipsEntitlements(resource.annotations)) {
-            run.writer.putEntitlements(page.items.map((init) => entitlement({ ...init, resource })));
+            run.writer.putEntitlements(screenPage(run, what, page.items.map((init) => entitlement({ ...init, resource })), fitEntitlement));
             run.countObjects(page.items.length);
           }
           state.cursor++;

@@ -1,0 +1,145 @@
+/**
+ * The built `baton-ilert` binary against a hostile server on loopback (the SDK test kit's
+ * fixture): paging that cannot be right, data beyond Baton's limits, text holding terminal
+ * control sequences. Each must end as an operator can act on: a clear error or a warning,
+ * never silent truncation, never a file Baton refuses, never raw control characters.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  cleanFailureProblems,
+  ensureBuilt,
+  jsonBody,
+  readLatestSyncContent,
+  runConnectorCli,
+  startHostileServer,
+  TERMINAL_ATTACK,
+  type CliRunResult,
+  type HostileRoute,
+  type HostileServer,
+} from '@c1/connector-sdk/testing';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = 'ilert-hostile-token-5d2e';
+
+/** `count` ilert users with ids from `first`. */
+function users(first: number, count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => ({ id: first + i, firstName: `User ${first + i}`, email: `u${first + i}@example.test` }));
+}
+
+/** The users page the connector asked for, out of `all`. */
+const pageOf =
+  (all: Record<string, unknown>[]): HostileRoute =>
+  ({ query }) => {
+    const start = Number(query.get('start-index') ?? 0);
+    return jsonBody(all.slice(start, start + Number(query.get('max-results') ?? 100)));
+  };
+
+describe('baton-ilert against a hostile server', () => {
+  let dir: string;
+  let file: string;
+  let server: HostileServer | undefined;
+
+  beforeAll(async () => {
+    await ensureBuilt(packageDir);
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'baton-ilert-hostile-'));
+    file = join(dir, 'sync.c1z');
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function sync(routes: Record<string, HostileRoute>, extra: string[] = []): Promise<CliRunResult> {
+    server = await startHostileServer({ '/api/teams': () => jsonBody([]), ...routes });
+    const args = ['--ilert-base-url', `${server.origin}/api`, '-f', file, '--log-level', 'warn', ...extra];
+    return runConnectorCli(packageDir, args, { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+  }
+
+  function expectCleanFailure(result: CliRunResult, message: string | RegExp): void {
+    expect(cleanFailureProblems(result, { binary: 'baton-ilert', code: 1, message, secrets: [TOKEN] }), result.stderr).toEqual([]);
+  }
+
+  it('fails on a users page that repeats the previous one instead of listing it forever', async () => {
+    const same = users(1, 100);
+    // Before the fix this listed the same page again and again; the server gives up after 50.
+    const result = await sync({ '/api/users': ({ count }) => jsonBody(count > 50 ? [] : same) });
+    expectCleanFailure(result, 'list user resources: page 2 repeats the previous page (the same 100 items); the API is not advancing');
+    expect(server?.requests('/api/users')).toBeLessThan(5);
+  });
+
+  it("fits data beyond Baton's limits with a warning instead of aborting the sync or writing a file Baton refuses", async () => {
+    const longName = 'é'.repeat(1500); // 3000 UTF-8 bytes; Baton allows 1024
+    const listed = [
+      { id: 1, firstName: 'Ada', createdAt: '2024-05-01T10:00:00Z' },
+      { id: 2, firstName: 'Year Zero', createdAt: '0000-01-01T00:00:00Z' },
+      { id: 3, firstName: 'Far Future', createdAt: '+010000-01-01T00:00:00Z' },
+      { id: 4, firstName: longName },
+    ];
+    const result = await sync({ '/api/users': pageOf(listed) });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("list user resources: user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
+    expect(result.stderr).toContain("list user resources: user:3 fitted to Baton's limits: createdAt year 10000 dropped");
+    expect(result.stderr).toContain("list user resources: user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
+    const content = await readLatestSyncContent(file);
+    expect(content.resources).toHaveLength(4);
+    const text = content.resources.join('\n');
+    expect(text).not.toMatch(/"0000-|\+010000-/);
+    expect(text).toContain('2024-05-01T10:00:00.000Z');
+    expect(text).toContain(`"displayName":"${'é'.repeat(512)}"`);
+  });
+
+  it('still completes a listing whose pages all differ', async () => {
+    const result = await sync({ '/api/users': pageOf(users(1, 250)) });
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  describe('text that could drive the terminal or a spreadsheet', () => {
+    /** Control characters a terminal acts on: C0 except newline, DEL, C1. */
+    // eslint-disable-next-line no-control-regex -- these are the characters to find
+    const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    const listed = [
+      { id: 1, firstName: `Mallory${TERMINAL_ATTACK}` },
+      { id: 2, firstName: '=HYPERLINK("http://evil.test","click")' },
+    ];
+    const teams = [{ id: 7, name: `Ops${TERMINAL_ATTACK}`, members: [{ user: { id: 1 }, role: 'ADMIN' }, { user: { id: 2 }, role: 'USER' }] }];
+
+    it('never prints raw control characters in tables, and fills PRINCIPAL NAME from the file', async () => {
+      const synced = await sync({ '/api/users': pageOf(listed), '/api/teams': pageOf(teams) });
+      expect(synced.code, synced.stderr).toBe(0);
+      const resources = await runConnectorCli(packageDir, ['resources', '-f', file, '--output', 'table']);
+      expect(resources.code, resources.stderr).toBe(0);
+      expect(resources.stdout).toMatch(/^user {2}1 {3}Mallorysync OK$/m); // the sequences go whole, the text stays
+      expect(resources.stdout).not.toMatch(CONTROL);
+      const grants = await runConnectorCli(packageDir, ['grants', '-f', file, '--output', 'table']);
+      expect(grants.code, grants.stderr).toBe(0);
+      expect(grants.stdout).not.toMatch(CONTROL);
+      const row = grants.stdout.split('\n').find((line) => line.startsWith('team:7:admin'));
+      expect(row).toMatch(/^team:7:admin\s+user:1\s+Mallory/);
+      const json = await runConnectorCli(packageDir, ['resources', '-f', file, '--output', 'json']);
+      expect(json.stdout).not.toMatch(CONTROL);
+      expect(JSON.parse(json.stdout).some((r: { displayName: string }) => r.displayName === `Mallory${TERMINAL_ATTACK}`)).toBe(true);
+    });
+
+    it('writes CSV cells that a spreadsheet would run as formulas as plain text', async () => {
+      const synced = await sync({ '/api/users': pageOf(listed), '/api/teams': pageOf(teams) });
+      expect(synced.code, synced.stderr).toBe(0);
+      const csv = await runConnectorCli(packageDir, ['export', '--format', 'csv', '-f', file]);
+      expect(csv.code, csv.stderr).toBe(0);
+      expect(csv.stdout).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+      expect(csv.stdout).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    });
+
+    it('strips control characters from an API error message before printing it', async () => {
+      const result = await sync({ '/api/users': () => jsonBody({ message: `bad request${TERMINAL_ATTACK}` }, { status: 400 }) });
+      expectCleanFailure(result, 'ilert GET /users failed with status 400: bad request');
+      expect(result.stderr).not.toMatch(CONTROL);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { workingDirectory } from '../c1z/open.js';
+import { flagHint } from '../config/index.js';
+import { ConnectorError } from '../errors/connector-error.js';
+
+/** Where a sync keeps its files, to name in an error. */
+export interface SyncPlace {
+  /** `--file`. */
+  file: string;
+  /** `--c1z-temp-dir`, when given. */
+  tempDir?: string;
+}
+
+/** SQLite's primary result codes (`node:sqlite` reports them as `errcode`) by the names used below. */
+const SQLITE_CODES: Record<number, string> = { 11: 'SQLITE_CORRUPT', 13: 'SQLITE_FULL', 26: 'SQLITE_NOTADB' };
+
+/** The error's code: a system code, or the name of a SQLite result code. */
+function codeOf(error: Error): string | undefined {
+  const { code, errcode } = error as NodeJS.ErrnoException & { errcode?: unknown };
+  if (code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number') return SQLITE_CODES[errcode & 0xff];
+  return code;
+}
+
+/** The system or SQLite error code somewhere in `error`'s cause chain. */
+function errorCode(error: unknown): { code: string; path?: string } | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const code = codeOf(cause);
+    const { path } = cause as NodeJS.ErrnoException;
+    if (typeof code === 'string' && (/^E[A-Z]+$/.test(code) || code.startsWith('SQLITE_'))) {
+      return path === undefined ? { code } : { code, path };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Turns a file-system or SQLite failure of a sync's store into an error an operator can act on:
+ * it says what happened in plain words, names `--file` or `--c1z-temp-dir` and the next step,
+ * and says the previous file is kept. Other errors come back as they are.
+ */
+export function explainStoreError(error: unknown, place: SyncPlace): unknown {
+  const found = errorCode(error);
+  if (!found) return error;
+  const where = place.tempDir === undefined ? `${place.file} or its working directory ${place.file}.work` : `${place.file} or ${place.tempDir}`;
+  const flags = place.tempDir === undefined ? flagHint('file') : `${flagHint('file')} or ${flagHint('c1z-temp-dir')}`;
+  const path = found.path ?? where;
+  const kept = `; ${place.file} was left as it was`;
+  const message = describe(found.code, { path, where, flags, place });
+  if (message === undefined) return error;
+  return new ConnectorError(`${message}${kept}`, { code: 'failed-precondition', cause: error });
+}
+
+function describe(code: string, at: { path: string; where: string; flags: string; place: SyncPlace }): string | undefined {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied writing ${at.path}: choose a folder you can write to with ${at.flags}`;
+    case 'EROFS':
+      return `${at.path} is on a read-only file system: choose a writable folder with ${at.flags}`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'SQLITE_FULL':
+      return `the disk is full (writing ${at.where}): free some space or choose another folder with ${at.flags}, then run again to resume`;
+    case 'EISDIR':
+      return `${at.place.file} is a directory: --file / BATON_FILE names the c1z file to write, e.g. ${at.place.file}/sync.c1z`;
+    case 'ENOTDIR':
+      return `a part of ${at.path} is a file, not a folder: check ${at.flags}`;
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_NOTADB': {
+      const workDir = workingDirectory(resolve(at.place.file), at.place.tempDir);
+      return `the working database in ${workDir} is damaged: remove that directory to start the sync afresh (the unfinished sync is lost)`;
+    }
+    default:
+      return code.startsWith('SQLITE_CORRUPT') ? describe('SQLITE_CORRUPT', at) : undefined;
+  }
+}
