@@ -97,7 +97,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
   try {
     run.checkpoint();
-    await runPhases(run);
+    await runPhases(run, options.skipExpandGrants === true);
   } catch (error) {
     checkpointAfterFailure(run);
     if (signal.aborted) {
@@ -123,7 +123,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   return summary;
 }
 
-async function runPhases(run: RunContext): Promise<void> {
+async function runPhases(run: RunContext, skipExpansion: boolean): Promise<void> {
   const { state } = run;
   while (state.phase !== 'done') {
     switch (state.phase) {
@@ -141,7 +141,7 @@ async function runPhases(run: RunContext): Promise<void> {
         await syncPerResource(run, state.phase);
         break;
       case 'expansion':
-        await expandGrants(run);
+        if (!skipExpansion) await expandGrants(run);
         break;
     }
     run.throwIfAborted();
