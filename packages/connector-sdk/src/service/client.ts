@@ -11,7 +11,8 @@ import {
   type BatonServiceUploadAssetRequest,
 } from './gen/c1/connectorapi/baton/v1/baton_pb.js';
 import { BATON_SERVICE_DEFINITION } from './protocol.js';
-import { C1AuthError, withSystemRoots, type C1TokenSource } from './token.js';
+import { C1AuthError, type C1TokenSource } from './token.js';
+import { grpcRootCertificates } from './trust.js';
 
 /** Every unary call to C1 gets this long, as in baton-sdk. */
 const CALL_TIMEOUT_MS = 30_000;
@@ -47,6 +48,8 @@ export interface GrpcC1ApiOptions {
   userAgent: string;
   /** Extra PEM certificates to trust; the system roots and NODE_EXTRA_CA_CERTS always count. */
   ca?: string;
+  /** Where NODE_EXTRA_CA_CERTS and GRPC_DEFAULT_SSL_ROOTS_FILE_PATH are read (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The BatonService over gRPC with TLS, every call carrying `authorization: Bearer <token>`. */
@@ -55,7 +58,7 @@ export class GrpcC1Api implements C1Api {
   readonly #tokens: C1TokenSource;
 
   constructor(options: GrpcC1ApiOptions) {
-    const roots = options.ca === undefined ? null : Buffer.from(withSystemRoots(options.ca).join('\n'));
+    const roots = grpcRootCertificates(options.env ?? process.env, options.ca);
     this.#client = new Client(options.address, grpcCredentials.createSsl(roots), {
       'grpc.primary_user_agent': options.userAgent,
     });

@@ -44,7 +44,7 @@ export async function runServiceMode(ctx: CommandContext, env: Readonly<Record<s
   const address = c1Address(credentials.tokenHost, env);
   const hostId = text(ctx.values, 'host-id') ?? (hostname() || DEFAULT_HOST_ID);
   const tokens = new C1TokenSource({ credentials, address, ...(options.ca !== undefined && { ca: options.ca }) });
-  const api = new GrpcC1Api({ address, tokens, userAgent: `${credentials.name} c1-connector-sdk/${ctx.definition.version}`, ...(options.ca !== undefined && { ca: options.ca }) });
+  const api = new GrpcC1Api({ address, tokens, userAgent: `${credentials.name} c1-connector-sdk/${ctx.definition.version}`, env, ...(options.ca !== undefined && { ca: options.ca }) });
   let health: HealthServer | undefined;
   try {
     if (ctx.values['health-check'] === true) {
