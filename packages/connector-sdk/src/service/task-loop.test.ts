@@ -220,7 +220,8 @@ describe('the service-mode task loop', () => {
     const after = api.add({ case: 'createSyncDiff', value: {} });
     void start();
     await finishOf(after);
-    expect(api.heartbeats).toContain(id);
+    await find(() => (api.heartbeats.includes(id) ? true : undefined));
+    await stop();
     expect(api.uploads).toEqual([]);
     expect(api.finished.map((request) => request.taskId)).toEqual([after]);
   });
