@@ -4,6 +4,7 @@
  * ilert API. The upload must hold what a one-shot sync of the same data writes.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const UPLOAD_CHUNK = 512 * 1024;
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
 
 describe('baton-ilert in service mode against a fake C1', () => {
   let sandbox: Sandbox;
@@ -67,13 +80,24 @@ describe('baton-ilert in service mode against a fake C1', () => {
     expect(once.code, once.stderr).toBe(0);
     expect(await readLatestSyncContent(uploaded)).toEqual(await readLatestSyncContent(oneShot));
     expect(secretsShown(result, secrets())).toEqual([]);
+    expect(secrets().filter((secret) => upload.bytes.includes(secret))).toEqual([]);
   }, 120_000);
 
-  it('finishes a task type it cannot do with Unknown "unsupported task type", and keeps running', async () => {
+  it('finishes a task type it cannot do with Unknown "unsupported task type", and reports ready on its health port', async () => {
     const before = finishedCount();
+    const port = await freePort();
     const taskId = c1.enqueue({ case: 'createSyncDiff', value: {} });
-    const result = await serve(() => waitForCount(finishedCount, before + 1, 30_000));
+    const statuses: number[] = [];
+    const result = await runConnectorCli(packageDir, ['--log-format', 'json', '--health-check', '--health-check-port', String(port)], {
+      env: { ...apiEnv(), ...c1.env() },
+      during: async (child) => {
+        await waitForCount(finishedCount, before + 1, 30_000);
+        for (const path of ['/live', '/ready', '/health']) statuses.push((await fetch(`http://127.0.0.1:${port}${path}`)).status);
+        child.kill('SIGTERM');
+      },
+    });
     expect(result.code, result.stderr).toBe(0);
+    expect(statuses).toEqual([200, 200, 200]);
     const finish = c1.state.finished.find((request) => request.taskId === taskId);
     expect(finish?.finalState).toMatchObject({ case: 'error', value: { nonRetryable: false } });
     expect(finish?.status).toMatchObject({ code: 2, message: 'unsupported task type' });
