@@ -9,6 +9,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'testing/setup': 'src/testing/vitest-setup.ts',
     'testing/fast-retry-waits': 'src/testing/fast-retry-waits.ts',
+    'service/service-protocol': 'src/service/service-protocol.ts',
   },
   format: ['esm'],
   dts: true,

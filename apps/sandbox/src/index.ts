@@ -32,3 +32,4 @@ export {
   passwordProblem,
 } from './ironclad/service.js';
 export { armAt, waitForCount } from './arm-at.js';
+export * from './c1/index.js';

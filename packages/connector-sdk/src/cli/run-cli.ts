@@ -27,6 +27,7 @@ import { EXIT_CODES } from './exit-codes.js';
 import { helpText } from './help.js';
 import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
+import { runServiceMode, serviceModeRequested } from '../service/run-service.js';
 import { BASE_SCHEMA, fullSchema, onlyFieldsOf } from './schema.js';
 import { type CliSettings, type Operation, readSettings, requestedOperations } from './settings.js';
 
@@ -131,6 +132,7 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
       signal,
     };
     const [operation] = requestedOperations(settings);
+    if (!operation && command.name === 'sync' && serviceModeRequested(values)) return await runServiceMode(ctx, env);
     return await (operation ? OPERATIONS[operation](ctx) : command.run(ctx));
   } catch (error) {
     return presentError(error, stderr, { binary, debug, signal });

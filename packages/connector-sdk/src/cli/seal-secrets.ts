@@ -21,3 +21,10 @@ export async function sealSecrets(secrets: readonly PlaintextData[], recipient: 
   encrypter.addRecipient(recipient);
   return armor.encode(await encrypter.encrypt(JSON.stringify(entries)));
 }
+
+/** Encrypts `bytes` to one age X25519 recipient and returns the binary age file. */
+export function encryptToAgeRecipient(bytes: Uint8Array, recipient: string): Promise<Uint8Array> {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  return encrypter.encrypt(bytes);
+}

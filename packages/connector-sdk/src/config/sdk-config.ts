@@ -1,3 +1,4 @@
+import { checkClientId, checkClientSecret } from '../service/credential-checks.js';
 import { defineConfig } from './fields.js';
 
 /** Whether a `--create-account-profile` value is a JSON object. */
@@ -125,6 +126,42 @@ export const SDK_CONFIG = defineConfig({
       hidden: true,
       description: 'The resource type of the account to create (default: the only one offered)',
     },
+    'client-id': {
+      type: 'string',
+      placeholder: 'ID',
+      check: checkClientId,
+      description: 'C1 client id; with --client-secret the connector runs in service mode, taking tasks from C1',
+    },
+    'client-secret': {
+      type: 'string',
+      secret: true,
+      placeholder: 'SECRET',
+      check: checkClientSecret,
+      description: 'C1 client secret (secret-token:conductorone.com:v1:...), for service mode',
+    },
+    'host-id': {
+      type: 'string',
+      placeholder: 'NAME',
+      description: 'Service mode: the name this host reports to C1 (default: the hostname)',
+    },
+    'health-check': {
+      type: 'boolean',
+      description: 'Service mode: serve /health, /ready and /live over HTTP',
+    },
+    'health-check-port': {
+      type: 'integer',
+      min: 1,
+      max: 65535,
+      default: 8081,
+      placeholder: 'PORT',
+      description: 'Service mode: port of the health check endpoint',
+    },
+    'health-check-bind-address': {
+      type: 'string',
+      default: '127.0.0.1',
+      placeholder: 'ADDRESS',
+      description: 'Service mode: address the health check endpoint listens on',
+    },
     help: {
       type: 'boolean',
       short: 'h',
@@ -137,7 +174,10 @@ export const SDK_CONFIG = defineConfig({
       description: 'Show the version',
     },
   },
-  requiredTogether: [['grant-entitlement', 'grant-principal', 'grant-principal-type']],
+  requiredTogether: [
+    ['grant-entitlement', 'grant-principal', 'grant-principal-type'],
+    ['client-id', 'client-secret'],
+  ],
   mutuallyExclusive: [
     [
       ['grant-entitlement', 'grant-principal', 'grant-principal-type'],

@@ -67,7 +67,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
   try {
     run.checkpoint();
-    await runPhases(run);
+    await runPhases(run, options.skipExpandGrants === true);
   } catch (error) {
     checkpointAfterFailure(run);
     if (signal.aborted) {
@@ -143,7 +143,7 @@ function openSync(
   return { syncId, state, selected: selectTypes(syncers, state.resourceTypeIds), unfinished: undefined };
 }
 
-async function runPhases(run: RunContext): Promise<void> {
+async function runPhases(run: RunContext, skipExpansion: boolean): Promise<void> {
   const { state } = run;
   while (state.phase !== 'done') {
     switch (state.phase) {
@@ -161,7 +161,7 @@ async function runPhases(run: RunContext): Promise<void> {
         await syncPerResource(run, state.phase);
         break;
       case 'expansion':
-        await expandGrants(run);
+        if (!skipExpansion) await expandGrants(run);
         break;
     }
     run.throwIfAborted();

@@ -57,6 +57,8 @@ export interface SyncOptions {
   resourceTypeIds?: string[];
   /** Only sync resource types and resources (`--skip-entitlements-and-grants`). */
   skipEntitlementsAndGrants?: boolean;
+  /** Leave grant expansion to the reader (C1 expands the grants of a service-mode upload when the task asks). */
+  skipExpandGrants?: boolean;
   /** Least time between two checkpoints; phase changes always checkpoint. Default 5000. */
   checkpointIntervalMs?: number;
   onProgress?: (event: SyncProgress) => void;
