@@ -111,7 +111,7 @@ export function createTeamtailorClient(options: TeamtailorClientOptions): Teamta
 
 const errorsSchema = v.object({ errors: v.array(v.object({ detail: text, title: text })) });
 
-const ADMIN_KEY = `set ${flagHint('teamtailor-api-key')} to a key with Admin scope (Settings > Integrations > API keys)`;
+const ADMIN_KEY = `set ${flagHint('teamtailor-api-key')} to a key with Admin scope`;
 
 function adminKeyNeeded(url: string): Error {
   return new ConnectorError(`Teamtailor listed users without login-email, which only an Admin scope API key can read - ${ADMIN_KEY}`, {

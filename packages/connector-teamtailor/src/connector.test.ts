@@ -59,7 +59,7 @@ describe('Teamtailor connector', () => {
     expect(error).toMatchObject({ code: 'permission-denied' });
     expect(error?.message).toBe(
       'cannot list users: Teamtailor denied GET /users to the API key (403: Forbidden) - reading users needs an Admin scope key; ' +
-        'set --teamtailor-api-key / BATON_TEAMTAILOR_API_KEY to a key with Admin scope (Settings > Integrations > API keys)',
+        'set --teamtailor-api-key / BATON_TEAMTAILOR_API_KEY to a key with Admin scope',
     );
   });
 
