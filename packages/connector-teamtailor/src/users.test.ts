@@ -2,16 +2,31 @@ import { findAnnotation } from '@c1/connector-sdk';
 import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptPage, testConnector, userObject } from '../test/mock-teamtailor.js';
+import { indexIncluded, jsonApiAnyResourceSchema } from '@c1/connector-sdk/jsonapi';
+import * as v from 'valibot';
+import { teamtailorUserSchema } from './client.js';
 import { teamtailorUserResource } from './users.js';
+
+/** A user as the connector reads it off the wire; `attributes` replace the mock's defaults. */
+const user = (id: string, attributes: Record<string, unknown>, relationships: Record<string, unknown> = {}) =>
+  v.parse(teamtailorUserSchema, { ...userObject(id, {}, relationships), attributes });
 
 const trait = (resource: ReturnType<typeof teamtailorUserResource>) => findAnnotation(resource.annotations, 'c1.connector.v2.UserTrait');
 
 describe('teamtailorUserResource', () => {
   it('maps name, login email, emails, title and role with its label', () => {
-    const resource = teamtailorUserResource({
-      id: '4468', name: 'Jonas Brusman', email: 'jonas@example.com', loginEmail: 'jonas@sso.example.com', username: 'jonas5',
-      title: 'Developer', role: 'admin', department: 'Engineering', location: 'Stockholm HQ',
-    });
+    const included = v.parse(v.array(jsonApiAnyResourceSchema), [
+      { id: '5', type: 'departments', attributes: { name: 'Engineering' } },
+      { id: '9', type: 'locations', attributes: { name: 'Stockholm HQ' } },
+    ]);
+    const resource = teamtailorUserResource(
+      user(
+        '4468',
+        { name: 'Jonas Brusman', email: 'jonas@example.com', 'login-email': 'jonas@sso.example.com', username: 'jonas5', title: 'Developer', role: 'admin' },
+        { department: { data: { type: 'departments', id: '5' } }, location: { data: { type: 'locations', id: '9' } } },
+      ),
+      indexIncluded(included),
+    );
     const profile = {
       user_id: '4468', name: 'Jonas Brusman', email: 'jonas@example.com', login: 'jonas@sso.example.com', username: 'jonas5',
       title: 'Developer', role: 'admin', role_label: 'Admin', department: 'Engineering', location: 'Stockholm HQ',
@@ -36,16 +51,16 @@ describe('teamtailorUserResource', () => {
     ['no_access', 'No access', 'DISABLED'],
     ['interviewer', 'interviewer', 'ENABLED'],
   ])('keeps role %s, labels it %s and marks the user %s', (role, label, status) => {
-    const resource = teamtailorUserResource({ id: '1', name: 'A', email: 'a@x.test', loginEmail: 'a@x.test', role });
+    const resource = teamtailorUserResource(user('1', { name: 'A', email: 'a@x.test', 'login-email': 'a@x.test', role }));
     expect(resource.profile).toMatchObject({ role, role_label: label });
     expect(trait(resource)?.status).toEqual({ status });
   });
 
   it('falls back to email when login-email is null (invitation not accepted), and to the id for the name', () => {
-    const resource = teamtailorUserResource({ id: '7', name: ' ', email: 'pending@x.test', loginEmail: null, role: 'user' });
+    const resource = teamtailorUserResource(user('7', { name: ' ', email: 'pending@x.test', 'login-email': null, role: 'user' }));
     expect(resource.displayName).toBe('pending@x.test');
     expect(trait(resource)).toMatchObject({ login: 'pending@x.test', emails: [{ address: 'pending@x.test', isPrimary: true }] });
-    const bare = teamtailorUserResource({ id: '8' });
+    const bare = teamtailorUserResource(user('8', {}));
     expect(bare.displayName).toBe('Teamtailor user 8');
     expect(trait(bare)?.emails).toEqual([]);
   });

@@ -1,5 +1,6 @@
-import { defineResourceType, linkPage, userResource, type JsonObject, type Resource, type ResourceSyncer } from '@c1/connector-sdk';
-import type { TeamtailorClient, TeamtailorUser } from './client.js';
+import { ConnectorError, defineResourceType, userResource, type HttpClient, type JsonObject, type Resource, type ResourceSyncer } from '@c1/connector-sdk';
+import { jsonApiSyncer, type JsonApiIncluded } from '@c1/connector-sdk/jsonapi';
+import { TEAMTAILOR_PAGE_SIZE, teamtailorUserSchema, type TeamtailorUser } from './client.js';
 
 /** Teamtailor users: resource type `user` with the USER trait. */
 export const userResourceType = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'], description: 'A Teamtailor user' });
@@ -14,47 +15,56 @@ export const TEAMTAILOR_ROLE_LABELS: Readonly<Record<string, string>> = {
   external_recruiter: 'External recruiter',
 };
 
+/** The users listing: 30 per page by `links.next`, department and location on the same request. */
+export const usersListing = (http: HttpClient) =>
+  ({ http, path: 'users', schema: teamtailorUserSchema, pageSize: TEAMTAILOR_PAGE_SIZE, paging: 'links', searchParams: { include: 'department,location' } }) as const;
+
+/** Throws when a listed user comes without `login-email`, which only Admin scope keys are given. */
+export function requireAdminScope(user: TeamtailorUser, advice: string): void {
+  if ('login-email' in user.attributes) return;
+  throw new ConnectorError(`Teamtailor listed users without login-email - ${advice}`, {
+    code: 'permission-denied',
+    endpoint: 'GET /users',
+  });
+}
+
 /**
  * Maps a Teamtailor user to a resource. The login is `login-email`, else `email`; the access role
- * (as Teamtailor spells it and as a label) and the job title go to the profile; `no_access`
- * users are disabled, everyone else is enabled.
+ * (as Teamtailor spells it and as a label), the job title and the included department and
+ * location names go to the profile; `no_access` users are disabled, everyone else is enabled.
  */
-export function teamtailorUserResource(user: TeamtailorUser): Resource {
-  const login = user.loginEmail?.trim() || user.email?.trim() || undefined;
-  const email = user.email?.trim() || undefined;
-  const profile: JsonObject = { user_id: user.id };
-  const fields = { name: user.name, email, login, username: user.username, title: user.title, role: user.role,
-    role_label: user.role ? (TEAMTAILOR_ROLE_LABELS[user.role] ?? user.role) : undefined, department: user.department, location: user.location };
-  for (const [key, value] of Object.entries(fields)) if (value) profile[key] = value;
-  const emails = [login, email].filter((address, index, all): address is string => !!address && all.indexOf(address) === index);
+export function teamtailorUserResource(user: TeamtailorUser, included?: JsonApiIncluded<{ type: string; id: string; attributes?: Record<string, unknown> | null }>): Resource {
+  const { name, email, username, title, role } = user.attributes;
+  const login = user.attributes['login-email']?.trim() || email?.trim() || undefined;
+  const named = (relationship: string) => included?.related(user, relationship)[0]?.attributes?.name;
+  const fields = { user_id: user.id, name, email, login, username, title, role, role_label: role && (TEAMTAILOR_ROLE_LABELS[role] ?? role),
+    department: named('department'), location: named('location') };
+  const profile: JsonObject = {};
+  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string' && value.trim()) profile[key] = value;
+  const emails = [...new Set([login, email?.trim()].filter((address) => !!address))] as string[];
   return userResource({
     type: userResourceType,
     id: user.id,
-    displayName: user.name?.trim() || login || `Teamtailor user ${user.id}`,
+    displayName: name?.trim() || login || `Teamtailor user ${user.id}`,
     profile,
     user: {
       emails: emails.map((address, index) => ({ address, isPrimary: index === 0 })),
       ...(login && { login }),
-      status: user.role === 'no_access' ? 'DISABLED' : 'ENABLED',
+      status: role === 'no_access' ? 'DISABLED' : 'ENABLED',
       accountType: 'HUMAN',
       profile,
     },
   });
 }
 
-/** Lists every Teamtailor user, 30 per request, following `links.next`. Users have no entitlements. */
-export function userSyncer(client: TeamtailorClient): ResourceSyncer {
-  return {
+/** Lists every Teamtailor user; `advice` is what to set when the key lacks Admin scope. Users have no entitlements. */
+export function userSyncer(http: HttpClient, advice: string): ResourceSyncer {
+  return jsonApiSyncer({
+    ...usersListing(http),
     resourceType: userResourceType,
-    async list({ pageToken, ctx }) {
-      const page = await linkPage(pageToken, {
-        first: '',
-        fetch: async (url) => {
-          const { users, next, url: from } = await client.listUsers(url || undefined, ctx.signal);
-          return { items: users, next, url: from };
-        },
-      });
-      return { ...page, items: page.items.map(teamtailorUserResource) };
+    toResource: (user, included) => {
+      requireAdminScope(user, advice);
+      return teamtailorUserResource(user, included);
     },
-  };
+  });
 }

@@ -1,6 +1,8 @@
-import { silentLogger, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import type { Connector } from '@c1/connector-sdk';
+import { testRuntime, type TestRuntimeOptions } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
 import { TEAMTAILOR_API_VERSION } from '../src/client.js';
+import { teamtailorConfig } from '../src/config.js';
 import { createTeamtailorConnector } from '../src/connector.js';
 
 /** The mocked origin and base URL the unit tests point the connector at. */
@@ -8,19 +10,11 @@ export const ORIGIN = 'https://api.teamtailor.test';
 export const BASE_URL = `${ORIGIN}/v1`;
 export const API_KEY = 'tt-test-key-9b1e4d';
 
-/** A runtime as the CLI would pass it, quiet. */
-export const testRuntime: ConnectorRuntime = {
-  logger: silentLogger,
-  http: { userAgent: 'baton-teamtailor/0.0.0-test', timeoutMs: 5_000 },
-  provisioning: false,
-};
-
-/** The connector against the mocked origin, backoff waits shortened. */
-export function testConnector(): Connector {
+/** The connector against the mocked origin, on the SDK's test runtime (quiet, instant retries). */
+export function testConnector(options: TestRuntimeOptions = {}): Connector {
   return createTeamtailorConnector(
     { 'teamtailor-api-key': API_KEY, 'teamtailor-region': 'eu', 'teamtailor-base-url': BASE_URL },
-    testRuntime,
-    { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } },
+    testRuntime({ fields: teamtailorConfig.fields, ...options }),
   );
 }
 
@@ -56,10 +50,12 @@ export function interceptListing(agent: MockAgent, users: readonly unknown[]): n
   return pages;
 }
 
+const TITLES: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 406: 'Not Acceptable', 429: 'Too Many Requests' };
+
 /** Intercepts one request to `/v1/users` answered with `status` and a JSON:API error document. */
 export function interceptError(agent: MockAgent, status: number, detail: string, headers: Record<string, string> = {}): void {
   agent
     .get(ORIGIN)
     .intercept({ path: (path) => path.startsWith('/v1/users'), method: 'GET' })
-    .reply(status, JSON.stringify({ errors: [{ status: String(status), title: 'Error', detail }] }), { headers: { 'content-type': 'application/vnd.api+json', ...headers } });
+    .reply(status, JSON.stringify({ errors: [{ status: String(status), title: TITLES[status] ?? 'Error', detail }] }), { headers: { 'content-type': 'application/vnd.api+json', ...headers } });
 }
