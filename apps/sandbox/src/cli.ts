@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…}}}`;
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"teamtailor":{"baseUrl":…,"apiKey":…}}}`;
  * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import type { SandboxOptions } from './sandbox.js';
 const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--latency-ms MS]
                [--rate-limit N | --no-rate-limit]
                [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
+               [--teamtailor-users N] [--teamtailor-region eu|na]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -19,10 +20,12 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --port P         port, 0 = any free port (default 0)
   --latency-ms MS  delay added to every response (default 0)
   --rate-limit N   requests per minute per API key (default 120, ilert's limit)
-  --no-rate-limit  turn the per-key limiter off (for benchmarks; Ironclad's limits too)
+  --no-rate-limit  turn the per-key limiter off (for benchmarks; Ironclad's and Teamtailor's limits too)
   --ironclad-users N   Ironclad users (default 100)
   --ironclad-groups N  Ironclad groups (default 20)
   --ironclad-saml      the Ironclad company uses SAML: new users need no password
+  --teamtailor-users N     Teamtailor users (default 100)
+  --teamtailor-region R    region the Teamtailor company lives in: eu (default) or na
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -51,6 +54,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'ironclad-users': { type: 'string' },
       'ironclad-groups': { type: 'string' },
       'ironclad-saml': { type: 'boolean' },
+      'teamtailor-users': { type: 'string' },
+      'teamtailor-region': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +72,11 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
   const ironcladUsers = integer('ironclad-users', values['ironclad-users'], 1);
   const ironcladGroups = integer('ironclad-groups', values['ironclad-groups'], 0);
+  const teamtailorUsers = integer('teamtailor-users', values['teamtailor-users'], 1);
+  const teamtailorRegion = values['teamtailor-region'];
+  if (teamtailorRegion !== undefined && teamtailorRegion !== 'eu' && teamtailorRegion !== 'na') {
+    throw new UsageError(`--teamtailor-region must be eu or na, got '${teamtailorRegion}'`);
+  }
   return {
     ...(seed === undefined ? {} : { seed }),
     ...(port === undefined ? {} : { port }),
@@ -80,6 +90,11 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(ironcladGroups === undefined ? {} : { groups: ironcladGroups }),
       ...(values['ironclad-saml'] === true ? { saml: true } : {}),
       ...(rateLimit === false ? { rateLimits: false as const } : {}),
+    },
+    teamtailor: {
+      ...(teamtailorUsers === undefined ? {} : { users: teamtailorUsers }),
+      ...(teamtailorRegion === undefined ? {} : { region: teamtailorRegion }),
+      ...(rateLimit === false ? { rateLimit: false as const } : {}),
     },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
@@ -98,10 +113,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert, ironclad } = sandbox.services;
+  const { ilert, ironclad, teamtailor } = sandbox.services;
   const services = {
     ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
     ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
+    teamtailor: { baseUrl: teamtailor.baseUrl, apiKey: teamtailor.apiKey },
   };
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {

@@ -7,6 +7,8 @@ export type {
   Sandbox,
   SandboxOptions,
   SandboxServiceName,
+  TeamtailorSandbox,
+  TeamtailorSandboxOptions,
 } from './sandbox.js';
 export type { FaultOptions } from './core/faults.js';
 export type { Clock } from './core/rate-limiter.js';
@@ -31,5 +33,11 @@ export {
   IRONCLAD_USER_CHANGES_PER_MINUTE,
   passwordProblem,
 } from './ironclad/service.js';
+export { generateTeamtailorCompany } from './teamtailor/generate.js';
+export type { TeamtailorCompanyOptions } from './teamtailor/generate.js';
+export { TEAMTAILOR_ROLES } from './teamtailor/model.js';
+export type { TeamtailorCompany, TeamtailorDepartment, TeamtailorLocation, TeamtailorRegion, TeamtailorRole, TeamtailorUser } from './teamtailor/model.js';
+export { TEAMTAILOR_API_VERSIONS, TEAMTAILOR_DEFAULT_PAGE_SIZE, TEAMTAILOR_DEFAULT_RATE_LIMIT, TEAMTAILOR_MAX_PAGE_SIZE } from './teamtailor/service.js';
+export type { TeamtailorKeyScope } from './teamtailor/service.js';
 export { armAt, waitForCount } from './arm-at.js';
 export * from './c1/index.js';

@@ -8,9 +8,12 @@ import { createIlertService } from './ilert/service.js';
 import { generateIroncladOrg } from './ironclad/generate.js';
 import type { IroncladOrg } from './ironclad/model.js';
 import { createIroncladService } from './ironclad/service.js';
+import { generateTeamtailorCompany } from './teamtailor/generate.js';
+import type { TeamtailorCompany, TeamtailorRegion } from './teamtailor/model.js';
+import { createTeamtailorService } from './teamtailor/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert' | 'ironclad';
+export type SandboxServiceName = 'ilert' | 'ironclad' | 'teamtailor';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -40,6 +43,18 @@ export interface IroncladSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake Teamtailor API. */
+export interface TeamtailorSandboxOptions {
+  /** Number of users (default 100, at least 1). */
+  users?: number;
+  /** Region the company lives in (default `eu`); its keys answer 401 in the other region. */
+  region?: TeamtailorRegion;
+  /** Requests per window per key (default 50 per 10 s); `false` disables the limiter. */
+  rateLimit?: { requests: number; windowSeconds: number } | false;
+  /** Faults for Teamtailor only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -48,6 +63,7 @@ export interface SandboxOptions {
   port?: number;
   ilert?: IlertSandboxOptions;
   ironclad?: IroncladSandboxOptions;
+  teamtailor?: TeamtailorSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -79,11 +95,26 @@ export interface IroncladSandbox {
   readonly org: IroncladOrg;
 }
 
+/** Connection details and data of the fake Teamtailor API. */
+export interface TeamtailorSandbox {
+  /** `<url>/teamtailor/<region>/v1` of the company's region, the value for `--teamtailor-base-url`. */
+  readonly baseUrl: string;
+  /** Base URLs of both regions; the company's keys answer 401 in the other one. */
+  readonly regionUrls: Readonly<Record<TeamtailorRegion, string>>;
+  /** An Admin scope API key (sees every user with `login-email`). */
+  readonly apiKey: string;
+  /** An Internal scope key: users are listed without `login-email`. */
+  readonly internalKey: string;
+  /** A Public scope key: `/users` answers 403. */
+  readonly publicKey: string;
+  readonly company: TeamtailorCompany;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly teamtailor: TeamtailorSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -125,10 +156,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(ironcladOptions.rateLimits === undefined ? {} : { rateLimits: ironcladOptions.rateLimits }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const host = new SandboxHost([ilert, ironclad], options.faults);
+  const teamtailorOptions = options.teamtailor ?? {};
+  const teamtailor = createTeamtailorService({
+    company: generateTeamtailorCompany({ seed, users: teamtailorOptions.users ?? 100 }),
+    region: teamtailorOptions.region ?? 'eu',
+    keys: { admin: seededToken(seed, 'tt-admin'), internal: seededToken(seed, 'tt-internal'), public: seededToken(seed, 'tt-public') },
+    ...(teamtailorOptions.rateLimit === undefined ? {} : { rateLimit: teamtailorOptions.rateLimit }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  const host = new SandboxHost([ilert, ironclad, teamtailor], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
   if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
+  if (teamtailorOptions.faults !== undefined) host.setFaults(teamtailorOptions.faults, 'teamtailor');
   const url = await host.listen(options.port ?? 0);
+  const teamtailorUrl = (region: TeamtailorRegion): string => `${url}${teamtailor.mountPath}/${region}/v1`;
   return {
     url,
     services: {
@@ -139,6 +180,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clientSecret: ironclad.clientSecret,
         asUserEmail: ironclad.asUserEmail,
         org: ironclad.org,
+      },
+      teamtailor: {
+        baseUrl: teamtailorUrl(teamtailor.region),
+        regionUrls: { eu: teamtailorUrl('eu'), na: teamtailorUrl('na') },
+        apiKey: teamtailor.keys.admin,
+        internalKey: teamtailor.keys.internal,
+        publicKey: teamtailor.keys.public,
+        company: teamtailor.company,
       },
     },
     requestCount: (service, path) => host.counter.count(service, path),

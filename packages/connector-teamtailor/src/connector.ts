@@ -1,0 +1,33 @@
+import { defineConnector, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import { jsonApiPage } from '@c1/connector-sdk/jsonapi';
+import packageJson from '../package.json' with { type: 'json' };
+import { adminKeyAdvice, createTeamtailorHttp, type TeamtailorKey } from './client.js';
+import { teamtailorConfig } from './config.js';
+import { requireAdminScope, usersListing, userSyncer } from './users.js';
+
+/** The Teamtailor connector's validated settings. */
+export type TeamtailorConfig = ConfigValues<typeof teamtailorConfig>;
+
+/** Builds the running Teamtailor connector: users only, read only (capabilities SYNC). */
+export function createTeamtailorConnector(config: TeamtailorConfig, runtime: ConnectorRuntime<TeamtailorKey>): Connector {
+  const http = createTeamtailorHttp(config, runtime);
+  const advice = adminKeyAdvice((key) => runtime.setting(key));
+  return {
+    metadata: { displayName: 'Teamtailor', description: 'Syncs Teamtailor users with their access role and job title.', helpUrl: 'https://docs.teamtailor.com' },
+    validate: () =>
+      runValidationProbes([
+        {
+          name: 'list users',
+          run: async () => {
+            const page = await jsonApiPage('', usersListing(http));
+            for (const user of page.items) requireAdminScope(user, advice);
+            return `GET /users answered with ${page.items.length} users`;
+          },
+        },
+      ]),
+    resourceSyncers: [userSyncer(http, advice)],
+  };
+}
+
+/** The Teamtailor connector package: `baton-teamtailor`. */
+export const teamtailorConnector = defineConnector({ name: 'teamtailor', version: packageJson.version, config: teamtailorConfig, create: createTeamtailorConnector });

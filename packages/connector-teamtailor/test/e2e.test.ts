@@ -1,0 +1,115 @@
+/**
+ * End to end: the built `baton-teamtailor` binary syncs a generated company from the sandbox
+ * (loopback) into a c1z file, which is then read back with the SDK's reader, the binary's own
+ * `stats` and, when Go is available, Baton's own reader.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { findAnnotation, openC1zReader, type C1zReader } from '@c1/connector-sdk';
+import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
+import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const compatDir = join(packageDir, '..', 'connector-sdk', 'compat');
+const USERS = 100;
+/** Pages of 30 following links.next, plus the first page read once more by validate. */
+const REQUESTS = Math.ceil(USERS / 30) + 1;
+
+const baton = (args: string[], env: Record<string, string> = {}) => runConnectorCli(packageDir, args, { env });
+
+describe('baton-teamtailor against the sandbox', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  let file: string;
+  let reader: C1zReader;
+  let syncId: string;
+
+  beforeAll(async () => {
+    await ensureBuilt(packageDir);
+    // 3 requests a second: the sync has to wait for the reset the headers announce.
+    sandbox = await startSandbox({ seed: 42, teamtailor: { users: USERS, rateLimit: { requests: 3, windowSeconds: 1 } } });
+    dir = await mkdtemp(join(tmpdir(), 'baton-teamtailor-e2e-'));
+    file = join(dir, 'sync.c1z');
+    const { baseUrl, apiKey } = sandbox.services.teamtailor;
+    const result = await baton(['--teamtailor-base-url', baseUrl, '-f', file, '--log-level', 'warn'], { BATON_TEAMTAILOR_API_KEY: apiKey });
+    expect(result.stderr).not.toContain(apiKey);
+    expect(result.code, result.stderr).toBe(0);
+    reader = await openC1zReader(file);
+    const latest = reader.latestFinishedSync();
+    if (!latest) throw new Error('the c1z holds no finished sync');
+    syncId = latest.syncId;
+  }, 120_000);
+
+  afterAll(async () => {
+    reader?.close();
+    await sandbox?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes every user of the company and nothing else', () => {
+    expect(reader.stats(syncId)).toMatchObject({ resources: { user: USERS }, entitlements: 0, grants: 0 });
+  });
+
+  it('reads 30 users per request, with departments and locations on the same request, and waits instead of meeting a 429', () => {
+    expect(sandbox.requestCounts()).toEqual({ teamtailor: { 'GET /eu/v1/users': REQUESTS } });
+  });
+
+  it("records a known user's role, role label, title, department and login", () => {
+    const company = sandbox.services.teamtailor.company;
+    const user = company.users[1]!;
+    const stored = reader.resource(syncId, { resourceType: 'user', resource: user.id });
+    expect(stored?.displayName).toBe(user.name);
+    expect(stored?.profile).toMatchObject({
+      role: 'recruiter',
+      role_label: 'Recruiter',
+      title: user.title,
+      login: user.loginEmail ?? user.email,
+      ...(user.departmentId && { department: company.departments.find((d) => d.id === user.departmentId)?.name }),
+    });
+    const trait = findAnnotation(stored?.annotations, 'c1.connector.v2.UserTrait');
+    expect(trait?.status).toEqual({ status: 'ENABLED' });
+  });
+
+  it('marks a no_access user disabled and keeps a role Teamtailor may add later', () => {
+    const users = sandbox.services.teamtailor.company.users;
+    const blocked = reader.resource(syncId, { resourceType: 'user', resource: users.find((u) => u.role === 'no_access')!.id });
+    expect(blocked?.profile).toMatchObject({ role: 'no_access', role_label: 'No access' });
+    expect(findAnnotation(blocked?.annotations, 'c1.connector.v2.UserTrait')?.status).toEqual({ status: 'DISABLED' });
+    const newer = reader.resource(syncId, { resourceType: 'user', resource: users.find((u) => u.role === 'interviewer')!.id });
+    expect(newer?.profile).toMatchObject({ role: 'interviewer', role_label: 'interviewer' });
+  });
+
+  it('falls back to the profile email for a user who has not accepted the invitation', () => {
+    const pending = sandbox.services.teamtailor.company.users.find((u) => u.loginEmail === null)!;
+    const stored = reader.resource(syncId, { resourceType: 'user', resource: pending.id });
+    expect(findAnnotation(stored?.annotations, 'c1.connector.v2.UserTrait')?.login).toBe(pending.email);
+  });
+
+  it('prints stats from the file', async () => {
+    const stats = await baton(['stats', '-f', file, '--output', 'json']);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ resources: { user: USERS }, entitlements: 0, grants: 0 });
+  });
+
+  it("reads the file with Baton's Go reader when it is available", async (ctx) => {
+    const goAvailable = await run('go', ['version']).then(() => true, () => false);
+    if (!goAvailable || !existsSync(join(compatDir, 'main.go'))) {
+      ctx.skip();
+      return;
+    }
+    const { stdout } = await run('go', ['run', '.', file], { cwd: compatDir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+    const dump = JSON.parse(stdout) as { syncId: string; resources: unknown[]; resourceTypes: unknown[] };
+    expect(dump.syncId).toBe(syncId);
+    expect(dump.resources).toHaveLength(USERS);
+    expect(dump.resourceTypes).toHaveLength(1);
+    expect(stdout).toContain(`"${sandbox.services.teamtailor.company.users[1]?.id}"`);
+    expect(stdout).toContain('STATUS_DISABLED');
+  }, 300_000);
+});
