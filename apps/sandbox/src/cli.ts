@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…}}}`;
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"scalr":{"baseUrl":…,"account":…,"token":…}}}`;
  * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import type { SandboxOptions } from './sandbox.js';
 const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--latency-ms MS]
                [--rate-limit N | --no-rate-limit]
                [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
+               [--scalr-users N] [--scalr-service-accounts N]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -23,6 +24,8 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --ironclad-users N   Ironclad users (default 100)
   --ironclad-groups N  Ironclad groups (default 20)
   --ironclad-saml      the Ironclad company uses SAML: new users need no password
+  --scalr-users N             users of the Scalr account acme (default 100)
+  --scalr-service-accounts N  service accounts of acme (default 10)
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -51,6 +54,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'ironclad-users': { type: 'string' },
       'ironclad-groups': { type: 'string' },
       'ironclad-saml': { type: 'boolean' },
+      'scalr-users': { type: 'string' },
+      'scalr-service-accounts': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +72,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
   const ironcladUsers = integer('ironclad-users', values['ironclad-users'], 1);
   const ironcladGroups = integer('ironclad-groups', values['ironclad-groups'], 0);
+  const scalrUsers = integer('scalr-users', values['scalr-users'], 1);
+  const scalrServiceAccounts = integer('scalr-service-accounts', values['scalr-service-accounts'], 0);
   return {
     ...(seed === undefined ? {} : { seed }),
     ...(port === undefined ? {} : { port }),
@@ -80,6 +87,10 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(ironcladGroups === undefined ? {} : { groups: ironcladGroups }),
       ...(values['ironclad-saml'] === true ? { saml: true } : {}),
       ...(rateLimit === false ? { rateLimits: false as const } : {}),
+    },
+    scalr: {
+      ...(scalrUsers === undefined ? {} : { users: scalrUsers }),
+      ...(scalrServiceAccounts === undefined ? {} : { serviceAccounts: scalrServiceAccounts }),
     },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
@@ -98,10 +109,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert, ironclad } = sandbox.services;
+  const { ilert, ironclad, scalr } = sandbox.services;
   const services = {
     ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
     ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
+    scalr: { baseUrl: scalr.baseUrl, account: scalr.account, token: scalr.token },
   };
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {

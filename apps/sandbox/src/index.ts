@@ -6,6 +6,8 @@ export type {
   IroncladSandboxOptions,
   Sandbox,
   SandboxOptions,
+  ScalrSandbox,
+  ScalrSandboxOptions,
   SandboxServiceName,
 } from './sandbox.js';
 export type { FaultOptions } from './core/faults.js';
@@ -31,4 +33,9 @@ export {
   IRONCLAD_USER_CHANGES_PER_MINUTE,
   passwordProblem,
 } from './ironclad/service.js';
+export { generateScalrOrg, SCALR_OTHER_ACCOUNT } from './scalr/generate.js';
+export type { ScalrOrgOptions } from './scalr/generate.js';
+export { SCALR_USER_STATUSES } from './scalr/model.js';
+export type { ScalrAccount, ScalrAccountUser, ScalrOrg, ScalrServiceAccount, ScalrServiceAccountStatus, ScalrUser, ScalrUserStatus } from './scalr/model.js';
+export { SCALR_API_PATH, SCALR_DEFAULT_PAGE_SIZE, SCALR_MAX_PAGE_SIZE } from './scalr/service.js';
 export { armAt, waitForCount } from './arm-at.js';

@@ -8,9 +8,12 @@ import { createIlertService } from './ilert/service.js';
 import { generateIroncladOrg } from './ironclad/generate.js';
 import type { IroncladOrg } from './ironclad/model.js';
 import { createIroncladService } from './ironclad/service.js';
+import { generateScalrOrg } from './scalr/generate.js';
+import type { ScalrOrg } from './scalr/model.js';
+import { createScalrService } from './scalr/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert' | 'ironclad';
+export type SandboxServiceName = 'ilert' | 'ironclad' | 'scalr';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -40,6 +43,16 @@ export interface IroncladSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake Scalr API. */
+export interface ScalrSandboxOptions {
+  /** Users of the main account `acme` (default 100, at least 1). */
+  users?: number;
+  /** Service accounts of the main account (default 10). */
+  serviceAccounts?: number;
+  /** Faults for Scalr only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -48,6 +61,7 @@ export interface SandboxOptions {
   port?: number;
   ilert?: IlertSandboxOptions;
   ironclad?: IroncladSandboxOptions;
+  scalr?: ScalrSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -79,11 +93,25 @@ export interface IroncladSandbox {
   readonly org: IroncladOrg;
 }
 
+/** Connection details and data of the fake Scalr API. */
+export interface ScalrSandbox {
+  /** `<url>/scalr/acme`, the value for `--scalr-base-url` (the API is below it at `/api/iacp/v3`). */
+  readonly baseUrl: string;
+  /** The main account's subdomain, the value for `--scalr-account`. */
+  readonly account: string;
+  /** Token of the account owner: reads users and service accounts. */
+  readonly token: string;
+  /** A valid token without permission to read users: every listing answers 404. */
+  readonly restrictedToken: string;
+  /** The served installation (`accounts[0]` is the main account). */
+  readonly org: ScalrOrg;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly scalr: ScalrSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -125,9 +153,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(ironcladOptions.rateLimits === undefined ? {} : { rateLimits: ironcladOptions.rateLimits }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const host = new SandboxHost([ilert, ironclad], options.faults);
+  const scalrOptions = options.scalr ?? {};
+  const scalr = createScalrService({
+    org: generateScalrOrg({ seed, users: scalrOptions.users ?? 100, serviceAccounts: scalrOptions.serviceAccounts ?? 10 }),
+    token: seededToken(seed, 'scalr-sbx'),
+    restrictedToken: seededToken(seed, 'scalr-sbx-noiam'),
+  });
+  const host = new SandboxHost([ilert, ironclad, scalr], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
   if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
+  if (scalrOptions.faults !== undefined) host.setFaults(scalrOptions.faults, 'scalr');
   const url = await host.listen(options.port ?? 0);
   return {
     url,
@@ -139,6 +174,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clientSecret: ironclad.clientSecret,
         asUserEmail: ironclad.asUserEmail,
         org: ironclad.org,
+      },
+      scalr: {
+        baseUrl: `${url}${scalr.mountPath}/${scalr.org.accounts[0]?.name ?? ''}`,
+        account: scalr.org.accounts[0]?.name ?? '',
+        token: scalr.token,
+        restrictedToken: scalr.restrictedToken,
+        org: scalr.org,
       },
     },
     requestCount: (service, path) => host.counter.count(service, path),
