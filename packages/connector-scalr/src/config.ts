@@ -1,9 +1,6 @@
-import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey, type ConfigValues, type ConnectorRuntime } from '@c1/connector-sdk';
 
-/**
- * Checks `--scalr-account`: the bare subdomain (`acme` for `https://acme.scalr.io`). A URL or a
- * host name is refused with the expected form, since that is the usual mistake.
- */
+/** Checks `--scalr-account`: the bare subdomain (`acme`); a URL or host name gets the expected form. */
 export function accountCheck(value: string): string | undefined {
   if (/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return undefined;
   const host = /^(?:[a-z]+:\/\/)?([^/.:]+)\./i.exec(value)?.[1];
@@ -20,12 +17,7 @@ export const scalrConfig = defineConfig({
       description: "Scalr account: the subdomain of your Scalr URL ('acme' for https://acme.scalr.io)",
       check: accountCheck,
     },
-    'scalr-api-token': {
-      type: 'string',
-      required: true,
-      secret: true,
-      description: 'Scalr API token (a personal or service-account token allowed to read users in the account)',
-    },
+    'scalr-api-token': { type: 'string', required: true, secret: true, description: "Scalr API token that may read the account's users" },
     'scalr-base-url': {
       type: 'string',
       description: 'API origin for self-hosted Scalr, used instead of https://<account>.scalr.io',
@@ -33,3 +25,8 @@ export const scalrConfig = defineConfig({
     },
   },
 });
+
+/** The Scalr connector's validated settings. */
+export type ScalrConfig = ConfigValues<typeof scalrConfig>;
+/** The runtime the SDK hands the Scalr connector, typed by its config keys. */
+export type ScalrRuntime = ConnectorRuntime<ConfigKey<typeof scalrConfig>>;

@@ -19,7 +19,7 @@ import { scalrConnector } from './connector.js';
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConnectorError);
 const NOT_READABLE =
-  'the token cannot read users in account acme, or the account does not exist (404: No such thing) - check --scalr-account / BATON_SCALR_ACCOUNT ' +
+  'the token cannot read users in account acme, or the account does not exist - check --scalr-account / BATON_SCALR_ACCOUNT ' +
   'and that --scalr-api-token / BATON_SCALR_API_TOKEN may read users and service accounts there';
 
 describe('Scalr config', () => {
@@ -95,14 +95,17 @@ describe('Scalr connector', () => {
     interceptError(mock.agent, 'account-users', 404, 'No such thing');
     const error = await failure(runConnectorInMemory(testConnector()));
     expect(error).toMatchObject({ code: 'not-found', status: 404 });
-    expect(error?.message).toBe(`cannot list users: Scalr: ${NOT_READABLE}`);
+    expect(error?.message).toBe(`cannot list users: Scalr GET /account-users failed with status 404: Not Found: No such thing; ${NOT_READABLE}`);
   });
 
   it('says the same when the account lookup answers 404 or finds no account of that name', async () => {
     interceptError(mock.agent, 'accounts', 404, 'No such thing');
-    expect((await failure(testConnector().validate(ctx())))?.message).toBe(`cannot find the account: Scalr: ${NOT_READABLE}`);
+    expect((await failure(testConnector().validate(ctx())))?.message).toBe(
+      `cannot find the account: Scalr GET /accounts failed with status 404: Not Found: No such thing; ${NOT_READABLE}`,
+    );
     interceptAccount(mock.agent, false);
-    expect((await failure(testConnector().validate(ctx())))?.message).toMatch(/^cannot find the account: Scalr: the token cannot read users in account acme, or the account does not exist \(404\) - check --scalr-account/);
+    const none = await failure(testConnector().validate(ctx()));
+    expect([none?.code, none?.message]).toEqual(['not-found', `cannot find the account: Scalr GET /accounts found no account named acme; ${NOT_READABLE}`]);
   });
 
   it('names --scalr-api-token / BATON_SCALR_API_TOKEN on a 401, without the token', async () => {
@@ -113,11 +116,12 @@ describe('Scalr connector', () => {
     expect(error?.message).not.toContain(TOKEN);
   });
 
-  it("quotes the JSON:API errors' detail as the API's message", async () => {
+  it("quotes the JSON:API errors' title and detail as the API's message", async () => {
     interceptAccount(mock.agent);
     interceptError(mock.agent, 'account-users', 400, 'Invalid filter[account] value', 1);
     const error = await failure(runConnectorInMemory(testConnector()));
-    expect(error?.message).toBe('cannot list users: Scalr GET /account-users failed with status 400: Invalid filter[account] value');
+    expect(error?.apiMessage).toBe('Bad Request: Invalid filter[account] value');
+    expect(error?.message).toBe('cannot list users: Scalr GET /account-users failed with status 400: Bad Request: Invalid filter[account] value');
   });
 
   it('retries a 429 and a 503 and then succeeds', async () => {

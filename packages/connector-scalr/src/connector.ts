@@ -1,42 +1,24 @@
-import { defineConnector, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import { defineConnector, runValidationProbes, type Connector } from '@c1/connector-sdk';
 import packageJson from '../package.json' with { type: 'json' };
-import { createScalrClient, type ScalrClientOptions } from './client.js';
-import { scalrConfig } from './config.js';
-import { userSyncer } from './users.js';
-
-/** The Scalr connector's validated settings. */
-export type ScalrConfig = ConfigValues<typeof scalrConfig>;
-
-/** Client settings a caller may override (tests use them to avoid real waits). */
-export type ScalrClientOverrides = Pick<ScalrClientOptions, 'retry' | 'timing'>;
+import { createScalrApi } from './client.js';
+import { scalrConfig, type ScalrConfig, type ScalrRuntime } from './config.js';
+import { listMembers, listServiceAccounts, userSyncer } from './users.js';
 
 /** Builds the running Scalr connector: users and service accounts of one account, read only. */
-export function createScalrConnector(config: ScalrConfig, runtime: ConnectorRuntime, overrides: ScalrClientOverrides = {}): Connector {
-  const client = createScalrClient({
-    ...overrides,
-    account: config['scalr-account'],
-    apiToken: config['scalr-api-token'],
-    baseUrl: config['scalr-base-url'],
-    userAgent: runtime.http.userAgent,
-    timeoutMs: runtime.http.timeoutMs,
-    logger: runtime.logger,
-  });
+export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime): Connector {
+  const api = createScalrApi(config, runtime);
+  const probe = (name: string, list: typeof listMembers, path: string) => ({ name, run: async () => (await list(api, '', 1), `${path} answered`) });
   return {
-    metadata: { displayName: 'Scalr', description: 'Syncs the IAM users and service accounts of a Scalr account.', helpUrl: 'https://docs.scalr.io/reference' },
-    validate: (ctx) =>
+    metadata: { displayName: 'Scalr', description: 'Syncs the users and service accounts of a Scalr account.' },
+    validate: () =>
       runValidationProbes([
-        { name: 'find the account', run: async () => `account ${config['scalr-account']} is ${await client.accountId(ctx.signal)}` },
-        { name: 'list users', run: async () => (await client.members(1, 1, ctx.signal), 'GET /account-users answered') },
-        { name: 'list service accounts', run: async () => (await client.serviceAccounts(1, 1, ctx.signal), 'GET /service-accounts answered') },
+        { name: 'find the account', run: async () => `account ${config['scalr-account']} is ${await api.accountId()}` },
+        probe('list users', listMembers, 'GET /account-users'),
+        probe('list service accounts', listServiceAccounts, 'GET /service-accounts'),
       ]),
-    resourceSyncers: [userSyncer(client)],
+    resourceSyncers: [userSyncer(api)],
   };
 }
 
 /** The Scalr connector package: `baton-scalr`. */
-export const scalrConnector = defineConnector({
-  name: 'scalr',
-  version: packageJson.version,
-  config: scalrConfig,
-  create: (config, runtime) => createScalrConnector(config, runtime),
-});
+export const scalrConnector = defineConnector({ name: 'scalr', version: packageJson.version, config: scalrConfig, create: createScalrConnector });

@@ -81,7 +81,7 @@ describe('baton-scalr under faults', () => {
     expect(
       await fileUnchangedBy(file, async () => {
         const storm = await sync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'scalr', MEMBERS, 3, { serverErrors: 1_000, serverErrorStatus: 503 }) });
-        expectCleanFailure(storm, 1, 'Scalr GET /account-users failed with status 503: sandbox fault: injected 503');
+        expectCleanFailure(storm, 1, 'Scalr GET /account-users failed with status 503: Service Unavailable: sandbox fault: injected 503');
       }),
     ).toBe(true);
     expect(sandbox.requestCount('scalr', MEMBERS)).toBe(2 + ATTEMPTS_PER_CALL);
@@ -106,7 +106,7 @@ describe('baton-scalr under faults', () => {
         expectCleanFailure(
           await sync({}, sandbox.services.scalr.restrictedToken),
           1,
-          /the token cannot read users in account acme, or the account does not exist \(404.*--scalr-account \/ BATON_SCALR_ACCOUNT.*--scalr-api-token \/ BATON_SCALR_API_TOKEN/,
+          /the token cannot read users in account acme, or the account does not exist - check --scalr-account \/ BATON_SCALR_ACCOUNT.*--scalr-api-token \/ BATON_SCALR_API_TOKEN/,
         );
       }),
     ).toBe(true);

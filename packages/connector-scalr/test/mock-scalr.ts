@@ -1,5 +1,7 @@
-import { silentLogger, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import type { Connector } from '@c1/connector-sdk';
+import { testRuntime } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
+import { scalrConfig } from '../src/config.js';
 import { createScalrConnector } from '../src/connector.js';
 
 /** The account the unit tests use; its origin is intercepted, never reached. */
@@ -10,19 +12,11 @@ export const TOKEN = 'scalr-test-token-7d1e0b';
 const API = '/api/iacp/v3';
 const HEADERS = { headers: { 'content-type': 'application/vnd.api+json' } };
 
-/** A runtime as the CLI would pass it, quiet. */
-export const testRuntime: ConnectorRuntime = {
-  logger: silentLogger,
-  http: { userAgent: 'baton-scalr/0.0.0-test', timeoutMs: 5_000 },
-  provisioning: false,
-};
-
-/** The connector against the mocked account origin (or `baseUrl`), with backoff waits shortened. */
+/** The connector against the mocked account origin (or `baseUrl`), on the SDK's quiet test runtime (instant retries). */
 export function testConnector(baseUrl?: string): Connector {
   return createScalrConnector(
     { 'scalr-account': ACCOUNT, 'scalr-api-token': TOKEN, 'scalr-base-url': baseUrl },
-    testRuntime,
-    { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } },
+    testRuntime({ fields: scalrConfig.fields }),
   );
 }
 
@@ -111,11 +105,13 @@ export function interceptValidation(agent: MockAgent): void {
   interceptServiceAccounts(agent, 1, 1, [serviceAccount(1)], 1);
 }
 
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' };
+
 /** Intercepts one request to `path` answered with `status` and a JSON:API error body. */
 export function interceptError(agent: MockAgent, path: string, status: number, detail: string, times = 1): void {
   agent
     .get(ORIGIN)
     .intercept({ path: (p) => p.startsWith(`${API}/${path}`), method: 'GET' })
-    .reply(status, JSON.stringify({ errors: [{ status: String(status), title: 'Error', detail }] }), HEADERS)
+    .reply(status, JSON.stringify({ errors: [{ status: String(status), title: TITLES[status] ?? 'Error', detail }] }), HEADERS)
     .times(times);
 }
