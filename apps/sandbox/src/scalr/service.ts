@@ -97,8 +97,20 @@ function locate(request: ServiceRequest): { account: string; apiPath: string } |
 }
 
 /** Creates the fake Scalr API over an org, mounted at `/scalr`; account `acme` lives at `/scalr/acme`. */
-export function createScalrService(options: ScalrServiceOptions): ScalrService {
-  const { org, token, restrictedToken } = options;
+/** The served installation with cached JSON of each resource and the look-ups the routes share. */
+interface Directory {
+  readonly main: ScalrAccount;
+  readonly org: ScalrOrg;
+  /** A resource's JSON, serialised once. */
+  text(id: string, write: () => string): string;
+  /** Serialises the included resources of a page, each once, in the order first referenced. */
+  included(refs: readonly (readonly [string, string])[]): string[];
+  visibleAccounts(caller: Caller): readonly ScalrAccount[];
+  /** `filter[account]`, which must name an account of the installation (else 404). */
+  accountFilter(query: URLSearchParams): string | undefined;
+}
+
+function createDirectory(org: ScalrOrg): Directory {
   const main = org.accounts[0] as ScalrAccount;
   const accountsById = new Map(org.accounts.map((account) => [account.id, account]));
   const usersById = new Map(org.users.map((user) => [user.id, user]));
@@ -111,50 +123,57 @@ export function createScalrService(options: ScalrServiceOptions): ScalrService {
     }
     return value;
   };
-  const userText = (id: string): string => {
+  const resourceText = (type: string, id: string): string => {
+    if (type === 'accounts') return text(id, () => accountJson(accountsById.get(id) as ScalrAccount));
     const user = usersById.get(id);
     if (user === undefined) throw new Error(`user ${id} is not in the org`);
     return text(id, () => userJson(user));
   };
-  const accountText = (id: string): string => text(id, () => accountJson(accountsById.get(id) as ScalrAccount));
-  const visibleAccounts = (caller: Caller): readonly ScalrAccount[] => (caller.restricted ? [main] : org.accounts);
-  const requireIamRead = (caller: Caller): void => {
-    if (caller.restricted) throw new RequestError(404, NOT_PERMITTED);
+  return {
+    main,
+    org,
+    text,
+    included(refs) {
+      const seen = new Set<string>();
+      return refs.flatMap(([type, id]) => {
+        if (seen.has(`${type}:${id}`)) return [];
+        seen.add(`${type}:${id}`);
+        return [resourceText(type, id)];
+      });
+    },
+    visibleAccounts: (caller) => (caller.restricted ? [main] : org.accounts),
+    accountFilter(query) {
+      const id = query.get('filter[account]') ?? undefined;
+      if (id !== undefined && !accountsById.has(id)) throw new RequestError(404, `Account '${id}' not found, or the token has no permission to read it.`);
+      return id;
+    },
   };
-  const accountFilter = (query: URLSearchParams): string | undefined => {
-    const id = query.get('filter[account]') ?? undefined;
-    if (id !== undefined && !accountsById.has(id)) throw new RequestError(404, `Account '${id}' not found, or the token has no permission to read it.`);
-    return id;
-  };
-  /** Serialises the included resources of a page, each once, in the order first referenced. */
-  const included = (refs: readonly (readonly [string, string])[]): string[] => {
-    const seen = new Set<string>();
-    const result: string[] = [];
-    for (const [type, id] of refs) {
-      if (seen.has(`${type}:${id}`)) continue;
-      seen.add(`${type}:${id}`);
-      result.push(type === 'users' ? userText(id) : accountText(id));
-    }
-    return result;
-  };
+}
 
-  const router = new Router<Handler>()
+function requireIamRead(caller: Caller): void {
+  if (caller.restricted) throw new RequestError(404, NOT_PERMITTED);
+}
+
+/** The routes below `/api/iacp/v3`. */
+function scalrRouter(dir: Directory): Router<Handler> {
+  const { org } = dir;
+  const accountText = (account: ScalrAccount) => dir.text(account.id, () => accountJson(account));
+  return new Router<Handler>()
     .on('GET', '/accounts', (query, caller) => {
       const name = query.get('filter[name]');
-      const accounts = visibleAccounts(caller).filter((account) => name === null || account.name === name);
-      const { page, pagination } = paginate(accounts, query);
-      return listDocument(page.map((account) => accountText(account.id)), undefined, pagination);
+      const { page, pagination } = paginate(dir.visibleAccounts(caller).filter((account) => name === null || account.name === name), query);
+      return listDocument(page.map(accountText), undefined, pagination);
     })
     .on('GET', '/accounts/:id', (_query, caller, id) => {
-      const account = visibleAccounts(caller).find((candidate) => candidate.id === id);
+      const account = dir.visibleAccounts(caller).find((candidate) => candidate.id === id);
       if (account === undefined) throw new RequestError(404, NOT_PERMITTED);
-      return singleDocument(accountText(account.id));
+      return singleDocument(accountText(account));
     })
     .on('GET', '/users', (query, caller) => {
       requireIamRead(caller);
       const email = query.get('filter[email]');
       const { page, pagination } = paginate(org.users.filter((user) => email === null || user.email === email), query);
-      return listDocument(page.map((user) => userText(user.id)), undefined, pagination);
+      return listDocument(page.map((user) => dir.text(user.id, () => userJson(user))), undefined, pagination);
     })
     .on('GET', '/account-users', (query, caller) => {
       const wanted = includes(query, ['user', 'account', 'teams']);
@@ -162,7 +181,7 @@ export function createScalrService(options: ScalrServiceOptions): ScalrService {
       if (query.get('filter[account]') === null && userId === null) {
         throw new RequestError(400, 'One of filter[account] or filter[user] is required.', 'filter');
       }
-      const accountId = accountFilter(query);
+      const accountId = dir.accountFilter(query);
       requireIamRead(caller);
       const links = org.accountUsers.filter((link) => (accountId === undefined || link.accountId === accountId) && (userId === null || link.userId === userId));
       const { page, pagination } = paginate(links, query);
@@ -170,21 +189,26 @@ export function createScalrService(options: ScalrServiceOptions): ScalrService {
         ...(wanted.has('user') ? [['users', link.userId] as const] : []),
         ...(wanted.has('account') ? [['accounts', link.accountId] as const] : []),
       ]);
-      return listDocument(page.map((link) => text(link.id, () => accountUserJson(link))), wanted.size > 0 ? included(refs) : undefined, pagination);
+      return listDocument(page.map((link) => dir.text(link.id, () => accountUserJson(link))), wanted.size > 0 ? dir.included(refs) : undefined, pagination);
     })
     .on('GET', '/service-accounts', (query, caller) => {
       const wanted = includes(query, ['account', 'created-by', 'owners']);
-      const accountId = accountFilter(query);
+      const accountId = dir.accountFilter(query);
       requireIamRead(caller);
-      const accounts = org.serviceAccounts.filter((account) => accountId === undefined || account.accountId === accountId);
-      const { page, pagination } = paginate(accounts, query);
+      const { page, pagination } = paginate(org.serviceAccounts.filter((account) => accountId === undefined || account.accountId === accountId), query);
       const refs = page.flatMap((account) => [
         ...(wanted.has('account') ? [['accounts', account.accountId] as const] : []),
         ...(wanted.has('created-by') ? [['users', account.createdBy] as const] : []),
       ]);
-      return listDocument(page.map((account) => text(account.id, () => serviceAccountJson(account))), wanted.size > 0 ? included(refs) : undefined, pagination);
+      return listDocument(page.map((account) => dir.text(account.id, () => serviceAccountJson(account))), wanted.size > 0 ? dir.included(refs) : undefined, pagination);
     });
+}
 
+/** Creates the fake Scalr API over an org, mounted at `/scalr`; account `acme` lives at `/scalr/acme`. */
+export function createScalrService(options: ScalrServiceOptions): ScalrService {
+  const { org, token, restrictedToken } = options;
+  const dir = createDirectory(org);
+  const router = scalrRouter(dir);
   return {
     name: 'scalr',
     mountPath: '/scalr',
@@ -199,7 +223,7 @@ export function createScalrService(options: ScalrServiceOptions): ScalrService {
       if (presented === undefined) return scalrError(401, 'Authentication credentials were not provided.');
       if (presented !== token && presented !== restrictedToken) return scalrError(401, 'Invalid or expired access token.');
       const caller: Caller = { restricted: presented === restrictedToken };
-      if (!visibleAccounts(caller).some((account) => account.name === located.account)) {
+      if (!dir.visibleAccounts(caller).some((account) => account.name === located.account)) {
         return scalrError(404, `Account '${located.account}' not found.`);
       }
       const match = router.match(request.method, located.apiPath);
