@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"teamtailor":{"baseUrl":…,"apiKey":…}}}`;
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"teamtailor":{"baseUrl":…,"apiKey":…},"scalr":{"baseUrl":…,"account":…,"token":…}}}`;
  * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--l
                [--rate-limit N | --no-rate-limit]
                [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
                [--teamtailor-users N] [--teamtailor-region eu|na]
+               [--scalr-users N] [--scalr-service-accounts N]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -26,6 +27,8 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --ironclad-saml      the Ironclad company uses SAML: new users need no password
   --teamtailor-users N     Teamtailor users (default 100)
   --teamtailor-region R    region the Teamtailor company lives in: eu (default) or na
+  --scalr-users N             users of the Scalr account acme (default 100)
+  --scalr-service-accounts N  service accounts of acme (default 10)
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -56,6 +59,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'ironclad-saml': { type: 'boolean' },
       'teamtailor-users': { type: 'string' },
       'teamtailor-region': { type: 'string' },
+      'scalr-users': { type: 'string' },
+      'scalr-service-accounts': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +79,8 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const ironcladGroups = integer('ironclad-groups', values['ironclad-groups'], 0);
   const teamtailorUsers = integer('teamtailor-users', values['teamtailor-users'], 1);
   const teamtailorRegion = values['teamtailor-region'];
+  const scalrUsers = integer('scalr-users', values['scalr-users'], 1);
+  const scalrServiceAccounts = integer('scalr-service-accounts', values['scalr-service-accounts'], 0);
   if (teamtailorRegion !== undefined && teamtailorRegion !== 'eu' && teamtailorRegion !== 'na') {
     throw new UsageError(`--teamtailor-region must be eu or na, got '${teamtailorRegion}'`);
   }
@@ -96,6 +103,10 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(teamtailorRegion === undefined ? {} : { region: teamtailorRegion }),
       ...(rateLimit === false ? { rateLimit: false as const } : {}),
     },
+    scalr: {
+      ...(scalrUsers === undefined ? {} : { users: scalrUsers }),
+      ...(scalrServiceAccounts === undefined ? {} : { serviceAccounts: scalrServiceAccounts }),
+    },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
 }
@@ -113,11 +124,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert, ironclad, teamtailor } = sandbox.services;
+  const { ilert, ironclad, teamtailor, scalr } = sandbox.services;
   const services = {
     ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
     ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
     teamtailor: { baseUrl: teamtailor.baseUrl, apiKey: teamtailor.apiKey },
+    scalr: { baseUrl: scalr.baseUrl, account: scalr.account, token: scalr.token },
   };
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {

@@ -11,9 +11,12 @@ import { createIroncladService } from './ironclad/service.js';
 import { generateTeamtailorCompany } from './teamtailor/generate.js';
 import type { TeamtailorCompany, TeamtailorRegion } from './teamtailor/model.js';
 import { createTeamtailorService } from './teamtailor/service.js';
+import { generateScalrOrg } from './scalr/generate.js';
+import type { ScalrOrg } from './scalr/model.js';
+import { createScalrService } from './scalr/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert' | 'ironclad' | 'teamtailor';
+export type SandboxServiceName = 'ilert' | 'ironclad' | 'teamtailor' | 'scalr';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -55,6 +58,16 @@ export interface TeamtailorSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake Scalr API. */
+export interface ScalrSandboxOptions {
+  /** Users of the main account `acme` (default 100, at least 1). */
+  users?: number;
+  /** Service accounts of the main account (default 10). */
+  serviceAccounts?: number;
+  /** Faults for Scalr only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -64,6 +77,7 @@ export interface SandboxOptions {
   ilert?: IlertSandboxOptions;
   ironclad?: IroncladSandboxOptions;
   teamtailor?: TeamtailorSandboxOptions;
+  scalr?: ScalrSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -110,11 +124,25 @@ export interface TeamtailorSandbox {
   readonly company: TeamtailorCompany;
 }
 
+/** Connection details and data of the fake Scalr API. */
+export interface ScalrSandbox {
+  /** `<url>/scalr/acme`, the value for `--scalr-base-url` (the API is below it at `/api/iacp/v3`). */
+  readonly baseUrl: string;
+  /** The main account's subdomain, the value for `--scalr-account`. */
+  readonly account: string;
+  /** Token of the account owner: reads users and service accounts. */
+  readonly token: string;
+  /** A valid token without permission to read users: every listing answers 404. */
+  readonly restrictedToken: string;
+  /** The served installation (`accounts[0]` is the main account). */
+  readonly org: ScalrOrg;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly teamtailor: TeamtailorSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly teamtailor: TeamtailorSandbox; readonly scalr: ScalrSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -164,10 +192,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(teamtailorOptions.rateLimit === undefined ? {} : { rateLimit: teamtailorOptions.rateLimit }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const host = new SandboxHost([ilert, ironclad, teamtailor], options.faults);
+  const scalrOptions = options.scalr ?? {};
+  const scalr = createScalrService({
+    org: generateScalrOrg({ seed, users: scalrOptions.users ?? 100, serviceAccounts: scalrOptions.serviceAccounts ?? 10 }),
+    token: seededToken(seed, 'scalr-sbx'),
+    restrictedToken: seededToken(seed, 'scalr-sbx-noiam'),
+  });
+  const host = new SandboxHost([ilert, ironclad, teamtailor, scalr], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
   if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
   if (teamtailorOptions.faults !== undefined) host.setFaults(teamtailorOptions.faults, 'teamtailor');
+  if (scalrOptions.faults !== undefined) host.setFaults(scalrOptions.faults, 'scalr');
   const url = await host.listen(options.port ?? 0);
   const teamtailorUrl = (region: TeamtailorRegion): string => `${url}${teamtailor.mountPath}/${region}/v1`;
   return {
@@ -188,6 +223,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         internalKey: teamtailor.keys.internal,
         publicKey: teamtailor.keys.public,
         company: teamtailor.company,
+      },
+      scalr: {
+        baseUrl: `${url}${scalr.mountPath}/${scalr.org.accounts[0]?.name ?? ''}`,
+        account: scalr.org.accounts[0]?.name ?? '',
+        token: scalr.token,
+        restrictedToken: scalr.restrictedToken,
+        org: scalr.org,
       },
     },
     requestCount: (service, path) => host.counter.count(service, path),

@@ -17,3 +17,4 @@ export {
   type PageNumberPageOptions,
 } from './page-number.js';
 export { scimPage, type ScimListPage, type ScimPageOptions } from './scim.js';
+export { sequencePage, type SequencedListing } from './sequence.js';
