@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…}}}`;
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},
+ * "rudderstack":{"baseUrl":…,"token":…,"workspaceToken":…}}}`;
  * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
@@ -11,6 +12,8 @@ import type { SandboxOptions } from './sandbox.js';
 const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--latency-ms MS]
                [--rate-limit N | --no-rate-limit]
                [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
+               [--rudderstack-users N] [--rudderstack-groups N] [--rudderstack-max-page-size N]
+               [--rudderstack-omit-total-results] [--rudderstack-scim-disabled]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -23,6 +26,11 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --ironclad-users N   Ironclad users (default 100)
   --ironclad-groups N  Ironclad groups (default 20)
   --ironclad-saml      the Ironclad company uses SAML: new users need no password
+  --rudderstack-users N           RudderStack users (default 100)
+  --rudderstack-groups N          RudderStack groups (default 20)
+  --rudderstack-max-page-size N   RudderStack's page cap (default 100)
+  --rudderstack-omit-total-results  RudderStack listings leave totalResults out
+  --rudderstack-scim-disabled     RudderStack answers 403 "SCIM is not enabled"
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -51,6 +59,11 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'ironclad-users': { type: 'string' },
       'ironclad-groups': { type: 'string' },
       'ironclad-saml': { type: 'boolean' },
+      'rudderstack-users': { type: 'string' },
+      'rudderstack-groups': { type: 'string' },
+      'rudderstack-max-page-size': { type: 'string' },
+      'rudderstack-omit-total-results': { type: 'boolean' },
+      'rudderstack-scim-disabled': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +80,9 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
   const ironcladUsers = integer('ironclad-users', values['ironclad-users'], 1);
   const ironcladGroups = integer('ironclad-groups', values['ironclad-groups'], 0);
+  const rudderstackUsers = integer('rudderstack-users', values['rudderstack-users'], 1);
+  const rudderstackGroups = integer('rudderstack-groups', values['rudderstack-groups'], 0);
+  const rudderstackPage = integer('rudderstack-max-page-size', values['rudderstack-max-page-size'], 1);
   return {
     ...(seed === undefined ? {} : { seed }),
     ...(port === undefined ? {} : { port }),
@@ -80,6 +96,13 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(ironcladGroups === undefined ? {} : { groups: ironcladGroups }),
       ...(values['ironclad-saml'] === true ? { saml: true } : {}),
       ...(rateLimit === false ? { rateLimits: false as const } : {}),
+    },
+    rudderstack: {
+      ...(rudderstackUsers === undefined ? {} : { users: rudderstackUsers }),
+      ...(rudderstackGroups === undefined ? {} : { groups: rudderstackGroups }),
+      ...(rudderstackPage === undefined ? {} : { maxPageSize: rudderstackPage }),
+      ...(values['rudderstack-omit-total-results'] === true ? { omitTotalResults: true } : {}),
+      ...(values['rudderstack-scim-disabled'] === true ? { scimEnabled: false } : {}),
     },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
@@ -98,10 +121,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert, ironclad } = sandbox.services;
+  const { ilert, ironclad, rudderstack } = sandbox.services;
   const services = {
     ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
     ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
+    rudderstack: { baseUrl: rudderstack.baseUrl, token: rudderstack.token, workspaceToken: rudderstack.workspaceToken },
   };
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {

@@ -4,6 +4,8 @@ export type {
   IlertSandboxOptions,
   IroncladSandbox,
   IroncladSandboxOptions,
+  RudderstackSandbox,
+  RudderstackSandboxOptions,
   Sandbox,
   SandboxOptions,
   SandboxServiceName,
@@ -31,4 +33,8 @@ export {
   IRONCLAD_USER_CHANGES_PER_MINUTE,
   passwordProblem,
 } from './ironclad/service.js';
+export { generateRudderstackOrg } from './rudderstack/generate.js';
+export type { RudderstackOrgOptions } from './rudderstack/generate.js';
+export type { RudderstackGroup, RudderstackOrg, RudderstackUser } from './rudderstack/model.js';
+export { RUDDERSTACK_MAX_PAGE_SIZE, RUDDERSTACK_SCIM_DISABLED_DETAIL, RUDDERSTACK_WORKSPACE_TOKEN_DETAIL } from './rudderstack/service.js';
 export { armAt, waitForCount } from './arm-at.js';

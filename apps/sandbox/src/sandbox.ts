@@ -8,9 +8,12 @@ import { createIlertService } from './ilert/service.js';
 import { generateIroncladOrg } from './ironclad/generate.js';
 import type { IroncladOrg } from './ironclad/model.js';
 import { createIroncladService } from './ironclad/service.js';
+import { generateRudderstackOrg } from './rudderstack/generate.js';
+import type { RudderstackOrg } from './rudderstack/model.js';
+import { createRudderstackService } from './rudderstack/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert' | 'ironclad';
+export type SandboxServiceName = 'ilert' | 'ironclad' | 'rudderstack';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -40,6 +43,22 @@ export interface IroncladSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake RudderStack SCIM API. */
+export interface RudderstackSandboxOptions {
+  /** Number of users (default 100, at least 1). */
+  users?: number;
+  /** Number of groups (default 20). */
+  groups?: number;
+  /** The server's page cap (default 100): a larger `count` gets this many. */
+  maxPageSize?: number;
+  /** Leave `totalResults` out of listings (default false). */
+  omitTotalResults?: boolean;
+  /** `false` answers every request with the "SCIM not enabled" 403 (default true). */
+  scimEnabled?: boolean;
+  /** Faults for RudderStack only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -48,6 +67,7 @@ export interface SandboxOptions {
   port?: number;
   ilert?: IlertSandboxOptions;
   ironclad?: IroncladSandboxOptions;
+  rudderstack?: RudderstackSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -79,11 +99,23 @@ export interface IroncladSandbox {
   readonly org: IroncladOrg;
 }
 
+/** Connection details and data of the fake RudderStack SCIM API. */
+export interface RudderstackSandbox {
+  /** `<url>/rudderstack/scim/v2`, the value for `--rudderstack-scim-base-url`. */
+  readonly baseUrl: string;
+  /** The organization-level Service Access Token. */
+  readonly token: string;
+  /** A workspace-level token, which SCIM refuses with 403. */
+  readonly workspaceToken: string;
+  /** The served organization. */
+  readonly org: RudderstackOrg;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly rudderstack: RudderstackSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -125,9 +157,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(ironcladOptions.rateLimits === undefined ? {} : { rateLimits: ironcladOptions.rateLimits }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  const host = new SandboxHost([ilert, ironclad], options.faults);
+  const rudderstackOptions = options.rudderstack ?? {};
+  const rudderstack = createRudderstackService({
+    org: generateRudderstackOrg({ seed, users: rudderstackOptions.users ?? 100, groups: rudderstackOptions.groups ?? 20 }),
+    token: seededToken(seed, 'rudderstack-sat'),
+    workspaceToken: seededToken(seed, 'rudderstack-workspace'),
+    ...(rudderstackOptions.maxPageSize === undefined ? {} : { maxPageSize: rudderstackOptions.maxPageSize }),
+    ...(rudderstackOptions.omitTotalResults === undefined ? {} : { omitTotalResults: rudderstackOptions.omitTotalResults }),
+    ...(rudderstackOptions.scimEnabled === undefined ? {} : { scimEnabled: rudderstackOptions.scimEnabled }),
+  });
+  const host = new SandboxHost([ilert, ironclad, rudderstack], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
   if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
+  if (rudderstackOptions.faults !== undefined) host.setFaults(rudderstackOptions.faults, 'rudderstack');
   const url = await host.listen(options.port ?? 0);
   return {
     url,
@@ -139,6 +181,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clientSecret: ironclad.clientSecret,
         asUserEmail: ironclad.asUserEmail,
         org: ironclad.org,
+      },
+      rudderstack: {
+        baseUrl: `${url}${rudderstack.mountPath}/scim/v2`,
+        token: rudderstack.token,
+        workspaceToken: rudderstack.workspaceToken,
+        org: rudderstack.org,
       },
     },
     requestCount: (service, path) => host.counter.count(service, path),
