@@ -1,0 +1,10 @@
+/**
+ * @c1/connector-rudderstack: a Baton-compatible, read-only connector for RudderStack SCIM users,
+ * groups and group memberships.
+ * @packageDocumentation
+ */
+export * from './client.js';
+export * from './config.js';
+export * from './connector.js';
+export * from './groups.js';
+export * from './users.js';
