@@ -25,8 +25,9 @@ export interface ScimPageOptions<T> {
  * One page of a SCIM listing (RFC 7644 §3.4.2.4): 1-based `startIndex` and `count`. The next
  * page starts at the requested index plus the items received; the `startIndex` the server
  * echoes is ignored, so a server reporting the wrong one neither repeats nor skips items.
- * Paging ends on an empty page, once the items reach `totalResults`, or, when the server
- * sends no `totalResults`, on a page shorter than `count`. The token is the next start index.
+ * Paging ends on an empty page or once the items reach `totalResults`. Without `totalResults`
+ * a page shorter than `count` does not end it: servers may cap pages below `count` (RFC 7644
+ * §3.4.2.4), so only an empty page proves the end. The token is the next start index.
  */
 export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>): Promise<Page<T>> {
   checkPageSize('count', options.count);
@@ -35,6 +36,6 @@ export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>
   const items = page.items;
   if (items.length === 0) return { items };
   const last = requested + items.length - 1;
-  const done = page.totalResults === undefined ? items.length < options.count : last >= page.totalResults;
+  const done = page.totalResults !== undefined && last >= page.totalResults;
   return done ? { items } : { items, nextPageToken: String(last + 1) };
 }
