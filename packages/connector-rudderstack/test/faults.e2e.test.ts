@@ -128,4 +128,44 @@ describe('baton-rudderstack under faults and bad settings', () => {
     });
     expect(sandbox.requestCount('rudderstack')).toBe(1);
   });
+
+  it('refuses the one-shot grant, revoke and create-account flags: the connector is read-only', async () => {
+    const oneShots = [
+      ['--grant-entitlement', 'group:g:member', '--grant-principal', 'u', '--grant-principal-type', 'user'],
+      ['--revoke-grant', 'group:g:member:user:u'],
+      ['--create-account-login', 'new@acme.example'],
+    ];
+    await keepsPreviousFile(async () => {
+      for (const args of oneShots) {
+        const refused = await runBinary([...syncArgs(), ...args, '--provisioning'], { env: tokenEnv() });
+        expectCleanFailure(refused, 2, /^baton-rudderstack: baton-rudderstack is read-only: it syncs but cannot change access, so --\S+ is not supported$/);
+      }
+    });
+    expect(sandbox.requestCount('rudderstack')).toBe(0);
+  });
+});
+
+describe('baton-rudderstack against a lenient server', () => {
+  it('loses and repeats no user when pages are capped below count and totalResults is left out', async () => {
+    await ensureBuilt(packageDir);
+    const lenient = await startSandbox({ seed: 5, rudderstack: { users: 45, groups: 4, maxPageSize: 7, omitTotalResults: true } });
+    const dir = await mkdtemp(join(tmpdir(), 'baton-rudderstack-lenient-'));
+    try {
+      const file = join(dir, 'sync.c1z');
+      const { baseUrl, token, org } = lenient.services.rudderstack;
+      const result = await runConnectorCli(packageDir, ['--rudderstack-scim-base-url', baseUrl, '-f', file, '--log-level', 'warn'], {
+        env: { BATON_RUDDERSTACK_SCIM_TOKEN: token },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const content = await readLatestSyncContent(file);
+      const resources = content.resources.map((text) => JSON.parse(text) as { id: { resourceType: string; resource: string } });
+      const users = resources.filter((resource) => resource.id.resourceType === 'user').map((resource) => resource.id.resource);
+      expect(users.sort()).toEqual(org.users.map((user) => user.id).sort());
+      // 45 users in pages of 7 end on the empty page at 46: 7 requests, plus validate's probe.
+      expect(lenient.requestCount('rudderstack', 'GET /scim/v2/Users')).toBe(1 + 7 + 1);
+    } finally {
+      await lenient.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -27,6 +27,7 @@ import { EXIT_CODES } from './exit-codes.js';
 import { helpText } from './help.js';
 import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
+import { refuseUnsupported } from './read-only.js';
 import { BASE_SCHEMA, fullSchema, onlyFieldsOf } from './schema.js';
 import { type CliSettings, type Operation, readSettings, requestedOperations } from './settings.js';
 
@@ -131,7 +132,9 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
       signal,
     };
     const [operation] = requestedOperations(settings);
-    return await (operation ? OPERATIONS[operation](ctx) : command.run(ctx));
+    if (!operation) return await command.run(ctx);
+    await refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
+    return await OPERATIONS[operation](ctx);
   } catch (error) {
     return presentError(error, stderr, { binary, debug, signal });
   }
