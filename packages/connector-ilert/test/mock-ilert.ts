@@ -1,4 +1,4 @@
-import { silentLogger, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import { createConnectorRuntime, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
 import type { MockAgent } from 'undici';
 import { createIlertConnector } from '../src/connector.js';
 
@@ -8,11 +8,7 @@ export const ORIGIN = 'https://api.ilert.test';
 export const TOKEN = 'ilert-test-token-5f2c9a';
 
 /** A runtime as the CLI would pass it, quiet. */
-export const testRuntime: ConnectorRuntime = {
-  logger: silentLogger,
-  http: { userAgent: 'baton-ilert/0.0.0-test', timeoutMs: 5_000 },
-  provisioning: false,
-};
+export const testRuntime: ConnectorRuntime = createConnectorRuntime({ userAgent: 'baton-ilert/0.0.0-test', timeoutMs: 5_000 });
 
 /** The connector against the mocked origin, with backoff waits shortened. */
 export function testConnector(): Connector {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createLogger, silentLogger, type Connector, type ConnectorRuntime, type Logger, type Timing } from '@c1/connector-sdk';
+import { createConnectorRuntime, createLogger, type Connector, type ConnectorRuntime, type Logger, type Timing } from '@c1/connector-sdk';
 import type { MockAgent } from 'undici';
 import { createIroncladConnector, type IroncladClientOverrides } from '../src/connector.js';
 
@@ -43,11 +43,12 @@ export function capturingLogger(): { logger: Logger; text(): string } {
 export function testConnector(
   options: { provisioning?: boolean; logger?: Logger; overrides?: IroncladClientOverrides } = {},
 ): Connector {
-  const runtime: ConnectorRuntime = {
-    logger: options.logger ?? silentLogger,
-    http: { userAgent: 'baton-ironclad/0.0.0-test', timeoutMs: 5_000 },
+  const runtime: ConnectorRuntime = createConnectorRuntime({
+    ...(options.logger && { logger: options.logger }),
+    userAgent: 'baton-ironclad/0.0.0-test',
+    timeoutMs: 5_000,
     provisioning: options.provisioning ?? false,
-  };
+  });
   return createIroncladConnector(
     { 'ic-client-id': CLIENT_ID, 'ic-client-secret': CLIENT_SECRET, 'ic-as-user-email': AS_USER, environment: 'na1', 'ic-base-url': ORIGIN },
     runtime,

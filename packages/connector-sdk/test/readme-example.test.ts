@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import '../examples/acme/connector.test.js';
+import '../examples/jsonapi/connector.test.js';
+import '../examples/scim/connector.test.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const exampleDir = join(packageDir, 'examples', 'acme');
@@ -27,9 +29,16 @@ describe('README example', () => {
   it('shows every file of examples/acme verbatim', async () => {
     const blocks = await readmeExamples();
     const files = (await readdir(exampleDir)).filter((name) => name.endsWith('.ts')).sort();
-    expect([...blocks.keys()].sort()).toEqual(files.map((name) => `examples/acme/${name}`).sort());
+    expect([...blocks.keys()].filter((key) => key.startsWith('examples/acme/')).sort()).toEqual(files.map((name) => `examples/acme/${name}`).sort());
     for (const name of files) {
       expect(blocks.get(`examples/acme/${name}`), name).toBe(await readFile(join(exampleDir, name), 'utf8'));
+    }
+  });
+
+  it('shows the protocol kit examples verbatim', async () => {
+    const blocks = await readmeExamples();
+    for (const name of ['examples/scim/connector.ts', 'examples/jsonapi/connector.ts']) {
+      expect(blocks.get(name), name).toBe(await readFile(join(packageDir, name), 'utf8'));
     }
   });
 

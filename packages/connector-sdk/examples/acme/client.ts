@@ -1,17 +1,18 @@
-import { bearerAuth, createHttpClient } from '@c1/connector-sdk';
+import { bearerAuth, type ConnectorRuntime } from '@c1/connector-sdk';
 import * as v from 'valibot';
+import type { AcmeConfigKey } from './config.js';
 
 const userSchema = v.object({ id: v.string(), name: v.string(), email: v.string(), active: v.boolean() });
 const groupSchema = v.object({ id: v.string(), name: v.string() });
 
-// The whole API surface the connector uses, with valibot schemas of each response.
-export function createAcmeClient(apiKey: string, baseUrl: string, userAgent: string) {
-  const http = createHttpClient({
+// The whole API surface the connector uses, with valibot schemas of each response. The runtime
+// makes the HTTP client: user agent, --http-timeout-seconds, retries, proxy and cancellation.
+export function createAcmeClient(runtime: ConnectorRuntime<AcmeConfigKey>, apiKey: string, baseUrl: string) {
+  const http = runtime.httpClient({
     service: 'acme',
     baseUrl,
     auth: bearerAuth(apiKey),
-    credential: { name: 'API key', flag: 'acme-api-key' },
-    userAgent,
+    credential: { name: 'API key', key: 'acme-api-key' }, // 401/403 name --acme-api-key / BATON_ACME_API_KEY
     rateLimit: { requests: 10, intervalMs: 1_000 },
   });
   const page = (offset: number, limit: number) => ({ offset, limit });

@@ -1,4 +1,4 @@
-import { defineConfig } from '@c1/connector-sdk';
+import { defineConfig, type ConfigKey } from '@c1/connector-sdk';
 
 // Each field becomes a flag (--acme-api-key), an env var (BATON_ACME_API_KEY) and a config-file key.
 export const acmeConfig = defineConfig({
@@ -7,3 +7,6 @@ export const acmeConfig = defineConfig({
     'acme-base-url': { type: 'string', default: 'https://api.acme.example/v1', description: 'Acme API base URL' },
   },
 });
+
+// The config's keys, so the runtime can check which setting a credential names.
+export type AcmeConfigKey = ConfigKey<typeof acmeConfig>;

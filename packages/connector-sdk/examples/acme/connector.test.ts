@@ -1,9 +1,9 @@
-import { silentLogger } from '@c1/connector-sdk';
 import {
   assertNoPendingInterceptors,
   describeConformance,
   installMockAgent,
   runConnectorInMemory,
+  testRuntime,
   type InstalledMockAgent,
 } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acmeConnector } from './connector.js';
 
 const ORIGIN = 'https://api.acme.example';
-const runtime = { logger: silentLogger, http: { userAgent: 'baton-acme/test', timeoutMs: 5_000 }, provisioning: false };
+const runtime = testRuntime({ userAgent: 'baton-acme/test' });
 const connector = () => acmeConnector.create({ 'acme-api-key': 'test-key', 'acme-base-url': `${ORIGIN}/v1` }, runtime);
 
 // Serves a tiny Acme tenant: two users, one group with one member. Each request is expected once.

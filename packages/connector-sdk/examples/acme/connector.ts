@@ -9,7 +9,7 @@ export const acmeConnector = defineConnector({
   version: '1.0.0',
   config: acmeConfig,
   create(config, runtime) {
-    const client = createAcmeClient(config['acme-api-key'], config['acme-base-url'], runtime.http.userAgent);
+    const client = createAcmeClient(runtime, config['acme-api-key'], config['acme-base-url']);
     return {
       metadata: { displayName: 'Acme Directory' },
       async validate() {

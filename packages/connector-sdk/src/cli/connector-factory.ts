@@ -1,19 +1,19 @@
 import type { ConfigValues } from '../config/index.js';
 import type { Connector, ConnectorRuntime, OperationContext } from '../connector/index.js';
 import { isConnectorError } from '../errors/index.js';
+import { createConnectorRuntime, scopeOperations } from '../runtime/index.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from './cli-errors.js';
 
-/** The runtime handed to the connector's `create`: logger, HTTP defaults, provisioning switch. */
+/** The runtime handed to the connector's `create`: logger, HTTP client factory, provisioning switch. */
 export function connectorRuntime(ctx: CommandContext): ConnectorRuntime {
-  return {
+  return createConnectorRuntime({
     logger: ctx.logger,
-    http: {
-      userAgent: `${ctx.binary}/${ctx.definition.version}`,
-      timeoutMs: ctx.settings.httpTimeoutSeconds * 1000,
-    },
+    userAgent: `${ctx.binary}/${ctx.definition.version}`,
+    timeoutMs: ctx.settings.httpTimeoutSeconds * 1000,
     provisioning: ctx.settings.provisioning,
-  };
+    fields: ctx.definition.config.fields,
+  });
 }
 
 /**
@@ -28,7 +28,7 @@ export async function withConnector<T>(ctx: CommandContext, use: (connector: Con
   }
   let connector: Connector;
   try {
-    connector = await ctx.definition.create(own as ConfigValues<typeof ctx.definition.config>, connectorRuntime(ctx));
+    connector = scopeOperations(await ctx.definition.create(own as ConfigValues<typeof ctx.definition.config>, connectorRuntime(ctx)));
   } catch (error) {
     if (isConnectorError(error, 'invalid-argument')) throw new UsageError(error.message, { cause: error });
     throw error;

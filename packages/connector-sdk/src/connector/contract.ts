@@ -1,4 +1,7 @@
 import type { ConfigSchema, ConfigValues } from '../config/fields.js';
+import type { AuthStrategy } from '../http/auth.js';
+import type { HintFailure, HttpHint } from '../http/hints.js';
+import type { ClientRateLimit, HttpClient } from '../http/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Annotation, UserEmail } from '../model/annotations.js';
 import type { EntitlementInit } from '../model/builders.js';
@@ -144,8 +147,43 @@ export interface Connector {
   close?(): Promise<void>;
 }
 
-/** What the SDK hands a connector's `create` besides its config. */
-export interface ConnectorRuntime {
+/** The config keys (flag names) of a config schema: `ilert-api-token`. */
+export type ConfigKey<S extends ConfigSchema> = keyof S['fields'] & string;
+
+/**
+ * An operator hint a connector declares on its HTTP client (see {@link HttpHint}); its message
+ * may name settings by their typed config key: `(f) => \`check ${f.setting('ic-client-id')} too\``.
+ */
+export interface ConnectorHint<K extends string = string> extends Omit<HttpHint, 'message'> {
+  message: string | ((failure: HintFailure & { setting(key: K): string }) => string);
+}
+
+/** What a connector asks {@link ConnectorRuntime.httpClient} for; the runtime adds the rest. */
+export interface ConnectorHttpOptions<K extends string = string> {
+  /** The service's short name (`ilert`), used in messages. */
+  service: string;
+  /** Every path is relative to it; must be https unless the host is loopback. */
+  baseUrl: string;
+  auth?: AuthStrategy;
+  /** The credential, named for 401/403 messages by what operators call it and its config key. */
+  credential?: { name: string; key: K };
+  /** A client-side limit below the API's; one limiter per client. */
+  rateLimit?: ClientRateLimit;
+  /** Sent with every request (`accept`, `x-as-user-email`). */
+  headers?: Record<string, string>;
+  /** What an operator should check, by status; applied to the error a request fails with. */
+  hints?: readonly ConnectorHint<K>[];
+  /** Parses a successful JSON body before validation (e.g. `parseJsonWithExactIds`). */
+  parseJson?: (text: string) => unknown;
+  /** Extracts the API's own message from an error body (`scimErrorMessage`, `jsonApiErrorMessage`). */
+  errorMessage?: (body: unknown) => string | undefined;
+}
+
+/**
+ * What the SDK hands a connector's `create` besides its config. `K` is the connector's config
+ * keys, so credentials and hints name settings the connector declares.
+ */
+export interface ConnectorRuntime<K extends string = string> {
   logger: Logger;
   /** Defaults for every HTTP client the connector makes. */
   http: {
@@ -156,6 +194,13 @@ export interface ConnectorRuntime {
   };
   /** `--provisioning` was given. */
   provisioning: boolean;
+  /**
+   * An HTTP client for one API with the runtime's user agent, timeout, logger, retries, proxy
+   * and timing; each request is cancelled with the operation (sync, grant ...) it serves.
+   */
+  httpClient(options: ConnectorHttpOptions<K>): HttpClient;
+  /** How operators set a config key: `--ilert-api-token / BATON_ILERT_API_TOKEN`. */
+  setting(key: K): string;
 }
 
 /** A connector package: its name, config and factory. The CLI is built from this. */
@@ -164,7 +209,7 @@ export interface ConnectorDefinition<S extends ConfigSchema = ConfigSchema> {
   name: string;
   version: string;
   config: S;
-  create(config: ConfigValues<S>, runtime: ConnectorRuntime): Connector | Promise<Connector>;
+  create(config: ConfigValues<S>, runtime: ConnectorRuntime<ConfigKey<S>>): Connector | Promise<Connector>;
 }
 
 /** Declares a connector package in one typed call. */

@@ -16,6 +16,7 @@ import {
   withAttempts,
   type FailedResponse,
 } from './errors.js';
+import { applyHints } from './hints.js';
 import { RequestLimiter } from './limiter.js';
 import { endpointLabel, parseBaseUrl, refuseUserInfo, resolveRequestUrl } from './origin.js';
 import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
@@ -264,7 +265,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return backoffDelay(attemptNumber, baseDelayMs, maxDelayMs, timing.random);
   };
 
-  const request = async (spec: RequestSpec): Promise<HttpResponse<unknown>> => {
+  /** The final error of a request: its attempts recorded, the declared hints applied. */
+  const finalError = (error: ConnectorError, tries: number): ConnectorError =>
+    applyHints(withAttempts(error, tries), options.hints, failureFacts.get(error)?.unsent ? 'token' : 'api');
+
+  const request = async (given: RequestSpec): Promise<HttpResponse<unknown>> => {
+    const signal = combineSignals(given.signal, options.operationSignal?.());
+    const spec: RequestSpec = { ...given, ...(signal && { signal }) };
     const url = resolveRequestUrl(service, base, spec.target, spec.searchParams);
     let reauthorized = false;
     let tries = 0;
@@ -278,7 +285,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         logger.debug('credentials renewed after 401, retrying', { service, endpoint: endpointLabel(spec.method, base, url) });
       } catch (error) {
         const waitMs = retryWait(error, spec.method, attemptNumber);
-        if (waitMs === undefined) throw isConnectorError(error) ? withAttempts(error, tries) : error;
+        if (waitMs === undefined) throw isConnectorError(error) ? finalError(error, tries) : error;
         logWait(`${service} request failed, retrying`, waitMs, {
           endpoint: (error as ConnectorError).endpoint,
           status: (error as ConnectorError).status,
@@ -304,6 +311,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
   };
   return client;
+}
+
+/** One signal that aborts when either does; undefined when there is none. */
+function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (!a || !b || a === b) return a ?? b;
+  return AbortSignal.any([a, b]);
 }
 
 function hasResetHeader(headers: Headers): boolean {

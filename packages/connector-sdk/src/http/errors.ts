@@ -74,9 +74,9 @@ export function httpStatusError(failure: FailedResponse): ConnectorError {
   const detail = apiMessage ? `: ${apiMessage}` : '';
   let message: string;
   if (status === 401 && credential) {
-    message = `${service} rejected the ${credential.name} (401) - check ${flagHint(credential.flag)}`;
+    message = `${service} rejected the ${credential.name} (401) - check ${(credential.setting ?? flagHint(credential.flag))}`;
   } else if (status === 403 && credential) {
-    message = `${service} denied ${endpoint} to the ${credential.name} (403${detail}) - check that ${flagHint(credential.flag)} has the permissions it needs`;
+    message = `${service} denied ${endpoint} to the ${credential.name} (403${detail}) - check that ${(credential.setting ?? flagHint(credential.flag))} has the permissions it needs`;
   } else if (status === 429) {
     message = `${service} rate limit exceeded on ${endpoint} (429)${detail}`;
   } else {

@@ -3,6 +3,7 @@ export { basicAuth, bearerAuth, headerAuth, tokenAuth } from './auth.js';
 export { createHttpClient } from './client.js';
 export { selectDispatcher, type ProxyEnv } from './dispatcher.js';
 export { defaultErrorMessage, errorCodeForStatus } from './errors.js';
+export { applyHints, type HintFailure, type HttpHint } from './hints.js';
 export { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
 export { isLoopbackHost } from './origin.js';
 export { parseRateLimit, parseResetTime, parseRetryAfter } from './rate-limit-headers.js';

@@ -186,7 +186,7 @@ function tokenEndpointError(
   const credential = context.credential;
   const what = credential ? `the ${credential.name}` : 'the OAuth client credentials';
   const verb = code === 'permission-denied' ? 'refused a token to' : 'rejected';
-  const hint = credential ? ` - check ${flagHint(credential.flag)}` : '';
+  const hint = credential ? ` - check ${(credential.setting ?? flagHint(credential.flag))}` : '';
   return new ConnectorError(
     `${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`,
     { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}) },

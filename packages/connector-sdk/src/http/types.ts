@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { Dispatcher } from 'undici';
 import type { Logger } from '../log/logger.js';
 import type { AuthStrategy } from './auth.js';
+import type { HttpHint } from './hints.js';
 import type { Timing } from './timing.js';
 
 /** Query parameters; `undefined` values are left out. */
@@ -16,6 +17,8 @@ export interface CredentialDescription {
   name: string;
   /** The flag that sets it, without dashes: `ilert-api-token`. */
   flag: string;
+  /** How operators set it, when the caller names it already (`--x / BATON_X`); else derived from `flag`. */
+  setting?: string;
 }
 
 /**
@@ -69,6 +72,13 @@ export interface HttpClientOptions {
   /** Extracts the API's own message from an error body; the default reads `message`, `detail`, `error_description`, `error`. */
   errorMessage?: (body: unknown) => string | undefined;
   logger?: Logger;
+  /** Operator hints by status, applied to the error a request finally fails with. */
+  hints?: readonly HttpHint[];
+  /**
+   * The abort signal of the operation under way (the runtime passes its own), combined with
+   * any `signal` a request is given.
+   */
+  operationSignal?: () => AbortSignal | undefined;
   /** Default: a proxy agent when `HTTPS_PROXY`/`HTTP_PROXY` is set, else undici's global dispatcher at request time. */
   dispatcher?: Dispatcher;
   /** Clock and sleep; replaced in tests and simulations. */

@@ -1,6 +1,7 @@
 import type { SyncType } from '../c1z/store-types.js';
 import type { Connector, ResourceSyncer } from '../connector/contract.js';
 import { ConnectorError } from '../errors/connector-error.js';
+import { scopeOperations } from '../runtime/operation-scope.js';
 import { silentLogger } from '../log/logger.js';
 import { SyncAbortedError } from './abort.js';
 import { expandGrants } from './phases/expansion.js';
@@ -27,7 +28,8 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 5000;
  * a {@link SyncAbortedError} (`name === 'AbortError'`) and rerunning resumes the sync.
  */
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
-  const { connector, store } = options;
+  const { store } = options;
+  const connector = scopeOperations(options.connector);
   const timing = options.timing ?? realTiming;
   const startedAt = timing.now();
   const signal = options.signal ?? new AbortController().signal;

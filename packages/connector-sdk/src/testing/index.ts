@@ -13,3 +13,4 @@ export * from './harness.js';
 export * from './mock-agent.js';
 export type * from './paging-recorder.js';
 export * from './sync-content.js';
+export * from './test-runtime.js';

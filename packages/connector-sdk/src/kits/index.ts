@@ -1,0 +1,4 @@
+export { exactIdsParser, parseJsonWithExactIds } from './exact-ids.js';
+export { inlineMembers, type InlineMembers } from './memberships.js';
+export { generatePassword, PASSWORD_CHARACTERS, type PasswordPolicy, type PasswordRequest } from './passwords.js';
+export { provisioningGuard, type ProvisioningGuard } from './provisioning.js';
