@@ -13,8 +13,7 @@ import {
   testConnector,
   TOKEN,
 } from '../test/mock-rudderstack.js';
-import { RUDDERSTACK_PAGE_SIZE } from './client.js';
-import { rudderstackConnector } from './connector.js';
+import { RUDDERSTACK_PAGE_SIZE, rudderstackConnector } from './connector.js';
 
 const users = (count: number) => Array.from({ length: count }, (_, i) => scimUser(i + 1));
 const ids = (resources: { id: { resource: string } }[]) => resources.map((r) => r.id.resource);
@@ -29,9 +28,9 @@ describe('RudderStack connector', () => {
     await mock.restore();
   });
 
-  it('is declared as baton-rudderstack, read-only (SYNC only)', () => {
+  it('is declared as baton-rudderstack, read-only (SYNC only)', async () => {
     expect(rudderstackConnector.name).toBe('rudderstack');
-    expect(capabilitiesOf(testConnector())).toMatchObject({ connector: ['SYNC'], resourceTypes: [{ capabilities: ['SYNC'] }, { capabilities: ['SYNC'] }] });
+    expect(capabilitiesOf(await testConnector())).toMatchObject({ connector: ['SYNC'], resourceTypes: [{ capabilities: ['SYNC'] }, { capabilities: ['SYNC'] }] });
   });
 
   it('maps users: userName as login, emails, display name fallbacks, active to status, human accounts', async () => {
@@ -43,7 +42,7 @@ describe('RudderStack connector', () => {
       { id: 'u4' },
     ]);
     interceptPages(mock.agent, 'Groups', []);
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     const byId = (id: string) => sync.resources.find((r) => r.id.resource === id);
     expect(byId('u1')?.displayName).toBe('User 1');
     expect(userTrait(byId('u1'))).toMatchObject({ login: 'user1@acme.test', emails: [{ address: 'user1@acme.test', isPrimary: true }], status: { status: 'ENABLED' }, accountType: 'HUMAN' });
@@ -52,7 +51,7 @@ describe('RudderStack connector', () => {
     expect(byId('u3')?.displayName).toBe('three@acme.test');
     expect(userTrait(byId('u3'))).toMatchObject({ emails: [{ address: 'other@acme.test', isPrimary: false }, { address: 'three@acme.test', isPrimary: true }] });
     expect(byId('u4')?.displayName).toBe('u4');
-    expect(byId('u1')?.profile).toMatchObject({ user_id: 'u1', login: 'user1@acme.test', email: 'user1@acme.test', active: true });
+    expect(byId('u1')?.profile).toMatchObject({ userName: 'user1@acme.test', email: 'user1@acme.test', active: true });
     assertNoPendingInterceptors(mock.agent);
   });
 
@@ -61,7 +60,7 @@ describe('RudderStack connector', () => {
     interceptPages(mock.agent, 'Users', users(3));
     interceptPages(mock.agent, 'Groups', [scimGroup(1, [1, 2]), scimGroup(2, undefined), scimGroup(3, [])]);
     interceptGroup(mock.agent, scimGroup(2, [3]));
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     expect(sync.entitlements.map((e) => e.id)).toEqual(['group:g1:member', 'group:g2:member', 'group:g3:member']);
     expect(sync.grants.map((g) => g.id).sort()).toEqual(['group:g1:member:user:u1', 'group:g1:member:user:u2', 'group:g2:member:user:u3']);
     assertNoPendingInterceptors(mock.agent);
@@ -71,7 +70,7 @@ describe('RudderStack connector', () => {
     interceptValidation(mock.agent);
     interceptPages(mock.agent, 'Users', users(2 * RUDDERSTACK_PAGE_SIZE));
     interceptPages(mock.agent, 'Groups', []);
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     expect(new Set(ids(sync.resources)).size).toBe(2 * RUDDERSTACK_PAGE_SIZE);
     assertNoPendingInterceptors(mock.agent);
   });
@@ -80,7 +79,7 @@ describe('RudderStack connector', () => {
     interceptValidation(mock.agent);
     interceptPages(mock.agent, 'Users', users(250), { serverCap: 100 });
     interceptPages(mock.agent, 'Groups', []);
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     expect(ids(sync.resources)).toEqual(users(250).map((u) => u.id));
     assertNoPendingInterceptors(mock.agent);
   });
@@ -89,7 +88,7 @@ describe('RudderStack connector', () => {
     interceptValidation(mock.agent);
     interceptPages(mock.agent, 'Users', users(250), { serverCap: 100, totalResults: false, emptyLastPage: true });
     interceptPages(mock.agent, 'Groups', [], { totalResults: false });
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     expect(ids(sync.resources)).toEqual(users(250).map((u) => u.id));
     assertNoPendingInterceptors(mock.agent);
   });
@@ -99,7 +98,7 @@ describe('RudderStack connector', () => {
     interceptList(mock.agent, 'Users', 1, RUDDERSTACK_PAGE_SIZE, listResponse(users(3), 5));
     interceptList(mock.agent, 'Users', 4, RUDDERSTACK_PAGE_SIZE, listResponse([], 5));
     interceptPages(mock.agent, 'Groups', []);
-    const sync = await runConnectorInMemory(testConnector());
+    const sync = await runConnectorInMemory(await testConnector());
     expect(ids(sync.resources)).toEqual(['u1', 'u2', 'u3']);
     assertNoPendingInterceptors(mock.agent);
   });
@@ -111,7 +110,7 @@ describe('RudderStack connector', () => {
     [404, 'Not Found', /^cannot list users: .*404.* - check --rudderstack-scim-base-url \/ BATON_RUDDERSTACK_SCIM_BASE_URL/],
   ])('explains a %i (%s) on /Users', async (status, detail, message) => {
     interceptError(mock.agent, '/scim/v2/Users', status, detail);
-    const error = (await testConnector()
+    const error = (await (await testConnector())
       .validate({ signal: new AbortController().signal, logger: silentLogger })
       .catch((e: unknown) => e)) as ConnectorError;
     expect(error.message).toMatch(message);
@@ -121,7 +120,7 @@ describe('RudderStack connector', () => {
   it('names the field when a page no longer matches the SCIM shape', async () => {
     interceptValidation(mock.agent);
     interceptPages(mock.agent, 'Users', [scimUser(1), { userName: 'no-id@acme.test' }]);
-    const error = (await runConnectorInMemory(testConnector()).catch((e: unknown) => e)) as ConnectorError;
+    const error = (await runConnectorInMemory(await testConnector()).catch((e: unknown) => e)) as ConnectorError;
     expect(error.message).toContain('GET /Users');
     expect(error.message).toMatch(/Resources\.\[?1\]?\.id|Resources\[1\]\.id/);
   });
@@ -129,10 +128,10 @@ describe('RudderStack connector', () => {
 
 describeConformance(
   'rudderstack',
-  () => {
+  async () => {
     let mock: InstalledMockAgent | undefined;
     return {
-      connector: testConnector(),
+      connector: await testConnector(),
       setup() {
         mock = installMockAgent();
         interceptValidation(mock.agent);

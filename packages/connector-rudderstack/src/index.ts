@@ -3,8 +3,5 @@
  * groups and group memberships.
  * @packageDocumentation
  */
-export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
-export * from './groups.js';
-export * from './users.js';

@@ -1,23 +1,16 @@
-import { silentLogger, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import type { Connector } from '@c1/connector-sdk';
+import { testRuntime } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
-import { RUDDERSTACK_PAGE_SIZE } from '../src/client.js';
-import { createRudderstackConnector } from '../src/connector.js';
+import { RUDDERSTACK_PAGE_SIZE, rudderstackConnector } from '../src/connector.js';
 
 /** The SCIM base URL the unit tests point the connector at (intercepted, never reached). */
 export const ORIGIN = 'https://api.rudderstack.test';
 export const BASE_URL = `${ORIGIN}/scim/v2`;
 export const TOKEN = 'rs-sat-test-7d1e3b';
 
-/** A runtime as the CLI would pass it, quiet. */
-export const testRuntime: ConnectorRuntime = {
-  logger: silentLogger,
-  http: { userAgent: 'baton-rudderstack/0.0.0-test', timeoutMs: 5_000 },
-  provisioning: false,
-};
-
-/** The connector against the mocked origin. */
-export function testConnector(): Connector {
-  return createRudderstackConnector({ 'rudderstack-scim-base-url': BASE_URL, 'rudderstack-scim-token': TOKEN }, testRuntime);
+/** The connector against the mocked origin, with the test kit's quiet, fast-retrying runtime. */
+export function testConnector(): Promise<Connector> {
+  return Promise.resolve(rudderstackConnector.create({ 'rudderstack-scim-base-url': BASE_URL, 'rudderstack-scim-token': TOKEN }, testRuntime()));
 }
 
 const SCIM_HEADERS = { headers: { 'content-type': 'application/scim+json' } };
