@@ -1,16 +1,6 @@
-import {
-  bearerAuth,
-  createHttpClient,
-  flagHint,
-  isConnectorError,
-  type ClientRateLimit,
-  type HttpClient,
-  type Logger,
-  type RetryOptions,
-  type Timing,
-} from '@c1/connector-sdk';
+import { bearerAuth, parseJsonWithExactIds, type ClientRateLimit, type ConnectorRuntime } from '@c1/connector-sdk';
 import * as v from 'valibot';
-import { parseJsonWithExactIds } from './exact-ids.js';
+import type { IlertConfigKey } from './config.js';
 
 /** ilert's largest page (`max-results`). */
 export const ILERT_MAX_PAGE_SIZE = 100;
@@ -83,69 +73,43 @@ export type IlertTeam = v.InferOutput<typeof ilertTeamSchema>;
 const usersPageSchema = v.array(ilertUserSchema);
 const teamsPageSchema = v.array(ilertTeamSchema);
 
-/** What {@link createIlertClient} takes. */
-export interface IlertClientOptions {
-  apiToken: string;
-  baseUrl: string;
-  userAgent: string;
-  timeoutMs?: number;
-  logger?: Logger;
-  /** Defaults to {@link ILERT_DEFAULT_RATE_LIMIT}. */
-  rateLimit?: ClientRateLimit;
-  retry?: RetryOptions;
-  timing?: Timing;
-}
-
 /** The ilert API calls the connector makes. */
 export interface IlertClient {
   /** One page of users (`GET /users`). */
-  listUsers(startIndex: number, maxResults: number, signal?: AbortSignal): Promise<IlertUser[]>;
+  listUsers(startIndex: number, maxResults: number): Promise<IlertUser[]>;
   /** One page of teams with their members (`GET /teams`). */
-  listTeams(startIndex: number, maxResults: number, signal?: AbortSignal): Promise<IlertTeam[]>;
+  listTeams(startIndex: number, maxResults: number): Promise<IlertTeam[]>;
   /** One team with its members (`GET /teams/{id}`). */
-  getTeam(id: string, signal?: AbortSignal): Promise<IlertTeam>;
-}
-
-/** Creates the ilert API client: bearer auth, exact 64-bit ids, rate limit below ilert's. */
-export function createIlertClient(options: IlertClientOptions): IlertClient {
-  const http: HttpClient = createHttpClient({
-    service: 'ilert',
-    baseUrl: options.baseUrl,
-    auth: bearerAuth(options.apiToken),
-    credential: { name: 'API token', flag: 'ilert-api-token' },
-    userAgent: options.userAgent,
-    headers: { accept: 'application/json' },
-    rateLimit: options.rateLimit ?? ILERT_DEFAULT_RATE_LIMIT,
-    parseJson: parseJsonWithExactIds,
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    ...(options.logger && { logger: options.logger }),
-    ...(options.retry && { retry: options.retry }),
-    ...(options.timing && { timing: options.timing }),
-  });
-  const page = (startIndex: number, maxResults: number) => ({ 'start-index': startIndex, 'max-results': maxResults });
-  return {
-    listUsers: (startIndex, maxResults, signal) =>
-      explainForbidden(http.get('users', { schema: usersPageSchema, searchParams: page(startIndex, maxResults), signal })),
-    listTeams: (startIndex, maxResults, signal) =>
-      explainForbidden(http.get('teams', { schema: teamsPageSchema, searchParams: page(startIndex, maxResults), signal })),
-    getTeam: (id, signal) => explainForbidden(http.get(`teams/${encodeURIComponent(id)}`, { schema: ilertTeamSchema, signal })),
-  };
+  getTeam(id: string): Promise<IlertTeam>;
 }
 
 /**
- * Returns the response data. A 403 is explained: an ilert API key sees only what its user may
- * see, so syncing everyone needs a key created by an admin (ideally an organization-wide one).
+ * Creates the ilert API client: bearer auth, exact 64-bit ids, rate limit below ilert's. A 403
+ * is explained: an ilert API key sees only what its user may see, so syncing everyone needs a
+ * key created by an admin (ideally an organization-wide one).
  */
-async function explainForbidden<T>(request: Promise<{ data: T }>): Promise<T> {
-  try {
-    return (await request).data;
-  } catch (error) {
-    if (!isConnectorError(error, 'permission-denied')) throw error;
-    const endpoint = error.endpoint ?? 'the request';
-    const detail = error.apiMessage ? `: ${error.apiMessage}` : '';
-    throw error.withMessage(
-      `ilert denied ${endpoint} to the API token (403${detail}) - the key lacks permission; ` +
-        `set ${flagHint('ilert-api-token')} to a key created by an ilert admin (an organization-wide key is recommended)`,
-    );
-  }
+export function createIlertClient(runtime: ConnectorRuntime<IlertConfigKey>, apiToken: string, baseUrl: string): IlertClient {
+  const http = runtime.httpClient({
+    service: 'ilert',
+    baseUrl,
+    auth: bearerAuth(apiToken),
+    credential: { name: 'API token', key: 'ilert-api-token' },
+    headers: { accept: 'application/json' },
+    rateLimit: ILERT_DEFAULT_RATE_LIMIT,
+    parseJson: parseJsonWithExactIds,
+    hints: [
+      {
+        status: 403,
+        mode: 'replace',
+        message: (f) =>
+          `the key lacks permission; set ${f.setting('ilert-api-token')} to a key created by an ilert admin (an organization-wide key is recommended)`,
+      },
+    ],
+  });
+  const page = (startIndex: number, maxResults: number) => ({ 'start-index': startIndex, 'max-results': maxResults });
+  return {
+    listUsers: async (startIndex, maxResults) => (await http.get('users', { schema: usersPageSchema, searchParams: page(startIndex, maxResults) })).data,
+    listTeams: async (startIndex, maxResults) => (await http.get('teams', { schema: teamsPageSchema, searchParams: page(startIndex, maxResults) })).data,
+    getTeam: async (id) => (await http.get(`teams/${encodeURIComponent(id)}`, { schema: ilertTeamSchema })).data,
+  };
 }

@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk';
 
 /** The default ilert API base URL. */
 export const ILERT_DEFAULT_BASE_URL = 'https://api.ilert.com/api';
@@ -20,3 +20,6 @@ export const ilertConfig = defineConfig({
     },
   },
 });
+
+/** The ilert connector's config keys. */
+export type IlertConfigKey = ConfigKey<typeof ilertConfig>;

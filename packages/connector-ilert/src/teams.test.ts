@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptValidation, ORIGIN, testConnector, TOKEN, userJson } from '../test/mock-ilert.js';
 import { ilertTeamSchema } from './client.js';
-import { parseJsonWithExactIds } from './exact-ids.js';
+import { parseJsonWithExactIds } from '@c1/connector-sdk';
 import { ilertTeamResource } from './teams.js';
 
 const teamJson = (id: number, name: string, members: [number, string][], visibility = 'PRIVATE') =>

@@ -1,17 +1,15 @@
 import {
   defineResourceType,
-  entitlement,
-  grant,
   groupResource,
+  inlineMembers,
   offsetPage,
-  resourceId,
-  type Grant,
+  roleMemberships,
   type JsonObject,
-  type Logger,
   type Resource,
   type ResourceSyncer,
+  type RoleMembership,
 } from '@c1/connector-sdk';
-import { ILERT_MAX_PAGE_SIZE, type IlertClient, type IlertTeam, type IlertTeamMember } from './client.js';
+import { ILERT_MAX_PAGE_SIZE, type IlertClient, type IlertTeam } from './client.js';
 import { userResourceType } from './users.js';
 
 /** ilert teams: resource type `team` with the GROUP trait. */
@@ -30,8 +28,6 @@ export const TEAM_ROLES = [
   { role: 'STAKEHOLDER', slug: 'stakeholder', displayName: 'Stakeholder' },
 ] as const;
 
-const SLUG_BY_ROLE = new Map<string, string>(TEAM_ROLES.map((r) => [r.role, r.slug]));
-
 /** Maps an ilert team to a resource; its visibility goes to the profile. */
 export function ilertTeamResource(team: IlertTeam): Resource {
   const name = team.name?.trim() || `ilert team ${team.id}`;
@@ -47,111 +43,34 @@ export function ilertTeamResource(team: IlertTeam): Resource {
   });
 }
 
-/** A member's user id and the entitlement slug of their team role. */
-type Membership = { userId: string; slug: string };
-
-/** The members of one team listing that get no grant. */
-interface SkippedMembers {
-  /** Members with a user id whose team role is missing or unknown. */
-  userIds: Set<string>;
-  /** The roles not understood (`(missing)` when absent). */
-  roles: Set<string>;
-  /** Members without a user id. */
-  withoutUser: number;
-  /** The teams these members are in. */
-  teams: Set<string>;
-}
-
-const noneSkipped = (): SkippedMembers => ({ userIds: new Set(), roles: new Set(), withoutUser: 0, teams: new Set() });
-
-/** The team's members that get a grant; the others are added to `skipped`. */
-function grantableMemberships(teamId: string, members: readonly IlertTeamMember[], skipped: SkippedMembers): Membership[] {
-  const memberships: Membership[] = [];
-  for (const member of members) {
-    const userId = member.user?.id;
-    const role = member.role?.trim() ?? '';
-    const slug = SLUG_BY_ROLE.get(role.toUpperCase());
-    if (userId && slug) {
-      memberships.push({ userId, slug });
-      continue;
-    }
-    skipped.teams.add(teamId);
-    if (!userId) {
-      skipped.withoutUser += 1;
-      continue;
-    }
-    skipped.userIds.add(userId);
-    skipped.roles.add(role || '(missing)');
-  }
-  return memberships;
-}
-
-/** One warning for all members of a team listing that get no grant; nothing when there are none. */
-function warnSkipped(logger: Logger, skipped: SkippedMembers): void {
-  const count = skipped.userIds.size + skipped.withoutUser;
-  if (count === 0) return;
-  logger.warn(`skipped ${count} ilert team members that get no grant: a missing or unknown team role, or no user id`, {
-    count,
-    userIds: [...skipped.userIds],
-    roles: [...skipped.roles],
-    membersWithoutUser: skipped.withoutUser,
-    teams: [...skipped.teams],
-  });
-}
+/** A team's members as the role kit takes them. */
+const membersOf = (team: IlertTeam) => ({
+  groupId: team.id,
+  members: (team.members ?? []).map((member) => ({ userId: member.user?.id, role: member.role })),
+});
 
 /**
  * Lists every team (100 per request), its four role entitlements and one grant per member.
- *
- * `GET /teams` returns members inline, so `list` remembers each team's memberships and
- * `grants` reads them from there: no request per team. Each entry is dropped once its grants
- * are emitted. When a resumed sync asks for grants of a team listed by an earlier process,
- * the memberships are not in memory and the team is read once with `GET /teams/{id}`.
- *
- * Members without a user id, or whose team role is missing or unknown, get no grant: each
- * listing (a page of teams, or one team read again) logs one warning naming them all.
+ * `GET /teams` returns members inline: `list` remembers them and `grants` takes them
+ * (`inlineMembers`), so there is no request per team; a resumed sync reads a team it did not
+ * list with `GET /teams/{id}`. Members without a user id, or whose team role is missing or
+ * unknown, get no grant: each listing logs one warning naming them all.
  */
 export function teamSyncer(client: IlertClient): ResourceSyncer {
-  const memberships = new Map<string, Membership[]>();
-
+  const roles = roleMemberships({ service: 'ilert', group: 'team', roles: TEAM_ROLES, userResourceType });
+  const memberships = inlineMembers<RoleMembership>();
   return {
     resourceType: teamResourceType,
     async list({ pageToken, ctx }) {
-      const page = await offsetPage(pageToken, {
-        pageSize: ILERT_MAX_PAGE_SIZE,
-        fetch: (offset, limit) => client.listTeams(offset, limit, ctx.signal),
-      });
-      const skipped = noneSkipped();
-      for (const team of page.items) memberships.set(team.id, grantableMemberships(team.id, team.members ?? [], skipped));
-      warnSkipped(ctx.logger, skipped);
+      const page = await offsetPage(pageToken, { pageSize: ILERT_MAX_PAGE_SIZE, fetch: (offset, limit) => client.listTeams(offset, limit) });
+      for (const [teamId, members] of roles.sort(page.items.map(membersOf), ctx.logger)) memberships.remember(teamId, members);
       return { ...page, items: page.items.map(ilertTeamResource) };
     },
-    async entitlements(team) {
-      return {
-        items: TEAM_ROLES.map((r) =>
-          entitlement({
-            resource: team,
-            slug: r.slug,
-            purpose: 'ASSIGNMENT',
-            displayName: r.displayName,
-            description: `${r.displayName} of the ilert team ${team.displayName}`,
-            grantableTo: [userResourceType],
-          }),
-        ),
-      };
-    },
+    entitlements: async (team) => ({ items: roles.entitlements(team) }),
     async grants(team, { ctx }) {
       const teamId = team.id.resource;
-      let members = memberships.get(teamId);
-      if (!members) {
-        const skipped = noneSkipped();
-        members = grantableMemberships(teamId, (await client.getTeam(teamId, ctx.signal)).members ?? [], skipped);
-        warnSkipped(ctx.logger, skipped);
-      }
-      memberships.delete(teamId);
-      const items: Grant[] = members.map((member) =>
-        grant({ entitlement: { resource: team, slug: member.slug }, principal: resourceId(userResourceType.id, member.userId) }),
-      );
-      return { items };
+      const reread = async () => roles.sort([membersOf(await client.getTeam(teamId))], ctx.logger).get(teamId) ?? [];
+      return { items: roles.grants(team, await memberships.take(teamId, reread)) };
     },
   };
 }

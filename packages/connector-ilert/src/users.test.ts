@@ -2,7 +2,7 @@ import { findAnnotation } from '@c1/connector-sdk';
 import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptValidation, testConnector, userJson } from '../test/mock-ilert.js';
-import { parseJsonWithExactIds } from './exact-ids.js';
+import { parseJsonWithExactIds } from '@c1/connector-sdk';
 import { ilertUserSchema } from './client.js';
 import { ilertUserResource } from './users.js';
 import * as v from 'valibot';

@@ -60,10 +60,10 @@ export function ilertUserResource(user: IlertUser): Resource {
 export function userSyncer(client: IlertClient): ResourceSyncer {
   return {
     resourceType: userResourceType,
-    async list({ pageToken, ctx }) {
+    async list({ pageToken }) {
       const page = await offsetPage(pageToken, {
         pageSize: ILERT_MAX_PAGE_SIZE,
-        fetch: (offset, limit) => client.listUsers(offset, limit, ctx.signal),
+        fetch: (offset, limit) => client.listUsers(offset, limit),
       });
       return { ...page, items: page.items.map(ilertUserResource) };
     },

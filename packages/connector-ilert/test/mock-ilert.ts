@@ -1,4 +1,5 @@
-import { createConnectorRuntime, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import type { Connector } from '@c1/connector-sdk';
+import { testRuntime } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
 import { createIlertConnector } from '../src/connector.js';
 
@@ -7,16 +8,10 @@ export const BASE_URL = 'https://api.ilert.test/api';
 export const ORIGIN = 'https://api.ilert.test';
 export const TOKEN = 'ilert-test-token-5f2c9a';
 
-/** A runtime as the CLI would pass it, quiet. */
-export const testRuntime: ConnectorRuntime = createConnectorRuntime({ userAgent: 'baton-ilert/0.0.0-test', timeoutMs: 5_000 });
 
-/** The connector against the mocked origin, with backoff waits shortened. */
+/** The connector against the mocked origin, with backoff waits shortened and no client-side limit. */
 export function testConnector(): Connector {
-  return createIlertConnector(
-    { 'ilert-api-token': TOKEN, 'ilert-base-url': BASE_URL },
-    testRuntime,
-    { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 }, rateLimit: { requests: 10_000, intervalMs: 1_000 } },
-  );
+  return createIlertConnector({ 'ilert-api-token': TOKEN, 'ilert-base-url': BASE_URL }, testRuntime({ userAgent: 'baton-ilert/0.0.0-test' }));
 }
 
 /** A user as ilert's JSON `User`; the id is written by the caller into raw JSON. */

@@ -9,10 +9,10 @@ import {
   type JsonObject,
   type OperationContext,
   type PlaintextData,
+  type ProvisioningGuard,
 } from '@c1/connector-sdk';
 import type { IroncladClient, IroncladNewUser } from './client.js';
 import { generatePassword } from './password.js';
-import type { ProvisioningGuard } from './groups.js';
 import { ironcladUserResource, userResourceType } from './users.js';
 
 const PROFILE_KEYS = {
@@ -75,7 +75,7 @@ export function ironcladAccountManager(client: IroncladClient, guard: Provisioni
       const password = credentials.kind === 'random-password' ? generatePassword(credentials) : undefined;
       if (password !== undefined) registerSecret(password);
       try {
-        const created = await client.createUser({ ...user, ...(password !== undefined && { password }) }, ctx.signal);
+        const created = await client.createUser({ ...user, ...(password !== undefined && { password }) });
         ctx.logger.info('created an Ironclad account', { user: created.id, userName: created.userName, password: password !== undefined });
         const secrets: PlaintextData[] =
           password === undefined
@@ -84,7 +84,7 @@ export function ironcladAccountManager(client: IroncladClient, guard: Provisioni
         return { outcome: 'created', resource: ironcladUserResource(created), ...(secrets.length > 0 && { secrets }) };
       } catch (error) {
         if (!isConnectorError(error, 'already-exists')) throw error;
-        const existing = await client.findUserByUserName(user.userName, ctx.signal);
+        const existing = await client.findUserByUserName(user.userName);
         if (!existing) throw error;
         ctx.logger.info('the Ironclad account already exists', { user: existing.id, userName: existing.userName });
         return { outcome: 'already-exists', resource: ironcladUserResource(existing) };

@@ -1,4 +1,4 @@
-import { assertNoPendingInterceptors, installMockAgent, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, installMockAgent, testRuntime, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AS_USER,
@@ -37,15 +37,8 @@ describe('Ironclad client', () => {
 
   it('stays under Ironclad\'s 600/min per bucket: groups wait for the next minute, users have their own bucket', async () => {
     const clock = manualTiming();
-    const client = createIroncladClient({
-      baseUrl: ORIGIN,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      asUserEmail: AS_USER,
-      provisioning: false,
-      userAgent: 'baton-ironclad/0.0.0-test',
-      timing: clock.timing,
-    });
+    const runtime = testRuntime({ rateLimit: 'declared', timing: clock.timing });
+    const client = createIroncladClient(runtime, { baseUrl: ORIGIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, asUserEmail: AS_USER });
     interceptToken(mock.agent);
     const requests = IRONCLAD_RATE_LIMITS.reads.requests;
     mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g1', method: 'GET', headers: scimHeaders() }).reply(200, group('g1', []), JSON_HEADERS).times(requests + 1);

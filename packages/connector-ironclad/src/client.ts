@@ -1,21 +1,7 @@
-import {
-  createHttpClient,
-  createScimClient,
-  isConnectorError,
-  oauth2ClientCredentials,
-  SCIM_SCHEMAS,
-  scimErrorMessage,
-  scimGroupSchema,
-  scimUserSchema,
-  type ClientRateLimit,
-  type HttpClient,
-  type Logger,
-  type Page,
-  type RetryOptions,
-  type ScimRoute,
-  type Timing,
-} from '@c1/connector-sdk';
+import { oauth2ClientCredentials, type ClientRateLimit, type ConnectorHint, type ConnectorRuntime, type HttpClient } from '@c1/connector-sdk';
+import { createScimClient, SCIM_SCHEMAS, scimErrorMessage, scimGroupSchema, scimUserSchema, type ScimClient, type ScimRoute } from '@c1/connector-sdk/scim';
 import * as v from 'valibot';
+import type { IroncladConfigKey } from './config.js';
 
 /** Ironclad's largest SCIM page (`count`). */
 export const IRONCLAD_MAX_PAGE_SIZE = 1000;
@@ -72,7 +58,7 @@ export interface IroncladNewUser {
   password?: string;
 }
 
-/** What {@link createIroncladClient} takes. */
+/** What {@link createIroncladClient} takes besides the runtime. */
 export interface IroncladClientOptions {
   /** Origin (and path prefix) of the Ironclad environment, e.g. `https://na1.ironcladapp.com`. */
   baseUrl: string;
@@ -80,118 +66,84 @@ export interface IroncladClientOptions {
   clientSecret: string;
   /** The admin every SCIM request acts as (`x-as-user-email`). */
   asUserEmail: string;
-  /** Requests the provisioning scopes too. */
-  provisioning: boolean;
-  userAgent: string;
-  timeoutMs?: number;
-  logger?: Logger;
-  /** Defaults to {@link IRONCLAD_RATE_LIMITS}. */
-  rateLimits?: { reads: ClientRateLimit; userChanges: ClientRateLimit };
-  retry?: RetryOptions;
-  timing?: Timing;
 }
 
-/** The Ironclad calls the connector makes. */
+/** The Ironclad calls the connector makes; `scim` serves the SDK's SCIM syncers and provisioner. */
 export interface IroncladClient {
-  /** One page of users, 1000 per request. */
-  listUsers(pageToken: string, signal?: AbortSignal): Promise<Page<IroncladUser>>;
-  /** One page of groups with their members, 1000 per request. */
-  listGroups(pageToken: string, signal?: AbortSignal): Promise<Page<IroncladGroup>>;
-  /**
-   * Total users and groups (`count=1` probes), proving the credentials and scopes; undefined
-   * when Ironclad leaves `totalResults` out.
-   */
-  countUsers(signal?: AbortSignal): Promise<number | undefined>;
-  countGroups(signal?: AbortSignal): Promise<number | undefined>;
+  scim: ScimClient;
+  /** Total users and groups (`count=1` probes); undefined when Ironclad leaves `totalResults` out. */
+  countUsers(): Promise<number | undefined>;
+  countGroups(): Promise<number | undefined>;
   /** One group with its members. */
-  getGroup(id: string, signal?: AbortSignal): Promise<IroncladGroup>;
-  /** `PATCH /Groups/{id}` adding a member. */
-  addGroupMember(groupId: string, userId: string, signal?: AbortSignal): Promise<void>;
-  /** `PATCH /Groups/{id}` removing a member, with the value array Ironclad documents. */
-  removeGroupMember(groupId: string, userId: string, signal?: AbortSignal): Promise<void>;
+  getGroup(id: string): Promise<IroncladGroup>;
   /** `POST /Users`; a taken userName is a ConnectorError `already-exists`. */
-  createUser(user: IroncladNewUser, signal?: AbortSignal): Promise<IroncladUser>;
+  createUser(user: IroncladNewUser): Promise<IroncladUser>;
   /** The user with this userName (`filter=userName eq "..."`), or undefined. */
-  findUserByUserName(userName: string, signal?: AbortSignal): Promise<IroncladUser | undefined>;
+  findUserByUserName(userName: string): Promise<IroncladUser | undefined>;
 }
 
-const TOKEN_PATH = '/oauth/token';
-const CLIENT_ID_HINT = '--ic-client-id / BATON_IC_CLIENT_ID';
-const AS_USER_HINT = '--ic-as-user-email / BATON_IC_AS_USER_EMAIL';
+/** The OAuth scope a SCIM request needs. */
+function scopeOf(method: string, path: string): string {
+  if (path.startsWith('/Groups')) return method === 'GET' ? 'scim.groups.readGroups' : 'scim.groups.updateGroups';
+  if (method === 'POST') return 'scim.users.createUsers';
+  return method === 'DELETE' ? 'scim.users.deleteUsers' : 'scim.users.readUsers';
+}
+
+/**
+ * What an operator should check: an unknown client id (token 401), a scope the OAuth app does
+ * not allow (token `invalid_scope`), or a SCIM 403 (the acting user is not an admin, or the
+ * token lacks the operation's scope).
+ */
+function ironcladHints(requested: readonly string[]): ConnectorHint<IroncladConfigKey>[] {
+  return [
+    { status: 401, on: 'token', message: (f) => `check ${f.setting('ic-client-id')} too` },
+    { on: 'token', apiMessage: 'invalid_scope', message: `the Ironclad OAuth app must allow the scopes ${requested.join(' ')}` },
+    {
+      status: 403,
+      on: 'api',
+      message: (f) => {
+        const scope = scopeOf(f.method, f.path);
+        const note = requested.includes(scope) ? '' : ' (requested only with --provisioning)';
+        return `the user in ${f.setting('ic-as-user-email')} must be an Ironclad admin, and the OAuth app must allow ${scope}${note}`;
+      },
+    },
+  ];
+}
 
 /**
  * Creates the Ironclad client: OAuth client credentials (token cached and renewed, once more on
  * a 401), `x-as-user-email` on every SCIM call, and one HTTP client per Ironclad rate-limit
  * bucket (users, groups, user changes) sharing one token.
  */
-export function createIroncladClient(options: IroncladClientOptions): IroncladClient {
-  const scopes = ironcladScopes(options.provisioning);
-  const auth = oauth2ClientCredentials({
-    tokenUrl: `${options.baseUrl}${TOKEN_PATH}`,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    scopes,
-    bodyFormat: 'form',
-  });
-  const limits = options.rateLimits ?? IRONCLAD_RATE_LIMITS;
+export function createIroncladClient(runtime: ConnectorRuntime<IroncladConfigKey>, options: IroncladClientOptions): IroncladClient {
+  const scopes = ironcladScopes(runtime.provisioning);
+  const { clientId, clientSecret } = options;
+  const auth = oauth2ClientCredentials({ tokenUrl: `${options.baseUrl}/oauth/token`, clientId, clientSecret, scopes, bodyFormat: 'form' });
   const httpFor = (rateLimit: ClientRateLimit): HttpClient =>
-    createHttpClient({
+    runtime.httpClient({
       service: 'Ironclad',
       baseUrl: `${options.baseUrl}/scim/v2`,
       auth,
-      credential: { name: 'client credentials', flag: 'ic-client-secret' },
-      userAgent: options.userAgent,
+      credential: { name: 'client credentials', key: 'ic-client-secret' },
       headers: { 'x-as-user-email': options.asUserEmail.trim() },
       rateLimit,
       errorMessage: scimErrorMessage,
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.logger && { logger: options.logger }),
-      ...(options.retry && { retry: options.retry }),
-      ...(options.timing && { timing: options.timing }),
+      hints: ironcladHints(scopes),
     });
-  const users = httpFor(limits.reads);
-  const groups = httpFor(limits.reads);
-  const userChanges = httpFor(limits.userChanges);
+  const [users, groups, userChanges] = [httpFor(IRONCLAD_RATE_LIMITS.reads), httpFor(IRONCLAD_RATE_LIMITS.reads), httpFor(IRONCLAD_RATE_LIMITS.userChanges)];
   const route = ({ method, endpoint }: ScimRoute): HttpClient => {
     if (endpoint === 'Groups') return groups;
     return method === 'PATCH' || method === 'DELETE' ? userChanges : users;
   };
   const scim = createScimClient({ http: route });
-  const explained = <T>(scope: string, request: () => Promise<T>): Promise<T> =>
-    request().catch((error: unknown) => {
-      throw explain(error, scope, scopes);
-    });
-  const membership = (op: 'add' | 'remove', groupId: string, userId: string, signal?: AbortSignal) =>
-    explained('scim.groups.updateGroups', async () => {
-      await scim.patch('Groups', groupId, [{ op, path: 'members', value: [{ value: userId }] }], signal ? { signal } : {});
-    });
-
+  const count = async (endpoint: 'Users' | 'Groups', schema: v.GenericSchema) => (await scim.list(endpoint, { schema, startIndex: 1, count: 1 })).totalResults;
   return {
-    listUsers: (pageToken, signal) =>
-      explained('scim.users.readUsers', () =>
-        scim.listPage('Users', pageToken, { schema: ironcladUserSchema, count: IRONCLAD_MAX_PAGE_SIZE, ...(signal && { signal }) }),
-      ),
-    listGroups: (pageToken, signal) =>
-      explained('scim.groups.readGroups', () =>
-        scim.listPage('Groups', pageToken, { schema: ironcladGroupSchema, count: IRONCLAD_MAX_PAGE_SIZE, ...(signal && { signal }) }),
-      ),
-    countUsers: (signal) =>
-      explained('scim.users.readUsers', async () =>
-        (await scim.list('Users', { schema: ironcladUserSchema, startIndex: 1, count: 1, ...(signal && { signal }) })).totalResults,
-      ),
-    countGroups: (signal) =>
-      explained('scim.groups.readGroups', async () =>
-        (await scim.list('Groups', { schema: ironcladGroupSchema, startIndex: 1, count: 1, ...(signal && { signal }) })).totalResults,
-      ),
-    getGroup: (id, signal) => explained('scim.groups.readGroups', () => scim.get('Groups', id, { schema: ironcladGroupSchema, ...(signal && { signal }) })),
-    addGroupMember: (groupId, userId, signal) => membership('add', groupId, userId, signal),
-    removeGroupMember: (groupId, userId, signal) => membership('remove', groupId, userId, signal),
-    createUser: (user, signal) =>
-      explained('scim.users.createUsers', () =>
-        scim.create('Users', newUserBody(user), { schema: ironcladUserSchema, ...(signal && { signal }) }),
-      ),
-    findUserByUserName: (userName, signal) =>
-      explained('scim.users.readUsers', () => scim.findBy('Users', 'userName', userName, { schema: ironcladUserSchema, ...(signal && { signal }) })),
+    scim,
+    countUsers: () => count('Users', ironcladUserSchema),
+    countGroups: () => count('Groups', ironcladGroupSchema),
+    getGroup: (id) => scim.get('Groups', id, { schema: ironcladGroupSchema }),
+    createUser: (user) => scim.create('Users', newUserBody(user), { schema: ironcladUserSchema }),
+    findUserByUserName: (userName) => scim.findBy('Users', 'userName', userName, { schema: ironcladUserSchema }),
   };
 }
 
@@ -206,25 +158,4 @@ function newUserBody(user: IroncladNewUser): Record<string, unknown> {
     active: true,
     ...(user.department && { [SCIM_SCHEMAS.enterpriseUser]: { department: user.department } }),
   };
-}
-
-/**
- * Adds what an operator should check to refusals: an unknown client id (token 401), a scope the
- * OAuth app does not allow (token 400 `invalid_scope`), or a SCIM 403 (the acting user is not
- * an admin, or the token lacks the operation's scope).
- */
-function explain(error: unknown, scope: string, requested: readonly string[]): unknown {
-  if (!isConnectorError(error)) return error;
-  const tokenCall = error.endpoint === `POST ${TOKEN_PATH}` || error.endpoint?.endsWith(TOKEN_PATH) === true;
-  let hint: string | undefined;
-  if (tokenCall && error.status === 401) hint = `check ${CLIENT_ID_HINT} too`;
-  else if (tokenCall && error.apiMessage?.includes('invalid_scope')) {
-    hint = `the Ironclad OAuth app must allow the scopes ${requested.join(' ')}`;
-  } else if (!tokenCall && error.code === 'permission-denied') {
-    hint = `the user in ${AS_USER_HINT} must be an Ironclad admin, and the OAuth app must allow ${scope}${
-      requested.includes(scope) ? '' : ' (requested only with --provisioning)'
-    }`;
-  }
-  if (hint === undefined) return error;
-  return error.withMessage(`${error.message}; ${hint}`);
 }

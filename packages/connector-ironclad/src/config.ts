@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk';
 
 /** Ironclad's environments: North America, Europe and the demo instance. */
 export const IRONCLAD_ENVIRONMENTS = ['na1', 'eu1', 'demo'] as const;
@@ -49,6 +49,9 @@ export const ironcladConfig = defineConfig({
     },
   },
 });
+
+/** The Ironclad connector's config keys. */
+export type IroncladConfigKey = ConfigKey<typeof ironcladConfig>;
 
 /** The Ironclad origin (and path prefix) the connector talks to, without a trailing slash. */
 export function ironcladBaseUrl(config: { environment: IroncladEnvironment; 'ic-base-url'?: string }): string {

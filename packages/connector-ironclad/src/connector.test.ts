@@ -73,7 +73,7 @@ describe('Ironclad connector', () => {
 
   it('renews the token before it expires', async () => {
     const clock = manualTiming();
-    const connector = testConnector({ overrides: { timing: clock.timing } });
+    const connector = testConnector({ timing: clock.timing });
     interceptToken(mock.agent, { expiresIn: 300, token: ACCESS_TOKEN });
     interceptPage(mock.agent, 'Users', 1, 1, 1, [user(1)]);
     interceptPage(mock.agent, 'Groups', 1, 1, 0, []);

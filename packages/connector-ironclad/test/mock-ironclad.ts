@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
-import { createConnectorRuntime, createLogger, type Connector, type ConnectorRuntime, type Logger, type Timing } from '@c1/connector-sdk';
+import { createLogger, type Connector, type Logger, type Timing } from '@c1/connector-sdk';
+import { testRuntime } from '@c1/connector-sdk/testing';
 import type { MockAgent } from 'undici';
-import { createIroncladConnector, type IroncladClientOverrides } from '../src/connector.js';
+import { createIroncladConnector } from '../src/connector.js';
 
 /** The Ironclad origin the unit tests point the connector at (intercepted, never reached). */
 export const ORIGIN = 'https://ironclad.test';
@@ -39,24 +40,12 @@ export function capturingLogger(): { logger: Logger; text(): string } {
   return { logger: createLogger({ level: 'debug', format: 'json', stream }), text: () => chunks.join('') };
 }
 
-/** The connector against the mocked origin, with retries and limits made instant. */
-export function testConnector(
-  options: { provisioning?: boolean; logger?: Logger; overrides?: IroncladClientOverrides } = {},
-): Connector {
-  const runtime: ConnectorRuntime = createConnectorRuntime({
-    ...(options.logger && { logger: options.logger }),
-    userAgent: 'baton-ironclad/0.0.0-test',
-    timeoutMs: 5_000,
-    provisioning: options.provisioning ?? false,
-  });
+/** The connector against the mocked origin, with retries instant and no client-side limit (unless `rateLimit: 'declared'`). */
+export function testConnector(options: { provisioning?: boolean; logger?: Logger; timing?: Timing; rateLimit?: 'declared' } = {}): Connector {
+  const runtime = testRuntime({ userAgent: 'baton-ironclad/0.0.0-test', ...options });
   return createIroncladConnector(
     { 'ic-client-id': CLIENT_ID, 'ic-client-secret': CLIENT_SECRET, 'ic-as-user-email': AS_USER, environment: 'na1', 'ic-base-url': ORIGIN },
     runtime,
-    {
-      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-      rateLimits: { reads: { requests: 100_000, intervalMs: 1_000 }, userChanges: { requests: 100_000, intervalMs: 1_000 } },
-      ...options.overrides,
-    },
   );
 }
 

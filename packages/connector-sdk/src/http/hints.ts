@@ -21,8 +21,8 @@ export interface HintFailure {
  * client instead of wrapped around every call. The first hint that matches a failure applies.
  */
 export interface HttpHint {
-  /** The status the hint is for (401, 403, 400 ...). */
-  status: number;
+  /** The status the hint is for (401, 403, 400 ...); any status when left out. */
+  status?: number;
   /** `token`: only failures of the credential request; `api`: only API responses. Default: both. */
   on?: 'token' | 'api';
   /** Only when the API's message contains this text (or matches this pattern). */
@@ -40,7 +40,7 @@ export interface HttpHint {
 
 /** Whether `hint` applies to `failure`. */
 function matches(hint: HttpHint, failure: HintFailure): boolean {
-  if (hint.status !== failure.status) return false;
+  if (hint.status !== undefined && hint.status !== failure.status) return false;
   if (hint.on !== undefined && hint.on !== failure.source) return false;
   if (hint.path !== undefined && !(typeof hint.path === 'string' ? failure.path.startsWith(hint.path) : hint.path.test(failure.path))) return false;
   if (hint.apiMessage === undefined) return true;

@@ -4,6 +4,9 @@ import { exactIdsParser, parseJsonWithExactIds } from './exact-ids.js';
 import { inlineMembers } from './memberships.js';
 import { generatePassword, PASSWORD_CHARACTERS } from './passwords.js';
 import { provisioningGuard } from './provisioning.js';
+import { roleMemberships } from './roles.js';
+import type { LogFields, Logger } from '../log/logger.js';
+import { defineResourceType, groupResource } from '../model/builders.js';
 
 describe('inlineMembers', () => {
   it('hands back remembered members once, and rereads a group it does not hold (a resumed sync)', async () => {
@@ -72,5 +75,45 @@ describe('provisioningGuard', () => {
     expect(isConnectorError(thrown, 'failed-precondition')).toBe(true);
     expect((thrown as Error).message).toBe('granting group membership needs --provisioning / BATON_PROVISIONING=true (it requests the write scopes)');
     expect(() => provisioningGuard({ provisioning: true })('creating accounts')).not.toThrow();
+  });
+});
+
+describe('roleMemberships', () => {
+  const userType = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
+  const teamType = defineResourceType({ id: 'team', displayName: 'Team', traits: ['GROUP'] });
+  const roles = roleMemberships({
+    service: 'Acme',
+    group: 'team',
+    roles: [{ role: 'ADMIN', slug: 'admin', displayName: 'Admin' }, { role: 'USER', slug: 'user', displayName: 'User' }],
+    userResourceType: userType,
+  });
+  const warnings: { message: string; fields: LogFields | undefined }[] = [];
+  const logger: Logger = { debug() {}, info() {}, warn: (message, fields) => warnings.push({ message, fields }), error() {}, child: () => logger };
+
+  it('keeps members with a user id and a known role, and warns once per listing about the rest', () => {
+    const sorted = roles.sort(
+      [
+        { groupId: 't1', members: [{ userId: '1', role: ' admin ' }, { userId: '2', role: 'OWNER' }, { role: 'USER' }] },
+        { groupId: 't2', members: [{ userId: '1', role: 'USER' }, { userId: '3' }] },
+      ],
+      logger,
+    );
+    expect(sorted.get('t1')).toEqual([{ userId: '1', slug: 'admin' }]);
+    expect(sorted.get('t2')).toEqual([{ userId: '1', slug: 'user' }]);
+    expect(warnings).toEqual([
+      {
+        message: 'skipped 3 Acme team members that get no grant: a missing or unknown team role, or no user id',
+        fields: { count: 3, userIds: ['2', '3'], roles: ['OWNER', '(missing)'], membersWithoutUser: 1, teams: ['t1', 't2'] },
+      },
+    ]);
+  });
+
+  it('gives every group one entitlement per role and one grant per membership', () => {
+    const team = groupResource({ type: teamType, id: 't1', displayName: 'Ops' });
+    expect(roles.entitlements(team).map((e) => [e.id, e.description])).toEqual([
+      ['team:t1:admin', 'Admin of the Acme team Ops'],
+      ['team:t1:user', 'User of the Acme team Ops'],
+    ]);
+    expect(roles.grants(team, [{ userId: '7', slug: 'user' }]).map((g) => g.id)).toEqual(['team:t1:user:user:7']);
   });
 });
