@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs the sandbox until SIGTERM/SIGINT. Prints one JSON line to stdout once listening:
- * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"teamtailor":{"baseUrl":…,"apiKey":…},"scalr":{"baseUrl":…,"account":…,"token":…}}}`;
+ * `{"url":…,"services":{"ilert":{"baseUrl":…,"token":…},"ironclad":{"baseUrl":…,"clientId":…,"clientSecret":…,"asUserEmail":…},"teamtailor":{"baseUrl":…,"apiKey":…},"scalr":{"baseUrl":…,"account":…,"token":…},
+ * "rudderstack":{"baseUrl":…,"token":…,"workspaceToken":…}}}`;
  * nothing else goes to stdout.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,8 @@ const USAGE = `usage: sandbox [--users N] [--teams N] [--seed S] [--port P] [--l
                [--ironclad-users N] [--ironclad-groups N] [--ironclad-saml]
                [--teamtailor-users N] [--teamtailor-region eu|na]
                [--scalr-users N] [--scalr-service-accounts N]
+               [--rudderstack-users N] [--rudderstack-groups N] [--rudderstack-max-page-size N]
+               [--rudderstack-omit-total-results] [--rudderstack-scim-disabled]
 
 Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON line.
   --users N        ilert users (default 100)
@@ -29,6 +32,11 @@ Serves fake SaaS APIs on 127.0.0.1 and prints {"url", "services"} as one JSON li
   --teamtailor-region R    region the Teamtailor company lives in: eu (default) or na
   --scalr-users N             users of the Scalr account acme (default 100)
   --scalr-service-accounts N  service accounts of acme (default 10)
+  --rudderstack-users N           RudderStack users (default 100)
+  --rudderstack-groups N          RudderStack groups (default 20)
+  --rudderstack-max-page-size N   RudderStack's page cap (default 100)
+  --rudderstack-omit-total-results  RudderStack listings leave totalResults out
+  --rudderstack-scim-disabled     RudderStack answers 403 "SCIM is not enabled"
 Control API: GET/DELETE <url>/_sandbox/requests, GET/PUT <url>/_sandbox/faults[?service=ilert]`;
 
 class UsageError extends Error {}
@@ -61,6 +69,11 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       'teamtailor-region': { type: 'string' },
       'scalr-users': { type: 'string' },
       'scalr-service-accounts': { type: 'string' },
+      'rudderstack-users': { type: 'string' },
+      'rudderstack-groups': { type: 'string' },
+      'rudderstack-max-page-size': { type: 'string' },
+      'rudderstack-omit-total-results': { type: 'boolean' },
+      'rudderstack-scim-disabled': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +94,9 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
   const teamtailorRegion = values['teamtailor-region'];
   const scalrUsers = integer('scalr-users', values['scalr-users'], 1);
   const scalrServiceAccounts = integer('scalr-service-accounts', values['scalr-service-accounts'], 0);
+  const rudderstackUsers = integer('rudderstack-users', values['rudderstack-users'], 1);
+  const rudderstackGroups = integer('rudderstack-groups', values['rudderstack-groups'], 0);
+  const rudderstackPage = integer('rudderstack-max-page-size', values['rudderstack-max-page-size'], 1);
   if (teamtailorRegion !== undefined && teamtailorRegion !== 'eu' && teamtailorRegion !== 'na') {
     throw new UsageError(`--teamtailor-region must be eu or na, got '${teamtailorRegion}'`);
   }
@@ -107,6 +123,13 @@ function parseOptions(argv: string[]): SandboxOptions | 'help' {
       ...(scalrUsers === undefined ? {} : { users: scalrUsers }),
       ...(scalrServiceAccounts === undefined ? {} : { serviceAccounts: scalrServiceAccounts }),
     },
+    rudderstack: {
+      ...(rudderstackUsers === undefined ? {} : { users: rudderstackUsers }),
+      ...(rudderstackGroups === undefined ? {} : { groups: rudderstackGroups }),
+      ...(rudderstackPage === undefined ? {} : { maxPageSize: rudderstackPage }),
+      ...(values['rudderstack-omit-total-results'] === true ? { omitTotalResults: true } : {}),
+      ...(values['rudderstack-scim-disabled'] === true ? { scimEnabled: false } : {}),
+    },
     ...(latencyMs === undefined ? {} : { faults: { latencyMs } }),
   };
 }
@@ -124,12 +147,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const sandbox = await startSandbox(options);
-  const { ilert, ironclad, teamtailor, scalr } = sandbox.services;
+  const { ilert, ironclad, teamtailor, scalr, rudderstack } = sandbox.services;
   const services = {
     ilert: { baseUrl: ilert.baseUrl, token: ilert.token },
     ironclad: { baseUrl: ironclad.baseUrl, clientId: ironclad.clientId, clientSecret: ironclad.clientSecret, asUserEmail: ironclad.asUserEmail },
     teamtailor: { baseUrl: teamtailor.baseUrl, apiKey: teamtailor.apiKey },
     scalr: { baseUrl: scalr.baseUrl, account: scalr.account, token: scalr.token },
+    rudderstack: { baseUrl: rudderstack.baseUrl, token: rudderstack.token, workspaceToken: rudderstack.workspaceToken },
   };
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, services })}\n`);
   await new Promise<void>((resolve) => {

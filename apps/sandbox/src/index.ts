@@ -4,6 +4,8 @@ export type {
   IlertSandboxOptions,
   IroncladSandbox,
   IroncladSandboxOptions,
+  RudderstackSandbox,
+  RudderstackSandboxOptions,
   Sandbox,
   SandboxOptions,
   ScalrSandbox,
@@ -46,5 +48,9 @@ export type { ScalrOrgOptions } from './scalr/generate.js';
 export { SCALR_USER_STATUSES } from './scalr/model.js';
 export type { ScalrAccount, ScalrAccountUser, ScalrOrg, ScalrServiceAccount, ScalrServiceAccountStatus, ScalrUser, ScalrUserStatus } from './scalr/model.js';
 export { SCALR_API_PATH, SCALR_DEFAULT_PAGE_SIZE, SCALR_MAX_PAGE_SIZE } from './scalr/service.js';
+export { generateRudderstackOrg } from './rudderstack/generate.js';
+export type { RudderstackOrgOptions } from './rudderstack/generate.js';
+export type { RudderstackGroup, RudderstackOrg, RudderstackUser } from './rudderstack/model.js';
+export { RUDDERSTACK_MAX_PAGE_SIZE, RUDDERSTACK_SCIM_DISABLED_DETAIL, RUDDERSTACK_WORKSPACE_TOKEN_DETAIL } from './rudderstack/service.js';
 export { armAt, waitForCount } from './arm-at.js';
 export * from './c1/index.js';

@@ -14,9 +14,12 @@ import { createTeamtailorService } from './teamtailor/service.js';
 import { generateScalrOrg } from './scalr/generate.js';
 import type { ScalrOrg } from './scalr/model.js';
 import { createScalrService } from './scalr/service.js';
+import { generateRudderstackOrg } from './rudderstack/generate.js';
+import type { RudderstackOrg } from './rudderstack/model.js';
+import { createRudderstackService } from './rudderstack/service.js';
 
 /** Names of the services the sandbox serves. */
-export type SandboxServiceName = 'ilert' | 'ironclad' | 'teamtailor' | 'scalr';
+export type SandboxServiceName = 'ilert' | 'ironclad' | 'teamtailor' | 'scalr' | 'rudderstack';
 
 /** Options of the fake ilert API. */
 export interface IlertSandboxOptions {
@@ -68,6 +71,23 @@ export interface ScalrSandboxOptions {
   faults?: FaultOptions;
 }
 
+/** Options of the fake RudderStack SCIM API. */
+export interface RudderstackSandboxOptions {
+  /** Number of users (default 100, at least 1). */
+  users?: number;
+  /** Number of groups (default 20). */
+  groups?: number;
+  /** The server's page cap (default 100): a larger `count` gets this many. */
+  maxPageSize?: number;
+  /** Leave `totalResults` out of listings (default false). */
+  omitTotalResults?: boolean;
+  /** `false` answers every request with the "SCIM not enabled" 403 (default true). */
+  scimEnabled?: boolean;
+  /** Faults for RudderStack only, on top of (replacing) the sandbox-wide `faults`. */
+  faults?: FaultOptions;
+}
+
+
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
   /** Seed for every generated org and token (default 1): same seed, same data. */
@@ -78,6 +98,7 @@ export interface SandboxOptions {
   ironclad?: IroncladSandboxOptions;
   teamtailor?: TeamtailorSandboxOptions;
   scalr?: ScalrSandboxOptions;
+  rudderstack?: RudderstackSandboxOptions;
   /** Faults armed at start for every service. */
   faults?: FaultOptions;
   /** Clock for rate-limit windows and timestamps of changes (default `Date.now`). */
@@ -138,11 +159,23 @@ export interface ScalrSandbox {
   readonly org: ScalrOrg;
 }
 
+/** Connection details and data of the fake RudderStack SCIM API. */
+export interface RudderstackSandbox {
+  /** `<url>/rudderstack/scim/v2`, the value for `--rudderstack-scim-base-url`. */
+  readonly baseUrl: string;
+  /** The organization-level Service Access Token. */
+  readonly token: string;
+  /** A workspace-level token, which SCIM refuses with 403. */
+  readonly workspaceToken: string;
+  /** The served organization. */
+  readonly org: RudderstackOrg;
+}
+
 /** A running sandbox. */
 export interface Sandbox {
   /** Origin, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
-  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly teamtailor: TeamtailorSandbox; readonly scalr: ScalrSandbox };
+  readonly services: { readonly ilert: IlertSandbox; readonly ironclad: IroncladSandbox; readonly teamtailor: TeamtailorSandbox; readonly scalr: ScalrSandbox; readonly rudderstack: RudderstackSandbox };
   /**
    * Requests received (faulted ones included), for one service or all, optionally only for one
    * path relative to the service mount (`/users`) or one method and path (`GET /users`).
@@ -198,11 +231,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: seededToken(seed, 'scalr-sbx'),
     restrictedToken: seededToken(seed, 'scalr-sbx-noiam'),
   });
-  const host = new SandboxHost([ilert, ironclad, teamtailor, scalr], options.faults);
+  const rudderstackOptions = options.rudderstack ?? {};
+  const rudderstack = createRudderstackService({
+    org: generateRudderstackOrg({ seed, users: rudderstackOptions.users ?? 100, groups: rudderstackOptions.groups ?? 20 }),
+    token: seededToken(seed, 'rudderstack-sat'),
+    workspaceToken: seededToken(seed, 'rudderstack-workspace'),
+    ...(rudderstackOptions.maxPageSize === undefined ? {} : { maxPageSize: rudderstackOptions.maxPageSize }),
+    ...(rudderstackOptions.omitTotalResults === undefined ? {} : { omitTotalResults: rudderstackOptions.omitTotalResults }),
+    ...(rudderstackOptions.scimEnabled === undefined ? {} : { scimEnabled: rudderstackOptions.scimEnabled }),
+  });
+  const host = new SandboxHost([ilert, ironclad, teamtailor, scalr, rudderstack], options.faults);
   if (ilertOptions.faults !== undefined) host.setFaults(ilertOptions.faults, 'ilert');
   if (ironcladOptions.faults !== undefined) host.setFaults(ironcladOptions.faults, 'ironclad');
   if (teamtailorOptions.faults !== undefined) host.setFaults(teamtailorOptions.faults, 'teamtailor');
   if (scalrOptions.faults !== undefined) host.setFaults(scalrOptions.faults, 'scalr');
+  if (rudderstackOptions.faults !== undefined) host.setFaults(rudderstackOptions.faults, 'rudderstack');
   const url = await host.listen(options.port ?? 0);
   const teamtailorUrl = (region: TeamtailorRegion): string => `${url}${teamtailor.mountPath}/${region}/v1`;
   return {
@@ -230,6 +273,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         token: scalr.token,
         restrictedToken: scalr.restrictedToken,
         org: scalr.org,
+      },
+      rudderstack: {
+        baseUrl: `${url}${rudderstack.mountPath}/scim/v2`,
+        token: rudderstack.token,
+        workspaceToken: rudderstack.workspaceToken,
+        org: rudderstack.org,
       },
     },
     requestCount: (service, path) => host.counter.count(service, path),

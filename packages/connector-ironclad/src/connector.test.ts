@@ -164,6 +164,11 @@ describe('Ironclad connector', () => {
       .get(ORIGIN)
       .intercept({ path: '/scim/v2/Groups', method: 'GET', query: { startIndex: '1', count: '1000' }, headers: scimHeaders() })
       .reply(200, { Resources: [{ schemas: [], id: 'g1', members: [{ type: 'User' }, { type: 'User', value: userId(1) }] }] }, JSON_HEADERS);
+    // Without totalResults only an empty page ends the listing.
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups', method: 'GET', query: { startIndex: '2', count: '1000' }, headers: scimHeaders() })
+      .reply(200, { Resources: [] }, JSON_HEADERS);
     const log = capturingLogger();
     const sync = await runConnectorInMemory(testConnector({ logger: log.logger }), { logger: log.logger });
     assertNoPendingInterceptors(mock.agent);

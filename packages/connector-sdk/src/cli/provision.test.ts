@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { armor, Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DemoData, demoData, GOOD_TOKEN, NEW_ACCOUNT_PASSWORD, runDemo } from './test-connector.test-support.js';
+import { defineConfig } from '../config/index.js';
+import { defineConnector } from '../connector/index.js';
+import { defineResourceType } from '../model/index.js';
+import { runCli } from './run-cli.js';
+import { type DemoData, demoData, GOOD_TOKEN, MemoryStream, NEW_ACCOUNT_PASSWORD, runDemo } from './test-connector.test-support.js';
 
 const env = { BATON_DEMO_TOKEN: GOOD_TOKEN };
 let cwd: string;
@@ -19,6 +23,28 @@ afterEach(() => {
 });
 
 const grantArgs = ['--grant-entitlement', 'team:902:member', '--grant-principal', '1', '--grant-principal-type', 'user'];
+
+describe('one-shot operations on a read-only connector', () => {
+  const readOnly = defineConnector({
+    name: 'viewer',
+    version: '1.0.0',
+    config: defineConfig({ fields: {} }),
+    create: () => ({
+      metadata: { displayName: 'Viewer' },
+      validate: async () => [],
+      resourceSyncers: [{ resourceType: defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] }), list: async () => ({ items: [] }) }],
+    }),
+  });
+
+  it('are refused with exit 2 and a message saying the connector is read-only, before the file is read', async () => {
+    for (const args of [grantArgs, ['--revoke-grant', 'team:901:member:user:1'], ['--create-account-login', 'kj']]) {
+      const stderr = new MemoryStream();
+      const code = await runCli(readOnly, { argv: [...args, '-p', '-f', join(cwd, 'missing.c1z')], env: {}, stdout: new MemoryStream(), stderr, cwd });
+      expect(code).toBe(2);
+      expect(stderr.text).toMatch(/^baton-viewer: baton-viewer is read-only: it syncs but cannot change access, so --(grant-entitlement|revoke-grant|create-account-login\/--create-account-email) is not supported\n$/);
+    }
+  });
+});
 
 describe('one-shot grant and revoke', () => {
   it('refuse to run without --provisioning', async () => {

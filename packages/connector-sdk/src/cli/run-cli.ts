@@ -28,6 +28,7 @@ import { helpText } from './help.js';
 import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
 import { runServiceMode, serviceModeRequested } from '../service/run-service.js';
+import { refuseUnsupported } from './read-only.js';
 import { BASE_SCHEMA, fullSchema, onlyFieldsOf } from './schema.js';
 import { type CliSettings, type Operation, readSettings, requestedOperations } from './settings.js';
 
@@ -133,7 +134,9 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
     };
     const [operation] = requestedOperations(settings);
     if (!operation && command.name === 'sync' && serviceModeRequested(values)) return await runServiceMode(ctx, env);
-    return await (operation ? OPERATIONS[operation](ctx) : command.run(ctx));
+    if (!operation) return await command.run(ctx);
+    await refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
+    return await OPERATIONS[operation](ctx);
   } catch (error) {
     return presentError(error, stderr, { binary, debug, signal });
   }

@@ -27,6 +27,8 @@ export interface HttpHint {
   on?: 'token' | 'api';
   /** Only when the API's message contains this text (or matches this pattern). */
   apiMessage?: string | RegExp;
+  /** Only for request paths that start with this text (or match this pattern): `/Users`. */
+  path?: string | RegExp;
   /**
    * `append` (default): the message becomes `<message>; <hint>`. `replace`: the hint replaces
    * the SDK's advice after ` - ` (`... (403: detail) - <hint>`).
@@ -40,6 +42,7 @@ export interface HttpHint {
 function matches(hint: HttpHint, failure: HintFailure): boolean {
   if (hint.status !== undefined && hint.status !== failure.status) return false;
   if (hint.on !== undefined && hint.on !== failure.source) return false;
+  if (hint.path !== undefined && !(typeof hint.path === 'string' ? failure.path.startsWith(hint.path) : hint.path.test(failure.path))) return false;
   if (hint.apiMessage === undefined) return true;
   const text = failure.apiMessage ?? '';
   return typeof hint.apiMessage === 'string' ? text.includes(hint.apiMessage) : hint.apiMessage.test(text);

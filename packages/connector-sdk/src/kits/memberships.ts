@@ -29,7 +29,7 @@ export function inlineMembers<M>(): InlineMembers<M> {
       const members = held.get(groupId);
       held.delete(groupId);
       if (members) return members;
-      logger?.debug('group members not in memory (resumed sync), reading the group', { group: groupId });
+      logger?.debug('group members not in memory (listed without them, or by an earlier process), reading the group', { group: groupId });
       return [...(await reread())];
     },
     get size() {

@@ -154,21 +154,21 @@ describe('scimPage', () => {
     }
   });
 
-  it('without totalResults, pages until a short or empty page', async () => {
-    const pagesOf = (total: number) => {
+  it('without totalResults, pages until an empty page, also past pages the server capped below count', async () => {
+    const pagesOf = (total: number, cap: number) => {
       const starts: number[] = [];
       const fetch = async (startIndex: number, count: number) => {
         starts.push(startIndex);
-        return { items: range(startIndex, Math.min(total + 1, startIndex + count)) };
+        return { items: range(startIndex, Math.min(total + 1, startIndex + Math.min(count, cap))) };
       };
       return { starts, page: (token: string) => scimPage(token, { count: 10, fetch }) };
     };
-    const short = pagesOf(25);
+    const short = pagesOf(25, 10);
     expect((await drain(short.page)).items).toEqual(range(1, 26));
-    expect(short.starts).toEqual([1, 11, 21]);
-    const full = pagesOf(20);
-    expect((await drain(full.page)).items).toEqual(range(1, 21));
-    expect(full.starts).toEqual([1, 11, 21]);
+    expect(short.starts).toEqual([1, 11, 21, 26]);
+    const capped = pagesOf(12, 4);
+    expect((await drain(capped.page)).items).toEqual(range(1, 13));
+    expect(capped.starts).toEqual([1, 5, 9, 13]);
   });
 
   it('refuses a start index of 0', async () => {

@@ -27,10 +27,11 @@ export interface ScimPageOptions<T> {
  * page starts at the requested index plus the items received; the `startIndex` the server
  * echoes is ignored, so a server reporting the wrong one neither repeats nor skips items.
  * Paging ends once the items reach `totalResults`, or, when the server sends no `totalResults`,
- * on a page shorter than `count` or an empty page. An empty page that starts at or before
- * `totalResults` cannot be right (the server says more items are there): it throws
- * ConnectorError `internal` rather than end the listing early, which would write a file
- * missing every item after it. The token is the next start index.
+ * on an empty page: servers may cap pages below `count` (RFC 7644 §3.4.2.4), so a short page
+ * does not prove the end. An empty page that starts at or before `totalResults` cannot be right
+ * (the server says more items are there): it throws ConnectorError `internal` rather than end
+ * the listing early, which would write a file missing every item after it. The token is the
+ * next start index.
  */
 export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>): Promise<Page<T>> {
   checkPageSize('count', options.count);
@@ -42,7 +43,7 @@ export async function scimPage<T>(pageToken: string, options: ScimPageOptions<T>
     return { items };
   }
   const last = requested + items.length - 1;
-  const done = page.totalResults === undefined ? items.length < options.count : last >= page.totalResults;
+  const done = page.totalResults !== undefined && last >= page.totalResults;
   return done ? { items } : { items, nextPageToken: String(last + 1) };
 }
 

@@ -77,6 +77,29 @@ describe('the runtime HTTP client', () => {
     expect(missing.attempts).toBe(1);
   });
 
+  it('narrows hints by path and by the API message; the first that matches applies', async () => {
+    const reply = (path: string, status: number, message: string) =>
+      mock.agent.get(ORIGIN).intercept({ path: `/v1/${path}`, method: 'GET' }).reply(status, { message }, { headers: JSON_HEADERS });
+    reply('users', 404, 'no route');
+    reply('teams/7', 404, 'gone');
+    reply('users', 403, 'plan lacks this');
+    reply('users', 403, 'nope');
+    const http = testRuntime({ fields }).httpClient({
+      service: 'Acme',
+      baseUrl: `${ORIGIN}/v1`,
+      hints: [
+        { status: 404, path: '/users', mode: 'replace', message: 'check the base URL' },
+        { status: 403, apiMessage: /plan/, mode: 'replace', message: 'upgrade the plan' },
+        { status: 403, mode: 'replace', message: 'use an admin token' },
+      ],
+    });
+    const message = async (path: string) => ((await http.get(path, { schema: anything }).catch((e: unknown) => e)) as Error).message;
+    expect(await message('users')).toBe('Acme GET /users failed with status 404: no route - check the base URL');
+    expect(await message('teams/7')).toBe('Acme GET /teams/7 failed with status 404: gone');
+    expect(await message('users')).toBe('Acme GET /users failed with status 403: plan lacks this - upgrade the plan');
+    expect(await message('users')).toBe('Acme GET /users failed with status 403: nope - use an admin token');
+  });
+
   it('retries with the runtime policy, not one the connector passes', async () => {
     mock.agent.get(ORIGIN).intercept({ path: '/v1/users', method: 'GET' }).reply(503, {}, { headers: JSON_HEADERS }).times(3);
     const http = testRuntime({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }).httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1` });

@@ -105,7 +105,7 @@ describe('SCIM client listing', () => {
     mock.agent.assertNoPendingInterceptors();
   });
 
-  it('reads a ListResponse without totalResults, ending on a short page', async () => {
+  it('reads a ListResponse without totalResults, ending only on an empty page', async () => {
     const scim = createScimClient({ http: http() });
     const reply = (start: number, count: number, items: unknown[]) =>
       mock.agent
@@ -117,7 +117,7 @@ describe('SCIM client listing', () => {
     const first = await scim.listPage('Users', '', { schema: scimUserSchema, count: 2 });
     expect(first.nextPageToken).toBe('3');
     const second = await scim.listPage('Users', '3', { schema: scimUserSchema, count: 2 });
-    expect(second).toEqual({ items: [expect.objectContaining({ id: 'u3' })] });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: 'u3' })], nextPageToken: '4' });
     reply(5, 2, []);
     expect(await scim.list('Users', { schema: scimUserSchema, startIndex: 5, count: 2 })).toEqual({ items: [] });
     mock.agent.assertNoPendingInterceptors();

@@ -76,6 +76,15 @@ describe('SCIM syncers', () => {
     expect(sync.grants.map((g) => g.id)).toEqual(['group:g1:member:user:u1', 'group:g1:member:user:u3']);
   });
 
+  it('reads a group listed without members once, and none listed with members (even an empty list)', async () => {
+    reply('/scim/v2/Users', { startIndex: '1', count: '2' }, list([user(1), user(2)], 2, 1));
+    reply('/scim/v2/Groups', { startIndex: '1', count: '2' }, list([{ id: 'g1', displayName: 'Omitted' }, group('g2', [])], 2, 1));
+    reply('/scim/v2/Groups/g1', undefined, group('g1', ['u2']));
+    const sync = await runConnectorInMemory(kitConnector());
+    mock.agent.assertNoPendingInterceptors();
+    expect(sync.grants.map((g) => g.id)).toEqual(['group:g1:member:user:u2']);
+  });
+
   it('reads a group again when its members are not in memory (a resumed sync)', async () => {
     reply('/scim/v2/Groups/g1', undefined, group('g1', ['u2']));
     const syncer = kitConnector().resourceSyncers[1];

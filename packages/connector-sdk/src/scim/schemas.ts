@@ -105,7 +105,7 @@ export type ScimGroup = v.InferOutput<typeof scimGroupSchema>;
 
 /**
  * A `ListResponse` (RFC 7644 §3.4.2) of `item`. Every field may be absent: `Resources` when
- * there are none, `totalResults` with some providers (paging then ends on a short page).
+ * there are none, `totalResults` with some providers (paging then ends on an empty page).
  */
 export function scimListResponseSchema<S extends v.GenericSchema>(item: S) {
   return v.object({

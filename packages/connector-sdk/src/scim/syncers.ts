@@ -66,9 +66,10 @@ export interface ScimGroupSyncerOptions<S extends v.GenericSchema<unknown, ScimG
 
 /**
  * Lists every group (`pageSize` per request), its `member` entitlement and one grant per user
- * member. Members come inline with `GET /Groups`: they are remembered in `list` and emitted
- * in `grants` (see `inlineMembers`); a resumed sync reads the group once. Members without a
- * user id are skipped with one warning per page.
+ * member. Members that come inline with `GET /Groups` are remembered in `list` and emitted
+ * in `grants` (see `inlineMembers`): no request per group. A group listed without `members`
+ * (servers may leave them out), or listed by the process a resumed sync replaced, is read once
+ * with `GET /Groups/{id}`. Members without a user id are skipped with one warning per page.
  */
 export function scimGroupSyncer<S extends v.GenericSchema<unknown, ScimGroup> = typeof scimGroupSchema>(options: ScimGroupSyncerOptions<S>): ResourceSyncer {
   const { scim, service } = options;
@@ -84,7 +85,8 @@ export function scimGroupSyncer<S extends v.GenericSchema<unknown, ScimGroup> = 
       const page = await scim.listPage(endpoint, pageToken, { schema, count: options.pageSize });
       let withoutId = 0;
       for (const group of page.items as ScimGroup[]) {
-        members.remember(group.id, scimMemberUserIds(group));
+        // A group listed without `members` (RFC 7644 §3.4.2.5) is read once in `grants`.
+        if (group.members !== undefined && group.members !== null) members.remember(group.id, scimMemberUserIds(group));
         withoutId += (group.members ?? []).filter((member) => !member.value?.trim()).length;
       }
       if (withoutId > 0) ctx.logger.warn(`skipped ${service} group members without a user id; they get no grant`, { count: withoutId });
