@@ -1,16 +1,11 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset.js';
 
-export default defineConfig({
+export default packageBuild({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'testing/setup': 'src/testing/vitest-setup.ts',
     'testing/fast-retry-waits': 'src/testing/fast-retry-waits.ts',
   },
-  format: ['esm'],
   dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
 });
