@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset.js';
 
-export default defineConfig({
+export default packageBuild({
   entry: {
     index: 'src/index.ts',
     prelude: 'src/bin/prelude.ts',
@@ -11,12 +11,5 @@ export default defineConfig({
     'testing/fast-retry-waits': 'src/testing/fast-retry-waits.ts',
     'service/service-protocol': 'src/service/service-protocol.ts',
   },
-  format: ['esm'],
   dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node22',
-  platform: 'node',
-  // Keep `node:` on built-in imports: `node:sqlite` exists under that name only.
-  removeNodeProtocol: false,
 });

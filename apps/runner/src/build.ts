@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { bundleEntry } from './bundle.js';
 import type { ConnectorPackage } from './connectors.js';
 import { dockerPlatform, renderDockerfile } from './dockerfile.js';
+import { writeKubernetesFiles } from './kubernetes-files.js';
 import { createManifest, formatManifest, type BuildManifest } from './manifest.js';
 import { buildSeaExecutable } from './sea.js';
 
@@ -66,6 +67,7 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
     });
     await writeFile(join(outDir, 'Dockerfile'), dockerfile);
     await writeFile(join(outDir, 'manifest.json'), formatManifest(manifest));
+    await writeKubernetesFiles(outDir, binaryPath, connector.binaryName, manifest.image);
     return { dir: outDir, binaryPath, manifest, durationMs: performance.now() - started };
   } finally {
     await rm(workDir, { recursive: true, force: true });

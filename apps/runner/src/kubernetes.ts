@@ -1,0 +1,154 @@
+import { stringify } from 'yaml';
+
+/** The numeric user and group the image runs as (distroless's `nonroot`). */
+export const IMAGE_UID = 65532;
+
+/** Where the image expects its one writable volume. */
+export const DATA_DIR = '/data';
+
+/** One setting of a connector, as its `config` command describes it. */
+export interface ConnectorSetting {
+  /** `BATON_ILERT_API_TOKEN`. */
+  env: string;
+  description: string;
+  required: boolean;
+  secret: boolean;
+}
+
+/** What {@link renderKubernetesManifests} needs. */
+export interface KubernetesInput {
+  /** `baton-ilert`. */
+  binaryName: string;
+  /** The image reference the workloads run. */
+  image: string;
+  /** The connector's own settings (not the SDK's standard flags). */
+  settings: ConnectorSetting[];
+}
+
+type Manifest = Record<string, unknown>;
+
+/** Service-mode credentials: present in the Secret, they make the Deployment take tasks from C1. */
+const C1_CREDENTIALS: ConnectorSetting[] = [
+  { env: 'BATON_CLIENT_ID', description: 'ConductorOne client id', required: true, secret: true },
+  { env: 'BATON_CLIENT_SECRET', description: 'ConductorOne client secret', required: true, secret: true },
+];
+
+/** The connector settings that go in the Secret: the required ones and every secret. */
+function secretSettings(settings: ConnectorSetting[]): ConnectorSetting[] {
+  return settings.filter((setting) => setting.required || setting.secret);
+}
+
+function secretManifest(name: string, settings: ConnectorSetting[]): Manifest {
+  const stringData = Object.fromEntries(
+    [...C1_CREDENTIALS, ...secretSettings(settings)].map((setting) => [setting.env, `<${setting.description}>`]),
+  );
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-secrets` }, type: 'Opaque', stringData };
+}
+
+/** A pod that runs as the image's numeric user with a read-only root and one writable volume. */
+function podSpec(container: Manifest, volume: Manifest, restartPolicy?: string): Manifest {
+  return {
+    ...(restartPolicy && { restartPolicy }),
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: IMAGE_UID,
+      runAsGroup: IMAGE_UID,
+      fsGroup: IMAGE_UID,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    containers: [
+      {
+        imagePullPolicy: 'IfNotPresent',
+        securityContext: {
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        },
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
+        volumeMounts: [{ name: 'data', mountPath: DATA_DIR }],
+        ...container,
+      },
+    ],
+    volumes: [{ name: 'data', ...volume }],
+  };
+}
+
+function deploymentManifest(input: KubernetesInput): Manifest {
+  const name = input.binaryName;
+  const labels = { app: name, baton: 'true', 'baton-app': name.replace(/^baton-/, '') };
+  const container = {
+    name,
+    image: input.image,
+    env: [{ name: 'BATON_HOST_ID', value: name }],
+    envFrom: [{ secretRef: { name: `${name}-secrets` } }],
+  };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, labels },
+    spec: {
+      replicas: 1,
+      strategy: { type: 'Recreate' },
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels }, spec: podSpec(container, { emptyDir: {} }) },
+    },
+  };
+}
+
+/**
+ * A CronJob for one-shot syncs into a persistent volume. It takes only the connector's own
+ * keys from the Secret (not the C1 credentials, which would switch it to service mode).
+ */
+function cronJobManifests(input: KubernetesInput): Manifest[] {
+  const name = input.binaryName;
+  const env = secretSettings(input.settings).map((setting) => ({
+    name: setting.env,
+    valueFrom: { secretKeyRef: { name: `${name}-secrets`, key: setting.env, ...(!setting.required && { optional: true }) } },
+  }));
+  const container = { name, image: input.image, args: ['--file', `${DATA_DIR}/sync.c1z`, '--log-format', 'json'], env };
+  const claim = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: `${name}-data` },
+    spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+  };
+  const cronJob = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: `${name}-sync` },
+    spec: {
+      schedule: '0 */6 * * *',
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: {
+        spec: {
+          backoffLimit: 2,
+          template: { spec: podSpec(container, { persistentVolumeClaim: { claimName: `${name}-data` } }, 'Never') },
+        },
+      },
+    },
+  };
+  return [claim, cronJob];
+}
+
+/** The objects of both files, for validation. */
+export function kubernetesObjects(input: KubernetesInput): { service: Manifest[]; cronJob: Manifest[] } {
+  return {
+    service: [secretManifest(input.binaryName, input.settings), deploymentManifest(input)],
+    cronJob: cronJobManifests(input),
+  };
+}
+
+/** Multi-document YAML of some objects. */
+export function toYaml(objects: Manifest[]): string {
+  return objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n');
+}
+
+/**
+ * The Kubernetes files of one connector: `kubernetes/service.yaml` (the Secret with the C1 and
+ * API credentials, and a Deployment in service mode) and `kubernetes/cronjob.yaml` (a volume
+ * claim and a CronJob syncing into it every six hours).
+ */
+export function renderKubernetesManifests(input: KubernetesInput): { 'service.yaml': string; 'cronjob.yaml': string } {
+  const objects = kubernetesObjects(input);
+  return { 'service.yaml': toYaml(objects.service), 'cronjob.yaml': toYaml(objects.cronJob) };
+}
