@@ -11,7 +11,7 @@ const INGEST_INVARIANTS = { generation: '1', coverage: '["I5","I10"]', mode: 'co
  * groups; I10, spawned page cursors) concern annotations this SDK's connectors cannot emit, so
  * they hold for every sync it writes.
  */
-export function syncRunSummary(db: SqlConnection, syncId: string, type: SyncType): unknown[] {
+export function syncRunSummary(db: SqlConnection, syncId: string, type: SyncType): (string | number)[] {
   const count = (table: string): number => (db.prepare(`select count(*) as n from ${table} where sync_id = ?`).all(syncId)[0] as { n: number }).n;
   const byType = (table: string): Record<string, number> => {
     const rows = db

@@ -49,7 +49,7 @@ export function handleGrant(ctx: TaskContext): Promise<void> {
     const grants = result.outcome === 'granted' ? (result.grants ?? []) : [];
     const response = create(GrantManagerServiceGrantResponseSchema, {
       annotations: annotations.map(annotationAny),
-      grants: grants.map(encodeGrant),
+      grants: grants.map((grant) => encodeGrant(grant)),
     });
     ctx.logger.info('granted', { taskId: ctx.task.id, entitlement: entitlement.id, outcome: result.outcome });
     await ctx.finish(success(packResponse(GrantManagerServiceGrantResponseSchema, response), annotations));

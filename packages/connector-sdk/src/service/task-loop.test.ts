@@ -8,6 +8,7 @@ import { demoData, demoDefinition, GOOD_TOKEN, MemoryStream, NEW_ACCOUNT_PASSWOR
 import type { Connector, Entitlement, Grant, Resource } from '../index.js';
 import { createLogger } from '../log/index.js';
 import { C1CallError } from './client.js';
+import { testRuntime } from '../testing/test-runtime.js';
 import { FakeApi } from './fake-api.test-support.js';
 import {
   CreateAccountResponseSchema,
@@ -78,7 +79,7 @@ describe('the service-mode task loop', () => {
   beforeEach(async () => {
     api = new FakeApi();
     calls = { granted: [], revoked: [], accounts: [], runtime: [] };
-    const runtime = { logger: createLogger({ stream: new MemoryStream() }), http: { userAgent: 'test', timeoutMs: 1000 }, provisioning: true };
+    const runtime = testRuntime({ logger: createLogger({ stream: new MemoryStream() }), provisioning: true });
     connector = await demoDefinition(demoData(), calls).create({ 'demo-token': GOOD_TOKEN, 'demo-region': 'eu' }, runtime);
     logs = new MemoryStream();
     controller = new AbortController();
