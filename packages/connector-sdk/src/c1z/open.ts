@@ -132,16 +132,20 @@ export async function openC1zReader(path: string): Promise<C1zReader> {
     const input = resolve(path);
     await readC1zFile(input, dbPath);
     const db = new DatabaseSync(dbPath);
+    let database: C1zDatabase;
     try {
-      // The private copy gains the columns an older baton-sdk did not write; the file stays as it is.
-      addLegacyColumns(db);
-      db.exec('pragma query_only = ON');
+      // The private copy gains the columns and indexes an older baton-sdk did not write; the
+      // file itself stays as it is.
       db.prepare('select count(*) from sqlite_master').get();
+      addLegacyColumns(db);
+      database = new C1zDatabase(db, dbPath);
+      database.ensureReadIndexes();
+      db.exec('pragma query_only = ON');
     } catch (error) {
       db.close();
       throw isCorruptDatabase(error) ? unreadable(input, error) : error;
     }
-    return new TempFileReader(new C1zDatabase(db, dbPath), dir);
+    return new TempFileReader(database, dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

@@ -55,7 +55,11 @@ describe('SCIM mapping', () => {
       { resourceType: scimUserResourceType, extraProfile: { department: 'R&D' } },
     );
     expect(resource.displayName).toBe('ada@acme.test');
-    expect(resource.profile).toEqual({ userName: 'ada@acme.test', active: false, email: 'a@x.test', title: 'CTO', department: 'R&D' });
+    expect(resource.profile).toEqual({
+      login: 'ada@acme.test',
+      user_id: 'u1',
+      userName: 'ada@acme.test',
+      active: false, email: 'a@x.test', title: 'CTO', department: 'R&D' });
     expect(scimEmails({ id: 'u2', userName: 'bob@acme.test' })).toEqual([{ address: 'bob@acme.test', isPrimary: true }]);
   });
 
