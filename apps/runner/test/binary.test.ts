@@ -63,8 +63,10 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the binary, its Dockerfile and a manifest with its checksum, and nothing else', async () => {
-    expect((await readdir(build.dir)).sort()).toEqual(['Dockerfile', 'baton-ilert', 'manifest.json']);
+  it('writes the binary, its Dockerfile, a manifest with its checksum and the Kubernetes manifests, and nothing else', async () => {
+    expect((await readdir(build.dir)).sort()).toEqual(['Dockerfile', 'baton-ilert', 'kubernetes', 'manifest.json']);
+    expect((await readdir(join(build.dir, 'kubernetes'))).sort()).toEqual(['cronjob.yaml', 'service.yaml']);
+    expect(await readFile(join(build.dir, 'kubernetes', 'service.yaml'), 'utf8')).toContain('BATON_ILERT_API_TOKEN');
     const manifest = JSON.parse(await readFile(join(build.dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'ilert', binary: 'baton-ilert', node: process.version, image: `ghcr.io/c1/baton-ilert:${ilert!.version}` });
     expect(manifest['sha256']).toBe(await sha256File(build.binaryPath));

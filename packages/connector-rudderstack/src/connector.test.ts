@@ -93,14 +93,12 @@ describe('RudderStack connector', () => {
     assertNoPendingInterceptors(mock.agent);
   });
 
-  it('stops on an empty last page even when totalResults promised more', async () => {
+  it('fails on an empty page before totalResults rather than writing a listing without the users after it', async () => {
     interceptValidation(mock.agent);
     interceptList(mock.agent, 'Users', 1, RUDDERSTACK_PAGE_SIZE, listResponse(users(3), 5));
     interceptList(mock.agent, 'Users', 4, RUDDERSTACK_PAGE_SIZE, listResponse([], 5));
-    interceptPages(mock.agent, 'Groups', []);
-    const sync = await runConnectorInMemory(await testConnector());
-    expect(ids(sync.resources)).toEqual(['u1', 'u2', 'u3']);
-    assertNoPendingInterceptors(mock.agent);
+    const error = (await runConnectorInMemory(await testConnector()).catch((e: unknown) => e)) as ConnectorError;
+    expect(error.message).toContain('no Resources though totalResults is 5');
   });
 
   it.each([
