@@ -1,19 +1,10 @@
 export { startSandbox } from './sandbox.js';
-export type {
-  IlertSandbox,
-  IlertSandboxOptions,
-  IroncladSandbox,
-  IroncladSandboxOptions,
-  RudderstackSandbox,
-  RudderstackSandboxOptions,
-  Sandbox,
-  SandboxOptions,
-  ScalrSandbox,
-  ScalrSandboxOptions,
-  SandboxServiceName,
-  TeamtailorSandbox,
-  TeamtailorSandboxOptions,
-} from './sandbox.js';
+export type { Sandbox, SandboxOptions, SandboxServiceName, SandboxServiceOptions, SandboxServices } from './sandbox.js';
+export type { IlertSandbox, IlertSandboxOptions } from './ilert/registration.js';
+export type { IroncladSandbox, IroncladSandboxOptions } from './ironclad/registration.js';
+export type { RudderstackSandbox, RudderstackSandboxOptions } from './rudderstack/registration.js';
+export type { ScalrSandbox, ScalrSandboxOptions } from './scalr/registration.js';
+export type { TeamtailorSandbox, TeamtailorSandboxOptions } from './teamtailor/registration.js';
 export type { FaultOptions } from './core/faults.js';
 export type { Clock } from './core/rate-limiter.js';
 export type { SandboxService, ServiceRequest, ServiceResponse } from './core/service.js';
