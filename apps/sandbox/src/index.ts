@@ -9,6 +9,7 @@ export type { FaultOptions } from './core/faults.js';
 export type { Clock } from './core/rate-limiter.js';
 export type { SandboxService, ServiceRequest, ServiceResponse } from './core/service.js';
 export { parseJson, stringifyJson } from './core/json.js';
+export { readWithGoReader } from './go-reader.js';
 export type { JsonValue, ParsedJson } from './core/json.js';
 export { generateIlertOrg } from './ilert/generate.js';
 export type { IlertOrgOptions } from './ilert/generate.js';

@@ -4,23 +4,17 @@
  * an account creation whose password only ever leaves encrypted, and, when available, Baton's
  * Go reader on the file.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { openC1zReader } from '@c1/connector-sdk';
 import { ensureBuilt, runConnectorCli, type CliRunResult } from '@c1/connector-sdk/testing';
 import * as age from 'age-encryption';
-import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const sdkDir = join(packageDir, '..', 'connector-sdk');
-const compatDir = join(sdkDir, 'compat');
 const USERS = 1234;
 const GROUPS = 25;
 
@@ -155,12 +149,11 @@ describe('baton-ironclad against the sandbox', () => {
   }, 120_000);
 
   it("reads the file with Baton's Go reader when it is available", async (ctx) => {
-    const goAvailable = await run('go', ['version']).then(() => true, () => false);
-    if (!goAvailable || !existsSync(join(compatDir, 'main.go'))) {
+    const stdout = await readWithGoReader(file);
+    if (stdout === undefined) {
       ctx.skip();
       return;
     }
-    const { stdout } = await run('go', ['run', '.', file], { cwd: compatDir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
     const dump = JSON.parse(stdout) as { syncId: string; resources: unknown[]; entitlements: unknown[]; grants: unknown[] };
     const reader = await openC1zReader(file);
     try {

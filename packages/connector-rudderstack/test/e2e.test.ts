@@ -3,21 +3,16 @@
  * sandbox (loopback) into a c1z file, which is then read back with the SDK's reader, the
  * binary's own inspect commands and, when available, Baton's Go reader.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { openC1zReader, type C1zReader } from '@c1/connector-sdk';
 import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
-import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const compatDir = join(packageDir, '..', 'connector-sdk', 'compat');
 const USERS = 250;
 const GROUPS = 30;
 /** The sandbox caps pages at 100 whatever `count` asks for. */
@@ -111,12 +106,11 @@ describe('baton-rudderstack against the sandbox', () => {
   });
 
   it("reads the file with Baton's Go reader when it is available", async (ctx) => {
-    const goAvailable = await run('go', ['version']).then(() => true, () => false);
-    if (!goAvailable || !existsSync(join(compatDir, 'main.go'))) {
+    const stdout = await readWithGoReader(file);
+    if (stdout === undefined) {
       ctx.skip();
       return;
     }
-    const { stdout } = await run('go', ['run', '.', file], { cwd: compatDir, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
     const dump = JSON.parse(stdout) as { syncId: string; resources: unknown[]; entitlements: unknown[]; grants: unknown[] };
     expect(dump.syncId).toBe(syncId);
     expect(dump.resources).toHaveLength(USERS + GROUPS);
