@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   cleanFailureProblems,
+  dripBody,
   ensureBuilt,
   jsonBody,
   readLatestSyncContent,
@@ -19,11 +20,13 @@ import {
   type CliRunResult,
   type HostileRoute,
   type HostileServer,
+  type RunConnectorCliOptions,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ilert-hostile-token-5d2e';
+const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 /** `count` ilert users with ids from `first`. */
 function users(first: number, count: number): Record<string, unknown>[] {
@@ -56,14 +59,41 @@ describe('baton-ilert against a hostile server', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function sync(routes: Record<string, HostileRoute>, extra: string[] = []): Promise<CliRunResult> {
+  async function sync(routes: Record<string, HostileRoute>, extra: string[] = [], options: RunConnectorCliOptions = {}): Promise<CliRunResult> {
     server = await startHostileServer({ '/api/teams': () => jsonBody([]), ...routes });
     const args = ['--ilert-base-url', `${server.origin}/api`, '-f', file, '--log-level', 'warn', ...extra];
-    return runConnectorCli(packageDir, args, { env: { BATON_ILERT_API_TOKEN: TOKEN } });
+    return runConnectorCli(packageDir, args, { ...options, env: { BATON_ILERT_API_TOKEN: TOKEN } });
   }
 
-  function expectCleanFailure(result: CliRunResult, message: string | RegExp): void {
-    expect(cleanFailureProblems(result, { binary: 'baton-ilert', code: 1, message, secrets: [TOKEN] }), result.stderr).toEqual([]);
+  /** A users page that sends its headers at once and then one byte every 200 ms (about 80 s in all). */
+  const drippingUsers: HostileRoute = () => dripBody(JSON.stringify(users(1, 4)), { intervalMs: 200 });
+
+  it('fails a request whose body drips past --http-timeout-seconds, naming the endpoint', async () => {
+    const started = Date.now();
+    // Before the fix the timeout stopped working once the body had started, and the sync hung.
+    const result = await sync({ '/api/users': drippingUsers }, ['--http-timeout-seconds', '1'], { preloads: FAST_RETRY_WAITS });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`dripping body, --http-timeout-seconds 1 (timers 50x faster): exit ${result.code} after ${seconds.toFixed(1)} s, ${server?.requests('/api/users')} attempts`);
+    expectCleanFailure(result, /ilert GET \/users\S* timed out after 1000 ms/);
+    expect(server?.requests('/api/users')).toBeGreaterThan(1); // a timeout is retried
+  }, 60_000);
+
+  it('stops on the first SIGINT while a body is dripping', async () => {
+    let interruptedAt = 0;
+    const result = await sync({ '/api/users': drippingUsers }, [], {
+      during: async (child) => {
+        while (server?.requests('/api/users') === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the body has started
+        interruptedAt = Date.now();
+        child.kill('SIGINT');
+      },
+    });
+    console.log(`SIGINT during a dripping body: exit ${result.code} ${Date.now() - interruptedAt} ms after the signal`);
+    expectCleanFailure(result, 'baton-ilert: sync interrupted; run the same command again to resume', 130);
+  }, 30_000);
+
+  function expectCleanFailure(result: CliRunResult, message: string | RegExp, code = 1): void {
+    expect(cleanFailureProblems(result, { binary: 'baton-ilert', code, message, secrets: [TOKEN] }), result.stderr).toEqual([]);
   }
 
   it('fails on a users page that repeats the previous one instead of listing it forever', async () => {

@@ -1,4 +1,3 @@
-import type { KyInstance } from 'ky';
 import type * as v from 'valibot';
 import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError, isConnectorError } from '../errors/connector-error.js';
@@ -22,7 +21,7 @@ import { endpointLabel, parseBaseUrl, refuseUserInfo, resolveRequestUrl } from '
 import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
 import { realTiming, type Timing } from './timing.js';
-import { boundFetch, createKyTransport } from './transport.js';
+import { boundFetch, createKyTransport, type Transport } from './transport.js';
 import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RetryOptions, SendOptions } from './types.js';
 
 /** Waits from this long on are worth an info log line: the operator sees why a sync pauses. */
@@ -63,7 +62,7 @@ interface ClientState {
   base: URL;
   timing: Timing;
   logger: Logger;
-  transport: KyInstance;
+  transport: Transport;
   limiter: RequestLimiter;
   errorMessage: (body: unknown) => string | undefined;
   parseJson: (text: string) => unknown;
