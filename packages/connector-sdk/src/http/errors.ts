@@ -3,6 +3,7 @@ import { ConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import type { RateLimitInfo } from '../errors/connector-error.js';
 import { redactSecrets } from '../log/secrets.js';
+import { untrustedCertificateCode, untrustedCertificateReason } from './tls.js';
 import type { CredentialDescription } from './types.js';
 
 /** The error code for a failed HTTP status, as Baton maps it. */
@@ -133,6 +134,10 @@ function formatSeconds(ms: number): string {
 
 /** The ConnectorError for a request that got no response. */
 export function networkError(service: string, endpoint: string, cause: unknown): ConnectorError {
+  const certificateCode = untrustedCertificateCode(cause);
+  if (certificateCode !== undefined) {
+    return new ConnectorError(`${service} ${endpoint} failed: ${untrustedCertificateReason(certificateCode)}`, { code: 'failed-precondition', endpoint, cause });
+  }
   const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
   return new ConnectorError(`${service} ${endpoint} failed: ${redactSecrets(reason)}`, {
     // A request no MockAgent interceptor matched will not match on a retry either.
