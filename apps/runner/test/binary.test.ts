@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openC1zReader } from '@c1/connector-sdk';
+import { openC1zReader } from '@c1/connector-sdk/c1z';
 import { startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnector, sha256File, type BuildResult } from '../src/build.js';

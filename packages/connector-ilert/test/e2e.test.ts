@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openC1zReader, type C1zReader } from '@c1/connector-sdk';
+import { openC1zReader, type C1zReader } from '@c1/connector-sdk/c1z';
 import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
 import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

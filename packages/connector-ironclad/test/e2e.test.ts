@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openC1zReader } from '@c1/connector-sdk';
+import { openC1zReader } from '@c1/connector-sdk/c1z';
 import { ensureBuilt, runConnectorCli, type CliRunResult } from '@c1/connector-sdk/testing';
 import * as age from 'age-encryption';
 import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';

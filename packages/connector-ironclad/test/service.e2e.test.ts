@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeEntitlement, encodeGrant, encodeResource, openC1zReader } from '@c1/connector-sdk';
+import { encodeEntitlement, encodeGrant, encodeResource, openC1zReader } from '@c1/connector-sdk/c1z';
 import { ensureBuilt, readLatestSyncContent, runConnectorCli, secretsShown } from '@c1/connector-sdk/testing';
 import { startFakeC1, startSandbox, waitForCount, type FakeC1, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

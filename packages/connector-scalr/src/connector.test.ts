@@ -1,4 +1,5 @@
-import { capabilitiesOf, formatConfigProblems, resolveConfig, silentLogger, type ConnectorError } from '@c1/connector-sdk';
+import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
+import { formatConfigProblems, resolveConfig } from '@c1/connector-sdk/internals';
 import { assertNoPendingInterceptors, describeConformance, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {

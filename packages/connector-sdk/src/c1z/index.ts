@@ -1,3 +1,8 @@
+/**
+ * @c1/connector-sdk/c1z: read and write c1z sync files: the reader used by tests and tools, the
+ * sync store, diffs, ids and the protobuf codecs of the stored objects.
+ * @packageDocumentation
+ */
 export type * from './store-types.js';
 export { diffSyncs, type ObjectDiff, type SyncDiff } from './diff.js';
 export { newKsuid } from './ksuid.js';
