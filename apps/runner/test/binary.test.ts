@@ -63,14 +63,19 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the binary, its Dockerfile and a manifest with its checksum, and nothing else', async () => {
-    expect((await readdir(build.dir)).sort()).toEqual(['Dockerfile', 'baton-ilert', 'manifest.json']);
+  it('writes the binary, its Dockerfile, the Kubernetes manifests and a manifest with its checksum, and nothing else', async () => {
+    expect((await readdir(build.dir)).sort()).toEqual(['Dockerfile', 'baton-ilert', 'kubernetes', 'manifest.json']);
     const manifest = JSON.parse(await readFile(join(build.dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'ilert', binary: 'baton-ilert', node: process.version, image: `ghcr.io/c1/baton-ilert:${ilert!.version}` });
     expect(manifest['sha256']).toBe(await sha256File(build.binaryPath));
     expect(manifest['size']).toBe((await stat(build.binaryPath)).size);
     expect((await stat(build.binaryPath)).mode & 0o111).toBe(0o111);
   });
+
+  it('is byte-reproducible: a second build gives the same SHA-256', async () => {
+    const again = await buildConnector(ilert!, join(dir, 'again'));
+    expect(again.manifest.sha256).toBe(build.manifest.sha256);
+  }, 120_000);
 
   it('prints its version and help', async () => {
     const version = await binary(['--version']);
