@@ -28,12 +28,18 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** How {@link buildConnector} builds. */
+export interface BuildOptions {
+  /** Registry and namespace of the image tag (`registry.example.com/team`); default `ghcr.io/c1`. */
+  imageRepository?: string;
+}
+
 /**
  * Builds `connector` into `outDir`: the single executable `<binaryName>` for this host's
  * platform and Node version, its `Dockerfile` and `manifest.json`. The connector must be built
  * (`dist/`) first. Scratch files live in a temporary directory that is always removed.
  */
-export async function buildConnector(connector: ConnectorPackage, outDir: string): Promise<BuildResult> {
+export async function buildConnector(connector: ConnectorPackage, outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   if (!existsSync(connector.entry)) {
     throw new Error(`${connector.entry} is missing: build ${connector.packageName} first (pnpm build)`);
@@ -52,6 +58,7 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
       platform: `${process.platform}-${process.arch}`,
       sha256: await sha256File(staged),
       size: (await stat(staged)).size,
+      ...(options.imageRepository === undefined ? {} : { imageRepository: options.imageRepository }),
     });
     await mkdir(outDir, { recursive: true });
     const binaryPath = join(outDir, connector.binaryName);

@@ -32,7 +32,8 @@ export async function bundleEntry(entry: string, bundlePath: string): Promise<st
     platform: 'node',
     format: 'cjs',
     target: `node${process.versions.node}`,
-    minifyWhitespace: true,
+    // No whitespace minification: a start-up error (an unwritable cache or file) then shows
+    // one short source line in Node's report, never a line holding the whole bundle.
     minifySyntax: true,
     legalComments: 'eof',
     logLevel: 'silent',

@@ -6,11 +6,12 @@ import { buildConnector } from './build.js';
 import { discoverConnectors, selectConnectors } from './connectors.js';
 import { buildPrerequisites } from './prerequisites.js';
 
-const USAGE = `Usage: c1-runner build <connector|all> [--out <dir>]
+const USAGE = `Usage: c1-runner build <connector|all> [--out <dir>] [--image-repository <registry/namespace>]
 
 Builds each connector into a single executable for this OS, CPU and Node version, with a
-Dockerfile and manifest.json, in <dir>/<connector>/ (default apps/runner/out/<connector>/).
-Build the connector packages first (pnpm build).`;
+Dockerfile, Kubernetes manifests and manifest.json, in <dir>/<connector>/ (default
+apps/runner/out/<connector>/). Images are tagged <registry/namespace>/baton-<name>:<version>
+(default ghcr.io/c1). Build the connector packages first (pnpm build).`;
 
 /** The workspace root: three levels above this file (apps/runner/{src,dist}/cli). */
 const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string' }, 'image-repository': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
@@ -57,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   const outRoot = resolve(parsed.values.out ?? DEFAULT_OUT);
   for (const connector of connectors) {
     try {
-      const result = await buildConnector(connector, resolve(outRoot, connector.name));
+      const imageRepository = parsed.values['image-repository'];
+      const result = await buildConnector(connector, resolve(outRoot, connector.name), imageRepository === undefined ? {} : { imageRepository });
       const { manifest } = result;
       process.stdout.write(
         `${manifest.binary} ${manifest.version} -> ${relative(process.cwd(), result.binaryPath) || result.binaryPath}` +

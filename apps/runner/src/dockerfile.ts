@@ -1,5 +1,8 @@
-/** Base of the final image: glibc and libstdc++, no shell, runs as user `nonroot`. */
+/** Base of the final image: glibc and libstdc++, no shell, runs as user 65532 (`nonroot`). */
 export const RUNTIME_BASE_IMAGE = 'gcr.io/distroless/cc-debian12:nonroot';
+
+/** The numeric user and group the image runs as (distroless `nonroot`). */
+const IMAGE_USER = '65532:65532';
 
 /** What {@link renderDockerfile} needs. */
 export interface DockerfileInput {
@@ -22,24 +25,28 @@ export function dockerPlatform(platform: string, arch: string): string {
 }
 
 /**
- * The Dockerfile of one connector's build context: a distroless image holding only the binary
- * (which needs nothing else: no native addons, no cache directory), running as a non-root user
- * with no writable root filesystem needed. The binary is the entrypoint; no NODE_OPTIONS are set.
+ * The Dockerfile of one connector's build context: a distroless base (overridable with
+ * `--build-arg BASE_IMAGE=...`) holding only the binary, which needs nothing else (no native
+ * addons, no cache directory), running as the numeric user 65532 in `/data`, a volume for the
+ * `--file` output. The binary is the entrypoint; all configuration comes from `BATON_*`
+ * variables; no NODE_OPTIONS are set. Only classic Dockerfile syntax, so any builder takes it.
  */
 export function renderDockerfile(input: DockerfileInput): string {
   const bin = `/usr/local/bin/${input.binaryName}`;
-  return `# syntax=docker/dockerfile:1
-# ${input.binaryName} ${input.version} (${input.packageName}): one executable with Node ${input.nodeVersion} inside.
+  return `# ${input.binaryName} ${input.version} (${input.packageName}): one executable with Node ${input.nodeVersion} inside.
 # The binary is ${input.dockerPlatform} only. Build from this directory:
-#   docker build -t ${input.image} .
+#   docker build --platform ${input.dockerPlatform} -t ${input.image} .
+# Configure it with BATON_* variables (see \`${input.binaryName} --help\`).
 
-FROM --platform=${input.dockerPlatform} ${RUNTIME_BASE_IMAGE}
+ARG BASE_IMAGE=${RUNTIME_BASE_IMAGE}
+FROM \${BASE_IMAGE}
 LABEL org.opencontainers.image.title="${input.binaryName}" \\
       org.opencontainers.image.version="${input.version}" \\
       org.opencontainers.image.description="${input.packageName} as a single executable"
-COPY --chmod=0555 ${input.binaryName} ${bin}
-USER nonroot
-WORKDIR /home/nonroot
+COPY ${input.binaryName} ${bin}
+USER ${IMAGE_USER}
+WORKDIR /data
+VOLUME ["/data"]
 ENTRYPOINT ["${bin}"]
 `;
 }

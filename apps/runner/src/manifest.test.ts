@@ -4,6 +4,7 @@ import { createManifest, formatManifest, imageTag } from './manifest.js';
 describe('manifest', () => {
   it('tags images ghcr.io/c1/<binary>:<version>', () => {
     expect(imageTag('baton-ilert', '0.1.0')).toBe('ghcr.io/c1/baton-ilert:0.1.0');
+    expect(imageTag('baton-ilert', '0.1.0', 'registry.example.com/team/')).toBe('registry.example.com/team/baton-ilert:0.1.0');
   });
 
   it('records what was built, from what, for which platform, and its checksum', () => {

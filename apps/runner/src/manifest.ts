@@ -1,4 +1,4 @@
-/** The registry and namespace images are tagged under. */
+/** The registry and namespace images are tagged under unless `--image-repository` says otherwise. */
 export const IMAGE_REPOSITORY = 'ghcr.io/c1';
 
 /** `manifest.json` of one build output: what was built, from what, and its checksum. */
@@ -23,9 +23,9 @@ export interface BuildManifest {
   image: string;
 }
 
-/** The image tag of a connector version: `ghcr.io/c1/baton-ilert:0.1.0`. */
-export function imageTag(binaryName: string, version: string): string {
-  return `${IMAGE_REPOSITORY}/${binaryName}:${version}`;
+/** The image tag of a connector version: `ghcr.io/c1/baton-ilert:0.1.0`, or under `repository`. */
+export function imageTag(binaryName: string, version: string, repository: string = IMAGE_REPOSITORY): string {
+  return `${repository.replace(/\/+$/, '')}/${binaryName}:${version}`;
 }
 
 /** What {@link createManifest} needs. */
@@ -38,6 +38,8 @@ export interface ManifestInput {
   platform: string;
   sha256: string;
   size: number;
+  /** Registry and namespace of the image tag; default {@link IMAGE_REPOSITORY}. */
+  imageRepository?: string;
 }
 
 /** The manifest of one build. */
@@ -51,7 +53,7 @@ export function createManifest(input: ManifestInput): BuildManifest {
     platform: input.platform,
     sha256: input.sha256,
     size: input.size,
-    image: imageTag(input.binaryName, input.version),
+    image: imageTag(input.binaryName, input.version, input.imageRepository),
   };
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { copyFile, chmod, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -37,11 +37,14 @@ export async function buildSeaExecutable(options: SeaBuildOptions): Promise<void
   const node = options.nodeBinary ?? process.execPath;
   const configPath = join(options.workDir, 'sea-config.json');
   const blobPath = join(options.workDir, 'sea-prep.blob');
+  // The blob records `main` as written: a path relative to the scratch directory (the blob step's
+  // working directory) keeps the random scratch name out of the executable, so builds repeat.
   const config = {
-    main: options.bundlePath,
+    main: relative(options.workDir, options.bundlePath),
     output: blobPath,
     disableExperimentalSEAWarning: true,
-    useCodeCache: true,
+    // V8's code cache differs from build to build; without it two builds are byte-identical.
+    useCodeCache: false,
   };
   await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
   await step('producing the SEA blob', node, ['--experimental-sea-config', configPath], options.workDir);

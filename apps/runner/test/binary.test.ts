@@ -74,6 +74,11 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     expect((await stat(build.binaryPath)).mode & 0o111).toBe(0o111);
   });
 
+  it('is byte-reproducible: a second build gives the same SHA-256', async () => {
+    const again = await buildConnector(ilert!, join(dir, 'again'));
+    expect(again.manifest.sha256).toBe(build.manifest.sha256);
+  }, 120_000);
+
   it('prints its version and help', async () => {
     const version = await binary(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: `baton-ilert ${ilert!.version}\n` });

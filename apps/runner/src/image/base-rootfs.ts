@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, realpath, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { IMAGE_UID } from '../kubernetes.js';
@@ -30,10 +30,27 @@ export async function sharedLibraries(binary: string): Promise<string[]> {
   return [...new Set(paths)].sort();
 }
 
-/** `package=version` for the Debian packages that own `files`. */
+/**
+ * `package=version` for the Debian packages that own `files` (followed through symlinks, also
+ * under `/usr` on a merged-/usr system). Generated files no package owns (the CA bundle) are
+ * left out: `dpkg -S` still prints the owners it found.
+ */
 async function owningPackages(files: string[]): Promise<string[]> {
-  const { stdout } = await run('dpkg', ['-S', ...files]);
-  const names = new Set(stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0] ?? ''));
+  const candidates = new Set<string>();
+  for (const file of files) {
+    const real = await realpath(file);
+    for (const path of [file, real]) {
+      candidates.add(path);
+      if (!path.startsWith('/usr/')) candidates.add(`/usr${path}`);
+    }
+  }
+  let stdout: string;
+  try {
+    ({ stdout } = await run('dpkg', ['-S', ...candidates]));
+  } catch (error) {
+    stdout = (error as { stdout?: string }).stdout ?? '';
+  }
+  const names = new Set(stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0] ?? '').filter((name) => name !== '' && !name.includes(' ')));
   const { stdout: versions } = await run('dpkg-query', ['-W', '-f', '${Package}=${Version}\\n', ...names]);
   return versions.split('\n').filter(Boolean).sort();
 }

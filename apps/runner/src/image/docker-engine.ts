@@ -1,5 +1,5 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,17 @@ export function ensureDockerInstalled(): string | undefined {
     if (result.status !== 0) return `apt-get ${args.join(' ')} failed: ${result.stderr.trim()}`;
   }
   return undefined;
+}
+
+/** Unmounts what the daemon left mounted under `home` (its network namespace file), deepest first. */
+function unmountUnder(home: string): void {
+  if (!existsSync('/proc/self/mounts')) return;
+  const mounts = readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((point) => point.startsWith(`${home}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const point of mounts) spawnSync('umount', ['-l', point]);
 }
 
 /** Waits until the daemon answers on its socket, or fails after `timeoutMs`. */
@@ -93,6 +104,7 @@ export async function startDockerEngine(timeoutMs = 60_000): Promise<DockerEngin
         daemon.kill('SIGTERM');
         await new Promise((resolve) => daemon.once('exit', resolve));
       }
+      unmountUnder(home);
       await rm(home, { recursive: true, force: true });
     },
   };
