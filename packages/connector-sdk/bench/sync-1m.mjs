@@ -8,15 +8,9 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  defineResourceType,
-  entitlement,
-  grant,
-  groupResource,
-  openSyncStore,
-  runSync,
-  userResource,
-} from '../dist/index.js';
+import { openSyncStore } from '../dist/c1z/index.js';
+import { defineResourceType, entitlement, grant, groupResource, userResource } from '../dist/index.js';
+import { runSync } from '../dist/internals.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1_000);
