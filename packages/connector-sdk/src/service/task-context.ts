@@ -6,14 +6,13 @@ import type { BuildFacts } from './hello.js';
 import type { FinishBody } from './outcome.js';
 import type { Sleep } from './timing.js';
 
-/** Everything a task handler needs. */
-export interface TaskContext {
-  task: Task;
+/** What the task loop and every task handler share: the connection, the connector and its settings. */
+export interface ServiceSettings {
   api: C1Api;
   hostId: string;
   connector: Connector;
   logger: Logger;
-  /** Aborted on shutdown. */
+  /** Aborted on shutdown: the loop stops taking tasks and running ones are cancelled. */
   signal: AbortSignal;
   /** Whether `--provisioning` allows tasks that change access. */
   provisioning: boolean;
@@ -23,6 +22,11 @@ export interface TaskContext {
   build: BuildFacts;
   /** Sync workers (`--workers`). */
   workers?: number;
+}
+
+/** Everything a task handler needs. */
+export interface TaskContext extends ServiceSettings {
+  task: Task;
   sleep: Sleep;
   /** Tells C1 how the task ended. */
   finish(body: FinishBody): Promise<void>;

@@ -1,16 +1,15 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import type { Connector } from '../connector/index.js';
 import type { Logger } from '../log/index.js';
-import { C1CallError, type C1Api } from './client.js';
+import { C1CallError } from './client.js';
 import { handleCreateAccount } from './create-account-task.js';
 import { handleFullSync } from './full-sync-task.js';
 import type { Task } from './gen/c1/connectorapi/baton/v1/baton_pb.js';
-import { helloRequest, type BuildFacts } from './hello.js';
+import { helloRequest } from './hello.js';
 import { errorMessage } from './log-safe.js';
 import { OutageLog } from './outage.js';
 import { failure, TaskStatusError, type FinishBody } from './outcome.js';
 import { handleDeleteResource, handleGrant, handleRevoke } from './provisioning-tasks.js';
-import type { TaskContext } from './task-context.js';
+import type { ServiceSettings, TaskContext } from './task-context.js';
 import { helloRetryMs, nextPollMs, pollRetryMs, realSleep, type Sleep } from './timing.js';
 
 /** Tasks run at once, as baton-sdk's default task concurrency. */
@@ -29,17 +28,7 @@ const FATAL_HELLO_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /** What {@link runTaskLoop} needs. */
-export interface TaskLoopOptions {
-  api: C1Api;
-  hostId: string;
-  connector: Connector;
-  logger: Logger;
-  /** Aborting stops taking tasks; running ones are cancelled and the loop returns. */
-  signal: AbortSignal;
-  provisioning: boolean;
-  tempDir: string;
-  build: BuildFacts;
-  workers?: number;
+export interface TaskLoopOptions extends ServiceSettings {
   sleep?: Sleep;
   /** Called once C1 answered the startup Hello. */
   onReady?: () => void;
