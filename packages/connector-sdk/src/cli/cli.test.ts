@@ -82,6 +82,25 @@ describe('usage and config errors', () => {
     expect(calls.runtime).toEqual([{ userAgent: 'baton-demo/1.2.3', timeoutMs: 7000, provisioning: false }]);
   });
 
+  it('resolves the config once per run: each setting\'s BATON_* variable is read once', async () => {
+    writeFileSync(join(cwd, 'settings.yaml'), 'demo-region: us\n');
+    const reads = new Map<string, number>();
+    const env = new Proxy<Record<string, string>>(
+      { BATON_DEMO_TOKEN: GOOD_TOKEN, BATON_WORKERS: '3', BATON_CONFIG_PATH: 'settings.yaml' },
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string') reads.set(key, (reads.get(key) ?? 0) + 1);
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const { code } = await runDemo(['validate'], { cwd, env });
+    expect(code).toBe(0);
+    expect(reads.get('BATON_DEMO_TOKEN')).toBe(1);
+    expect(reads.get('BATON_WORKERS')).toBe(1);
+    expect(reads.get('BATON_HTTP_TIMEOUT_SECONDS')).toBe(1);
+  });
+
   it('never prints a secret given on the command line', async () => {
     const secret = 'super-secret-token-value';
     const { code, stdout, stderr } = await runDemo(['validate', '--demo-token', secret, '--demo-region', 'mars'], { cwd });

@@ -22,13 +22,11 @@ export function connectorRuntime(ctx: CommandContext): ConnectorRuntime {
  * problem, so it becomes a usage error (exit 2).
  */
 export async function withConnector<T>(ctx: CommandContext, use: (connector: Connector) => Promise<T>): Promise<T> {
-  const own: Record<string, unknown> = {};
-  for (const name of Object.keys(ctx.definition.config.fields)) {
-    if (ctx.values[name] !== undefined) own[name] = ctx.values[name];
-  }
   let connector: Connector;
   try {
-    connector = scopeOperations(await ctx.definition.create(own as ConfigValues<typeof ctx.definition.config>, connectorRuntime(ctx)));
+    // resolveRunConfig checked these values against the connector's own fields.
+    const values = ctx.connectorValues as ConfigValues<typeof ctx.definition.config>;
+    connector = scopeOperations(await ctx.definition.create(values, connectorRuntime(ctx)));
   } catch (error) {
     if (isConnectorError(error, 'invalid-argument')) throw new UsageError(error.message, { cause: error });
     throw error;

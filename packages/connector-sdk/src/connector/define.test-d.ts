@@ -7,8 +7,12 @@ const config = defineConfig({
   fields: {
     'demo-api-token': { type: 'string', description: 'API token', required: true, secret: true },
     'demo-region': { type: 'string', description: 'Region', choices: ['eu', 'na'], default: 'eu' },
-    'demo-page-size': { type: 'integer', description: 'Page size' },
+    'demo-page-size': { type: 'integer', min: 1, max: 500, description: 'Page size' },
   },
+});
+defineConfig({
+  // @ts-expect-error an integer field needs its range (min and max)
+  fields: { 'demo-limit': { type: 'integer', description: 'Limit' } },
 });
 defineConfig({
   fields: { 'demo-user': { type: 'string', description: 'User' } },

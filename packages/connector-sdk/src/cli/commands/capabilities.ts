@@ -8,7 +8,7 @@ import { toJson } from '../output.js';
 export const capabilitiesCommand: Command = {
   name: 'capabilities',
   summary: 'print what the connector can do, as JSON',
-  usesConnector: true,
+  needsConnectorConfig: true,
   run: (ctx) =>
     withConnector(ctx, async (connector) => {
       const report = {
