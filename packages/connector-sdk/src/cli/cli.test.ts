@@ -161,6 +161,20 @@ describe('capabilities and config', () => {
     expect(report.resourceTypes.map((type: { id: string }) => type.id)).toEqual(['user', 'team']);
   });
 
+  it('prints the capabilities without any credentials and without building the connector', async () => {
+    const bare = await runDemo(['capabilities'], { cwd });
+    expect(bare.code).toBe(0);
+    expect(bare.calls.runtime).toEqual([]);
+    expect(bare.stdout).toBe((await runDemo(['capabilities'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } })).stdout);
+  });
+
+  it('still checks the standard settings of a capabilities run, without asking for the connector\'s', async () => {
+    const { code, stderr } = await runDemo(['capabilities', '--workers', '0'], { cwd });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--workers / BATON_WORKERS must be between 1 and 64');
+    expect(stderr).not.toContain('--demo-token');
+  });
+
   it('prints the JSON schema of the settings without any credentials', async () => {
     const { code, stdout } = await runDemo(['config'], { cwd });
     expect(code).toBe(0);

@@ -122,7 +122,7 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
     const [operation] = requestedOperations(settings);
     if (!operation && command.name === 'sync' && serviceModeRequested(settings)) return await runServiceMode(ctx, env);
     if (!operation) return await command.run(ctx);
-    await refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
+    refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
     return await OPERATIONS[operation](ctx);
   } catch (error) {
     return presentError(error, stderr, { binary, debug, signal });

@@ -29,6 +29,7 @@ describe('defineConnector', () => {
       name: 'demo',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Demo' }, resourceTypes: [{ resourceType: user }] },
       create(values) {
         const token: string = values['demo-api-token'];
         const region: 'eu' | 'na' = values['demo-region'];
@@ -52,6 +53,7 @@ describe('defineConnector', () => {
       name: 'keys',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Keys' }, resourceTypes: [] },
       create(_values, runtime) {
         runtime.httpClient({ service: 'Demo', baseUrl: 'https://demo.test', credential: { name: 'API token', key: 'demo-api-token' } });
         // @ts-expect-error a credential names a declared config key
@@ -73,6 +75,7 @@ describe('defineConnector', () => {
       name: 'bad',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Bad' }, resourceTypes: [] },
       create: () => ({
         metadata: { displayName: 'Bad' },
         validate: async () => [],
