@@ -29,6 +29,8 @@ if (skip) console.warn(`skipping the third-party runner test: ${skip}`);
 /** The `package.json` block of the SDK README's walk-through. */
 async function readmePackageJson(): Promise<{ dependencies: Record<string, string>; devDependencies: Record<string, string> } & Record<string, unknown>> {
   const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+  // The walk-through's last step is the command this test runs.
+  expect(readme).toContain('npx c1-runner build .');
   const block = /`package\.json`:\n\n```json\n([\s\S]*?)```/.exec(readme)?.[1];
   if (!block) throw new Error('the SDK README has no package.json block');
   return JSON.parse(block) as never;
