@@ -12,6 +12,8 @@ export interface AuthContext {
   /** undici's fetch, bound to the client's dispatcher (proxy, MockAgent). */
   fetch: typeof undiciFetch;
   timeoutMs?: number;
+  /** The most bytes a response body may hold (after decompression); see `readCappedText`. */
+  maxResponseBytes: number;
   signal?: AbortSignal;
   logger: Logger;
   timing: Timing;

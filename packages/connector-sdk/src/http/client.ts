@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { AuthContext } from './auth.js';
 import { backoffDelay, overLimitDelay } from './backoff.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './body.js';
 import { selectDispatcher } from './dispatcher.js';
 import {
   defaultErrorMessage,
@@ -69,6 +70,8 @@ interface ClientState {
   retry: Required<RetryOptions>;
   failureFacts: WeakMap<ConnectorError, FailureFacts>;
   authFetch: AuthContext['fetch'];
+  /** The most bytes one response body may hold, counted after decompression. */
+  maxResponseBytes: number;
 }
 
 /** Records why `error` happened (for the retry decision) and throws it. */
@@ -85,6 +88,7 @@ function authContext(state: ClientState, signal: AbortSignal | undefined): AuthC
     ...(options.credential ? { credential: options.credential } : {}),
     userAgent: options.userAgent,
     fetch: state.authFetch,
+    maxResponseBytes: state.maxResponseBytes,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(signal ? { signal } : {}),
     logger: state.logger,
@@ -265,7 +269,7 @@ async function attempt(state: ClientState, spec: RequestSpec, url: URL, attemptN
   try {
     const response = await sendFollowingRedirects(state, spec, exchange, headers, signal, attemptNumber);
     const observed = observeRateLimit(state, response.status, response.headers, attemptNumber);
-    const text = await response.text();
+    const text = await readCappedText(response, { service: state.service, endpoint: exchange.endpoint, maxBytes: state.maxResponseBytes });
     if (!response.ok) {
       if (response.status === 401 && allowReauthorize && options.auth?.refresh) {
         if (await options.auth.refresh(authHeaders, authContext(state, spec.signal))) return { kind: 'reauthorize' };
@@ -348,6 +352,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     failureFacts: new WeakMap(),
     authFetch: boundFetch(dispatcher),
+    maxResponseBytes: responseCap(options.maxResponseBytes),
   };
   const ownsDispatcher = dispatcher !== undefined && dispatcher !== options.dispatcher;
   return {
@@ -363,6 +368,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return request(state, { ...sendOptions, method, target: path }) as Promise<HttpResponse<never>>;
     },
   };
+}
+
+/** The body cap a client is given, checked; the default when none is. */
+function responseCap(maxResponseBytes: number | undefined): number {
+  if (maxResponseBytes === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError('maxResponseBytes must be a whole number of bytes, 1 or more');
+  return maxResponseBytes;
 }
 
 /** One signal that aborts when either does; undefined when there is none. */

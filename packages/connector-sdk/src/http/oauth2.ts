@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { flagHint } from '../config/names.js';
-import { ConnectorError } from '../errors/connector-error.js';
+import { ConnectorError, isConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { registerSecret } from '../log/secrets.js';
 import type { AuthContext, AuthStrategy } from './auth.js';
+import { readCappedText } from './body.js';
 import { cleanApiMessage, httpStatusError, networkError, timeoutError } from './errors.js';
 import { parseBaseUrl } from './origin.js';
 import { parseRateLimit } from './rate-limit-headers.js';
@@ -143,7 +144,7 @@ async function sendTokenRequest(
   const timer = context.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), context.timeoutMs);
   try {
     const response = await context.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
-    const text = await response.text();
+    const text = await readCappedText(response as unknown as Response, { service: context.service, endpoint, maxBytes: context.maxResponseBytes });
     let body: unknown = text;
     try {
       body = text === '' ? undefined : JSON.parse(text);
@@ -152,6 +153,7 @@ async function sendTokenRequest(
     }
     return { ok: response.ok, status: response.status, headers: response.headers as unknown as Headers, body };
   } catch (error) {
+    if (isConnectorError(error)) throw error;
     if (timeout.signal.aborted && context.timeoutMs !== undefined) {
       throw timeoutError(context.service, endpoint, context.timeoutMs);
     }

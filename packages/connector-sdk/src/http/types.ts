@@ -62,6 +62,12 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * The most bytes one response body may hold, counted as it arrives and after decompression.
+   * A larger body fails the request at once (ConnectorError `resource-exhausted`, not retried)
+   * and is never read whole. Default 64 MiB.
+   */
+  maxResponseBytes?: number;
   retry?: RetryOptions;
   rateLimit?: ClientRateLimit;
   /**

@@ -71,6 +71,7 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       ...(declared.hints && { hints: bindHints(declared.hints, setting) }),
       ...(declared.parseJson && { parseJson: declared.parseJson }),
       ...(declared.errorMessage && { errorMessage: declared.errorMessage }),
+      ...(declared.maxResponseBytes !== undefined && { maxResponseBytes: declared.maxResponseBytes }),
       ...(overrides.retry && { retry: overrides.retry }),
       ...(overrides.timing && { timing: overrides.timing }),
       ...(overrides.dispatcher && { dispatcher: overrides.dispatcher }),
