@@ -162,6 +162,31 @@ describe('baton-ilert against a hostile server', () => {
     }, 60_000);
   });
 
+  it('logs a rate-limit wait with its seconds left while it lasts, before the retry', async () => {
+    const requestedAt: number[] = [];
+    const result = await sync(
+      {
+        '/api/users': ({ count }) => {
+          requestedAt.push(Date.now());
+          return count === 1 ? jsonBody({ message: 'slow down' }, { status: 429, headers: { 'retry-after': '3' } }) : jsonBody(users(1, 2));
+        },
+      },
+      ['--log-level', 'info'],
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { time: string; msg: string; secondsLeft?: number; service?: string; reason?: string });
+    const countdown = lines.filter((line) => line.secondsLeft !== undefined);
+    console.log(`429 with Retry-After: 3: ${countdown.map((line) => `${line.time} ${line.msg}`).join(' | ')}; retry sent ${((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)) / 1000} s after the 429`);
+    expect(countdown.map((line) => line.msg)).toEqual(['waiting for the ilert rate limit, 3 s left']);
+    expect(countdown[0]).toMatchObject({ service: 'ilert', reason: 'rate-limit', secondsLeft: 3 });
+    expect(requestedAt.length).toBeGreaterThanOrEqual(2); // the 429, its retry, then the rest of the sync
+    expect(Date.parse(countdown[0]?.time ?? '')).toBeLessThan(requestedAt[1] ?? 0); // shown during the wait, not after it
+    expect((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)).toBeGreaterThanOrEqual(2900);
+  }, 30_000);
+
   it('fails on a users page that repeats the previous one instead of listing it forever', async () => {
     const same = users(1, 100);
     // Before the fix this listed the same page again and again; the server gives up after 50.

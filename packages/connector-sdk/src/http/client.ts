@@ -23,7 +23,7 @@ import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
 import { realTiming, type Timing } from './timing.js';
 import { boundFetch, createKyTransport, type Transport } from './transport.js';
-import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RetryOptions, SendOptions } from './types.js';
+import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, HttpWait, RetryOptions, SendOptions } from './types.js';
 
 /** Waits from this long on are worth an info log line: the operator sees why a sync pauses. */
 const NOTABLE_WAIT_MS = 1000;
@@ -102,6 +102,29 @@ function logWait(state: ClientState, message: string, waitMs: number, fields: Re
   log.call(state.logger, message, { service: state.service, waitMs, ...fields });
 }
 
+/** Tells `onWait` of a notable wait starting now; returns what to call when it ends. */
+function announceWait(state: ClientState, wait: Omit<HttpWait, 'service' | 'endsAt'>): () => void {
+  if (!state.options.onWait || wait.waitMs < NOTABLE_WAIT_MS) return () => undefined;
+  const ended = state.options.onWait({ service: state.service, ...wait, endsAt: state.timing.now() + wait.waitMs });
+  return ended ?? (() => undefined);
+}
+
+/** Sleeps `waitMs` before a retry, announced while it lasts. */
+async function waitToRetry(state: ClientState, failed: ConnectorError, waitMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const overLimit = failed.status === 429 || failed.rateLimit?.remaining === 0;
+  const ended = announceWait(state, {
+    reason: overLimit ? 'rate-limit' : 'retry',
+    waitMs,
+    ...(failed.endpoint === undefined ? {} : { endpoint: failed.endpoint }),
+    ...(failed.status === undefined ? {} : { status: failed.status }),
+  });
+  try {
+    await state.timing.sleep(waitMs, signal);
+  } finally {
+    ended();
+  }
+}
+
 /** The wait the API demands (Retry-After, or a reset header once nothing remains), in ms from now. */
 function demandedWait(headers: Headers, rateLimit: ReturnType<typeof parseRateLimit>, now: number): number | undefined {
   const retryAfter = headers.get('retry-after');
@@ -143,7 +166,7 @@ function observeRateLimit(state: ClientState, status: number, headers: Headers, 
 
 /** Waits for the client-side limiter, then returns the auth headers; an auth failure is "unsent". */
 async function prepareAttempt(state: ClientState, signal: AbortSignal | undefined): Promise<Record<string, string>> {
-  const waitedMs = await state.limiter.acquire(signal);
+  const waitedMs = await state.limiter.acquire(signal, (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }));
   if (waitedMs >= NOTABLE_WAIT_MS) state.logger.info(`waited for the ${state.service} rate limit`, { service: state.service, waitedMs });
   if (!state.options.auth) return {};
   try {
@@ -319,7 +342,7 @@ async function request(state: ClientState, given: RequestSpec): Promise<HttpResp
       if (waitMs === undefined) throw isConnectorError(error) ? finalError(state, error, tries) : error;
       const failed = error as ConnectorError;
       logWait(state, `${state.service} request failed, retrying`, waitMs, { endpoint: failed.endpoint, status: failed.status, attempt: attemptNumber });
-      await state.timing.sleep(waitMs, spec.signal);
+      await waitToRetry(state, failed, waitMs, spec.signal);
     }
   }
 }

@@ -47,6 +47,25 @@ export interface ClientRateLimit {
   intervalMs: number;
 }
 
+/**
+ * A wait the client is about to make, announced while it lasts so an operator sees why
+ * requests pause: `rate-limit` when the API asked for it (429, `Retry-After`, nothing
+ * remaining), `client-limit` for the client-side limiter, `retry` for backoff after a failure.
+ */
+export interface HttpWait {
+  service: string;
+  reason: 'rate-limit' | 'client-limit' | 'retry';
+  waitMs: number;
+  /** Epoch ms (of the client's clock) when the wait ends. */
+  endsAt: number;
+  /** The request that failed, for `retry` and `rate-limit` waits after a response. */
+  endpoint?: string;
+  status?: number;
+}
+
+/** Hears of a wait as it starts; may return a function the client calls when the wait ends. */
+export type HttpWaitObserver = (wait: HttpWait) => (() => void) | void;
+
 /** What {@link createHttpClient} takes. */
 export interface HttpClientOptions {
   /** The service's short name (`ilert`), used in messages. */
@@ -78,6 +97,8 @@ export interface HttpClientOptions {
   /** Extracts the API's own message from an error body; the default reads `message`, `detail`, `error_description`, `error`. */
   errorMessage?: (body: unknown) => string | undefined;
   logger?: Logger;
+  /** Told of every wait of a second or more (limiter, rate limit, backoff) when it starts and ends. */
+  onWait?: HttpWaitObserver;
   /** Operator hints by status, applied to the error a request finally fails with. */
   hints?: readonly HttpHint[];
   /**

@@ -4,7 +4,7 @@ import type { ConnectorHint, ConnectorHttpOptions, ConnectorRuntime } from '../c
 import { createHttpClient } from '../http/client.js';
 import type { HttpHint } from '../http/hints.js';
 import type { Timing } from '../http/timing.js';
-import type { ClientRateLimit, HttpClient, HttpClientOptions, RetryOptions } from '../http/types.js';
+import type { ClientRateLimit, HttpClient, HttpClientOptions, HttpWaitObserver, RetryOptions } from '../http/types.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { Dispatcher } from 'undici';
@@ -35,6 +35,8 @@ export interface ConnectorRuntimeOptions {
   /** The connector's config fields, so settings are named with their env overrides. */
   fields?: Record<string, ConfigField>;
   http?: RuntimeHttpOverrides;
+  /** Told of every HTTP client's waits of a second or more as they start and end (the CLI shows them). */
+  onHttpWait?: HttpWaitObserver;
 }
 
 /** The connector's hints with `setting(key)` bound, as the HTTP client takes them. */
@@ -64,6 +66,7 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       timeoutMs: options.timeoutMs,
       logger,
       operationSignal: currentOperationSignal,
+      ...(options.onHttpWait && { onWait: options.onHttpWait }),
       ...(declared.auth && { auth: declared.auth }),
       ...(declared.credential && { credential: { name: declared.credential.name, flag: declared.credential.key, setting: setting(declared.credential.key) } }),
       ...(declared.headers && { headers: declared.headers }),
