@@ -4,6 +4,7 @@ import type { MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
 import { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
+import type { HttpClientOptions } from './types.js';
 import { fakeTiming, installMock, JSON_HEADERS, memoryLogger } from './test-helpers.js';
 
 const API = 'https://tenant.example.com';
@@ -19,7 +20,7 @@ afterEach(async () => {
   await restore();
 });
 
-function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
+function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: Partial<HttpClientOptions> = {}) {
   const clock = fakeTiming();
   const { logger, lines } = memoryLogger();
   const http = createHttpClient({
@@ -36,6 +37,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
     }),
     logger,
     timing: clock.timing,
+    ...client,
   });
   return { http, clock, lines };
 }
@@ -163,5 +165,39 @@ describe('oauth2ClientCredentials', () => {
 
   it('refuses a plain-http token URL', () => {
     expect(() => oauth2ClientCredentials({ tokenUrl: 'http://idp.example/token', clientId: 'a', clientSecret: 'b' })).toThrow(/https/);
+  });
+
+  describe('the token request goes through the client', () => {
+    it('follows a redirect within the token endpoint origin, and refuses one elsewhere without sending the secret there', async () => {
+      const pool = agent.get(API);
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: '/oauth/v2/token' } });
+      pool.intercept({ path: '/oauth/v2/token', method: 'POST', body: (body) => body.includes(SECRET) }).reply(...tokenReply('moved-token', 3600));
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer moved-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+      expect((await setup().http.get('users', { schema: Ok })).data).toEqual({ ok: true });
+
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: 'https://elsewhere.example/token' } });
+      const error = (await setup().http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toBe(
+        'ironclad redirected POST /oauth/token to https://elsewhere.example; refusing to follow it with the ironclad credential (only https://tenant.example.com is trusted)',
+      );
+      agent.assertNoPendingInterceptors(); // nothing was sent to elsewhere.example (net connect is off)
+    });
+
+    it('waits for the client-side rate limit like every other request', async () => {
+      const pool = agent.get(API);
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('limited-token', 3600));
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+      const { http, clock } = setup({}, { rateLimit: { requests: 1, intervalMs: 2000 } });
+      await http.get('users', { schema: Ok });
+      expect(clock.sleeps).toEqual([2000]); // the API request, then the token request it needs, one slot each
+    });
+
+    it('times out a token endpoint that does not answer, with the client timeout', async () => {
+      agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, '{}').delay(500).times(5);
+      const { http } = setup({}, { timeoutMs: 50, retry: { maxAttempts: 1 } });
+      const error = (await http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toBe('ironclad POST /oauth/token timed out after 50 ms');
+      expect(error.code).toBe('deadline-exceeded');
+    });
   });
 });

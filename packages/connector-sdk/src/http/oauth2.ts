@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import { flagHint } from '../config/names.js';
-import { ConnectorError, isConnectorError } from '../errors/connector-error.js';
+import { ConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { registerSecret } from '../log/secrets.js';
 import type { AuthContext, AuthStrategy } from './auth.js';
-import { readCappedText } from './body.js';
-import { cleanApiMessage, httpStatusError, networkError, timeoutError } from './errors.js';
+import { cleanApiMessage, httpStatusError } from './errors.js';
 import { parseBaseUrl } from './origin.js';
 import { parseRateLimit } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
@@ -107,8 +106,7 @@ async function requestToken(
   const json = options.bodyFormat === 'json';
   const endpoint = `POST ${tokenUrl.pathname}`;
   const started = context.timing.now();
-  const response = await sendTokenRequest(context, tokenUrl, endpoint, {
-    method: 'POST',
+  const response = await sendTokenRequest(context, tokenUrl, {
     headers: {
       accept: 'application/json',
       'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
@@ -133,35 +131,16 @@ interface TokenResponseData {
   body: unknown;
 }
 
-async function sendTokenRequest(
-  context: AuthContext,
-  url: URL,
-  endpoint: string,
-  init: { method: string; headers: Record<string, string>; body: string },
-): Promise<TokenResponseData> {
-  const timeout = new AbortController();
-  const signals = [timeout.signal, ...(context.signal ? [context.signal] : [])];
-  const timer = context.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), context.timeoutMs);
+/** Sends the token request through the client (limiter, timeout, origin guard, body cap) and parses its body. */
+async function sendTokenRequest(context: AuthContext, url: URL, init: { headers: Record<string, string>; body: string }): Promise<TokenResponseData> {
+  const response = await context.send({ method: 'POST', url, ...init });
+  let body: unknown = response.text;
   try {
-    const response = await context.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
-    const text = await readCappedText(response as unknown as Response, { service: context.service, endpoint, maxBytes: context.maxResponseBytes });
-    let body: unknown = text;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text for the error message.
-    }
-    return { ok: response.ok, status: response.status, headers: response.headers as unknown as Headers, body };
-  } catch (error) {
-    if (isConnectorError(error)) throw error;
-    if (timeout.signal.aborted && context.timeoutMs !== undefined) {
-      throw timeoutError(context.service, endpoint, context.timeoutMs);
-    }
-    if (context.signal?.aborted) throw error;
-    throw networkError(context.service, endpoint, error);
-  } finally {
-    clearTimeout(timer);
+    body = response.text === '' ? undefined : JSON.parse(response.text);
+  } catch {
+    // Not JSON: keep the text for the error message.
   }
+  return { ok: response.ok, status: response.status, headers: response.headers, body };
 }
 
 function tokenEndpointError(
