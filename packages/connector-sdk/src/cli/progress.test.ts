@@ -63,6 +63,24 @@ describe('HTTP waits on a terminal', () => {
   });
 });
 
+describe("the sync engine's retry waits on a terminal", () => {
+  it('tick down while they last and leave the line when they end', () => {
+    const stderr = new MemoryStream(true);
+    const progress = createProgressReporter({ stderr, logger: infoLines().logger });
+    progress.update({ phase: 'grants', pages: 1, objects: 5, waitingMs: 3000 });
+    vi.advanceTimersByTime(2000);
+    progress.update({ phase: 'grants', pages: 1, objects: 5 }); // the wait is over, within the redraw interval
+    vi.advanceTimersByTime(3000);
+    expect(stderr.text.split('\r\x1b[2K').filter(Boolean)).toEqual([
+      'syncing grants · 1 pages · 5 objects · waiting 3.0s to retry · 0ms',
+      'syncing grants · 1 pages · 5 objects · waiting 2.0s to retry · 1.0s',
+      'syncing grants · 1 pages · 5 objects · waiting 1.0s to retry · 2.0s',
+      'syncing grants · 1 pages · 5 objects · 2.0s',
+    ]);
+    progress.done();
+  });
+});
+
 describe('HTTP waits in logs', () => {
   it('logs a wait as it starts and every 10 s while it lasts, with the seconds left', () => {
     const { logger, lines } = infoLines();

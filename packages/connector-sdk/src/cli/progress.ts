@@ -39,25 +39,47 @@ export interface ProgressReporterOptions {
 }
 
 /** The terminal's side of the HTTP waits: a board and a ticker that redraws while any wait lasts. */
-function terminalWaits(now: () => number, intervalMs: number, redraw: () => void): { observer: HttpWaitObserver; countdowns: () => Countdown[]; stop: () => void } {
+function terminalWaits(now: () => number, intervalMs: number, redraw: () => void): TerminalWaits {
   const board = new WaitBoard(now);
   let ticker: ReturnType<typeof setInterval> | undefined;
+  let tickers = 0;
   const stop = (): void => {
     clearInterval(ticker);
     ticker = undefined;
+    tickers = 0;
+  };
+  const tick = (): (() => void) => {
+    tickers++;
+    ticker ??= setInterval(redraw, intervalMs);
+    ticker.unref();
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--tickers <= 0) stop();
+    };
   };
   const observer: HttpWaitObserver = (wait) => {
     const { end } = board.start(wait);
-    ticker ??= setInterval(redraw, intervalMs);
-    ticker.unref();
+    const untick = tick();
     redraw();
     return () => {
       end();
-      if (board.empty) stop();
+      untick();
       redraw();
     };
   };
-  return { observer, countdowns: () => board.countdowns(), stop };
+  return { observer, tick, countdowns: () => board.countdowns(), stop };
+}
+
+/** What {@link terminalWaits} returns. */
+interface TerminalWaits {
+  /** Shows an HTTP wait's countdown while it lasts. */
+  observer: HttpWaitObserver;
+  /** Redraws every interval until the returned function is called (the engine's retry waits). */
+  tick: () => () => void;
+  countdowns: () => Countdown[];
+  stop: () => void;
 }
 
 /**
@@ -73,27 +95,40 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   let last = Number.NEGATIVE_INFINITY;
   let drawn = false;
   let latest: SyncProgress | undefined;
+  /** When the engine's own retry wait (`waitingMs` of the latest event) ends, on `now`'s clock. */
+  let retryEndsAt: number | undefined;
   const clear = (): void => {
     if (drawn) options.stderr.write('\r\x1b[2K');
     drawn = false;
   };
   const draw = (at: number): void => {
     if (!latest) return;
-    options.stderr.write(`\r\x1b[2K${describeProgress(latest, at - started, waits.countdowns())}`);
+    const shown = retryEndsAt === undefined ? latest : { ...latest, waitingMs: Math.max(0, retryEndsAt - at) };
+    options.stderr.write(`\r\x1b[2K${describeProgress(shown, at - started, waits.countdowns())}`);
     drawn = true;
   };
   const waits = terminalWaits(now, options.countdownIntervalMs ?? 1000, () => draw(now()));
+  let endRetryWait: (() => void) | undefined;
   return {
     update(event) {
-      latest = event;
       const at = now();
-      if (at - last < interval) return;
+      // The start and end of a retry wait are drawn at once, and the wait ticks down meanwhile.
+      const waitChanged = interactive && (event.waitingMs !== undefined) !== (retryEndsAt !== undefined);
+      latest = event;
+      retryEndsAt = event.waitingMs === undefined ? undefined : at + event.waitingMs;
+      if (waitChanged) {
+        endRetryWait?.();
+        endRetryWait = event.waitingMs === undefined ? undefined : waits.tick();
+      }
+      if (at - last < interval && !waitChanged) return;
       last = at;
       if (interactive) draw(at);
       else options.logger.info('sync progress', progressFields(event, at - started));
     },
     done() {
       waits.stop();
+      endRetryWait = undefined;
+      retryEndsAt = undefined;
       latest = undefined;
       clear();
     },

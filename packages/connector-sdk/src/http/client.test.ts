@@ -30,7 +30,7 @@ function client(overrides: Partial<HttpClientOptions> = {}) {
     service: 'example',
     baseUrl: `${ORIGIN}/api`,
     auth: bearerAuth(TOKEN),
-    credential: { name: 'API token', flag: 'example-api-token' },
+    credential: { name: 'API token', key: 'example-api-token', setting: '--example-api-token / BATON_EXAMPLE_API_TOKEN' },
     userAgent: 'baton-example/0.1.0',
     timing: clock.timing,
     ...overrides,
@@ -143,10 +143,12 @@ describe('errors', () => {
     const { http } = client();
     const unauthenticated = await rejection(http.get('users', { schema: v.unknown() }));
     expect(unauthenticated.message).toBe('example rejected the API token (401) - check --example-api-token / BATON_EXAMPLE_API_TOKEN');
+    expect(unauthenticated.settingKey).toBe('example-api-token');
     const denied = await rejection(http.get('teams', { schema: v.unknown() }));
     expect(denied.code).toBe('permission-denied');
     expect(denied.message).toContain('--example-api-token / BATON_EXAMPLE_API_TOKEN');
     expect(denied.message).toContain('needs admin');
+    expect(denied.settingKey).toBe('example-api-token');
   });
 
   it('reads the API message with a custom extractor and never repeats a secret', async () => {

@@ -293,17 +293,18 @@ function attemptTimeout(state: ClientState, callerSignal: AbortSignal | undefine
   return { timeout, signal, timer: timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), timeoutMs) };
 }
 
-/** Waits for the client-side limiter (announcing a notable wait). */
-async function waitForSlot(state: ClientState, signal: AbortSignal | undefined): Promise<number> {
-  return state.limiter.acquire(signal, (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }));
+/** Waits for the client-side limiter (announcing a notable wait); `pauseOnly`: only while the API asked for a pause. */
+async function waitForSlot(state: ClientState, signal: AbortSignal | undefined, pauseOnly = false): Promise<number> {
+  return state.limiter.acquire(signal, (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }), pauseOnly);
 }
 
 /**
- * A credential request (the OAuth token request) through the client's own steps: the limiter,
- * the timeout, redirects only within the request URL's origin, the body cap, the same errors.
+ * A credential request (the OAuth token request) through the client's own steps: the limiter's
+ * pause (a token endpoint is not part of the API's request budget, so it takes no slot), the
+ * timeout, redirects only within the request URL's origin, the body cap, the same errors.
  */
 async function sendAuthRequest(state: ClientState, request: AuthRequest, callerSignal: AbortSignal | undefined): Promise<AuthResponse> {
-  await waitForSlot(state, callerSignal);
+  await waitForSlot(state, callerSignal, true);
   const { timeout, signal, timer } = attemptTimeout(state, callerSignal);
   const endpoint = `${request.method} ${request.url.pathname}`;
   const exchange: Exchange = { method: request.method, current: request.url, endpoint, trusted: request.url, body: { body: request.body } };

@@ -36,11 +36,13 @@ export class RequestLimiter {
    * pause the caller reserves a fresh one, so queued requests do not all start at its end.
    * A caller that slept out a pause is not held by it again, even if the clock lags its timers.
    * `onSleep` hears of each wait before it starts (`paused`: held by a pause the API asked for,
-   * not by the window) and may return a function called when that wait ends.
+   * not by the window) and may return a function called when that wait ends. `pauseOnly`
+   * waits out a pause without taking a slot of the window (a request outside the API's budget).
    */
-  async acquire(signal?: AbortSignal, onSleep?: LimiterSleepObserver): Promise<number> {
+  async acquire(signal?: AbortSignal, onSleep?: LimiterSleepObserver, pauseOnly = false): Promise<number> {
     const started = this.#timing.now();
-    let slotTaken = this.#limit === undefined;
+    const needsSlot = this.#limit !== undefined && !pauseOnly;
+    let slotTaken = !needsSlot;
     let pauseServed = 0;
     for (;;) {
       const now = this.#timing.now();
@@ -48,7 +50,7 @@ export class RequestLimiter {
       if (pausedUntil > now && pausedUntil > pauseServed) {
         await this.#sleep(pausedUntil - now, true, signal, onSleep);
         pauseServed = pausedUntil;
-        slotTaken = this.#limit === undefined;
+        slotTaken = !needsSlot;
         continue;
       }
       if (slotTaken) return this.#timing.now() - started;

@@ -27,7 +27,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: 
     service: 'ironclad',
     baseUrl: `${API}/public/api/v1`,
     userAgent: 'baton-ironclad/0.1.0',
-    credential: { name: 'client credentials', flag: 'ic-client-secret' },
+    credential: { name: 'client credentials', key: 'ic-client-secret', setting: '--ic-client-secret / BATON_IC_CLIENT_SECRET' },
     auth: oauth2ClientCredentials({
       tokenUrl: `${API}/oauth/token`,
       clientId: 'client-1',
@@ -183,13 +183,14 @@ describe('oauth2ClientCredentials', () => {
       agent.assertNoPendingInterceptors(); // nothing was sent to elsewhere.example (net connect is off)
     });
 
-    it('waits for the client-side rate limit like every other request', async () => {
+    it("takes no slot of the API's client-side rate limit (the token endpoint is not part of the API's budget)", async () => {
       const pool = agent.get(API);
       pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('limited-token', 3600));
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '5' } });
       pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(200, { ok: true }, { headers: JSON_HEADERS });
       const { http, clock } = setup({}, { rateLimit: { requests: 1, intervalMs: 2000 } });
       await http.get('users', { schema: Ok });
-      expect(clock.sleeps).toEqual([2000]); // the API request, then the token request it needs, one slot each
+      expect(clock.sleeps).toEqual([5000]); // the Retry-After; neither the token request nor the retry waited for a slot
     });
 
     it('times out a token endpoint that does not answer, with the client timeout', async () => {

@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { flagHint } from '../config/names.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { registerSecret } from '../log/secrets.js';
@@ -50,7 +49,7 @@ interface CachedToken {
  * OAuth 2.0 client credentials: fetches a token from `tokenUrl` (`grant_type=client_credentials`,
  * `scope`, `client_id`, `client_secret`), caches it, renews it shortly before it expires and
  * once more when the API answers 401. Token endpoint refusals become ConnectorErrors naming
- * the credential flag.
+ * the credential's setting (and carrying its config key).
  */
 export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions): AuthStrategy {
   registerSecret(options.clientSecret);
@@ -170,9 +169,9 @@ function tokenEndpointError(
   const credential = context.credential;
   const what = credential ? `the ${credential.name}` : 'the OAuth client credentials';
   const verb = code === 'permission-denied' ? 'refused a token to' : 'rejected';
-  const hint = credential ? ` - check ${(credential.setting ?? flagHint(credential.flag))}` : '';
+  const hint = credential ? ` - check ${credential.setting}` : '';
   return new ConnectorError(
     `${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`,
-    { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}) },
+    { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}), ...(credential ? { settingKey: credential.key } : {}) },
   );
 }

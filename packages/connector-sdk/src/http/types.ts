@@ -15,10 +15,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface CredentialDescription {
   /** What operators call it: `API token`, `client credentials`. */
   name: string;
-  /** The flag that sets it, without dashes: `ilert-api-token`. */
-  flag: string;
-  /** How operators set it, when the caller names it already (`--x / BATON_X`); else derived from `flag`. */
-  setting?: string;
+  /** The config key that holds it (`ilert-api-token`); errors blaming it carry it as `settingKey`. */
+  key: string;
+  /**
+   * How operators set it, as messages name it (`--ilert-api-token / BATON_ILERT_API_TOKEN`).
+   * The runtime fills it in from the connector's config fields (env overrides included); the
+   * HTTP client never derives it.
+   */
+  setting: string;
 }
 
 /**
