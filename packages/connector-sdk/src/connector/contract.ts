@@ -177,6 +177,8 @@ export interface ConnectorHttpOptions<K extends string = string> {
   parseJson?: (text: string) => unknown;
   /** Extracts the API's own message from an error body (`scimErrorMessage`, `jsonApiErrorMessage`). */
   errorMessage?: (body: unknown) => string | undefined;
+  /** The most bytes one response body may hold, after decompression; default 64 MiB. */
+  maxResponseBytes?: number;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ConnectorHint, ConnectorHttpOptions, ConnectorRuntime } from '../c
 import { createHttpClient } from '../http/client.js';
 import type { HttpHint } from '../http/hints.js';
 import type { Timing } from '../http/timing.js';
-import type { ClientRateLimit, HttpClient, HttpClientOptions, RetryOptions } from '../http/types.js';
+import type { ClientRateLimit, HttpClient, HttpClientOptions, HttpWaitObserver, RetryOptions } from '../http/types.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { Dispatcher } from 'undici';
@@ -35,6 +35,8 @@ export interface ConnectorRuntimeOptions {
   /** The connector's config fields, so settings are named with their env overrides. */
   fields?: Record<string, ConfigField>;
   http?: RuntimeHttpOverrides;
+  /** Told of every HTTP client's waits of a second or more as they start and end (the CLI shows them). */
+  onHttpWait?: HttpWaitObserver;
 }
 
 /** The connector's hints with `setting(key)` bound, as the HTTP client takes them. */
@@ -64,13 +66,15 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       timeoutMs: options.timeoutMs,
       logger,
       operationSignal: currentOperationSignal,
+      ...(options.onHttpWait && { onWait: options.onHttpWait }),
       ...(declared.auth && { auth: declared.auth }),
-      ...(declared.credential && { credential: { name: declared.credential.name, flag: declared.credential.key, setting: setting(declared.credential.key) } }),
+      ...(declared.credential && { credential: { name: declared.credential.name, key: declared.credential.key, setting: setting(declared.credential.key) } }),
       ...(declared.headers && { headers: declared.headers }),
       ...(rateLimit && { rateLimit }),
       ...(declared.hints && { hints: bindHints(declared.hints, setting) }),
       ...(declared.parseJson && { parseJson: declared.parseJson }),
       ...(declared.errorMessage && { errorMessage: declared.errorMessage }),
+      ...(declared.maxResponseBytes !== undefined && { maxResponseBytes: declared.maxResponseBytes }),
       ...(overrides.retry && { retry: overrides.retry }),
       ...(overrides.timing && { timing: overrides.timing }),
       ...(overrides.dispatcher && { dispatcher: overrides.dispatcher }),

@@ -94,7 +94,10 @@ export class RunContext {
       timing: this.timing,
       signal,
       logger: this.logger,
-      onWait: (waitingMs) => this.emit({ ...this.progress, waitingMs }),
+      onWait: (waitingMs) => {
+        this.emit({ ...this.progress, waitingMs });
+        return () => this.emit(this.progress);
+      },
     });
   }
 

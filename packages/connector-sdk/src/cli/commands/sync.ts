@@ -76,7 +76,7 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
     if (ctx.stderr.isTty) await ctx.stderr.line(line);
     else ctx.logger.info(line, { ...summary, file: settings.file });
     return EXIT_CODES.ok;
-  });
+  }, { onHttpWait: progress.httpWait });
 }
 
 /**
