@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { Dispatcher } from 'undici';
 import { currentOperationSignal } from './operation-scope.js';
+import { requestNotingLogger } from './request-trail.js';
 
 /**
  * What the runtime puts into every HTTP client besides the connector's declarations. Tests
@@ -54,6 +55,7 @@ function bindHints<K extends string>(hints: readonly ConnectorHint<K>[], setting
 export function createConnectorRuntime<K extends string = string>(options: ConnectorRuntimeOptions): ConnectorRuntime<K> {
   const logger = options.logger ?? silentLogger;
   const overrides = options.http ?? {};
+  const clientLogger = requestNotingLogger(logger);
   const setting = (key: K): string => fieldHint(key, options.fields?.[key]);
   const httpClient = (declared: ConnectorHttpOptions<K>): HttpClient => {
     const rateLimit = overrides.rateLimit === undefined ? declared.rateLimit : (overrides.rateLimit ?? undefined);
@@ -62,7 +64,7 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       baseUrl: declared.baseUrl,
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs,
-      logger,
+      logger: clientLogger,
       operationSignal: currentOperationSignal,
       ...(declared.auth && { auth: declared.auth }),
       ...(declared.credential && { credential: { name: declared.credential.name, flag: declared.credential.key, setting: setting(declared.credential.key) } }),
