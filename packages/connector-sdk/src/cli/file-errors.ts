@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { workingDirectory } from '../c1z/open.js';
 import { flagHint } from '../config/index.js';
 import { ConnectorError } from '../errors/connector-error.js';
@@ -45,16 +45,28 @@ export function explainStoreError(error: unknown, place: SyncPlace): unknown {
   const flags = place.tempDir === undefined ? flagHint('file') : `${flagHint('file')} or ${flagHint('c1z-temp-dir')}`;
   const path = found.path ?? where;
   const kept = `; ${place.file} was left as it was`;
-  const message = describe(found.code, { path, where, flags, place });
+  const message = describe(found.code, { path, where, flags, place, ...(found.path !== undefined && { denied: found.path }) });
   if (message === undefined) return error;
   return new ConnectorError(`${message}${kept}`, { code: 'failed-precondition', cause: error });
 }
 
-function describe(code: string, at: { path: string; where: string; flags: string; place: SyncPlace }): string | undefined {
+/** What {@link describe} names: the failing path (else `where`), the flags to suggest, the place. */
+interface FailureSite {
+  path: string;
+  where: string;
+  flags: string;
+  place: SyncPlace;
+  /** The path the system call failed on, when it said. */
+  denied?: string;
+}
+
+function describe(code: string, at: FailureSite): string | undefined {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return permissionDenied(at.path, at.place);
+      return at.denied === undefined
+        ? `permission denied writing ${at.where}: choose a folder you can write to with ${at.flags}`
+        : permissionDenied(at.denied, at.place);
     case 'EROFS':
       return `${at.path} is on a read-only file system: choose a writable folder with ${at.flags}`;
     case 'ENOSPC':
@@ -78,7 +90,7 @@ function describe(code: string, at: { path: string; where: string; flags: string
 /** Whether `path` is `folder` or lies below it. */
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith('/'));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**
