@@ -205,9 +205,9 @@ describe('baton-ilert against a hostile server', () => {
     ];
     const result = await sync({ '/api/users': pageOf(listed) });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("list user resources: user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
-    expect(result.stderr).toContain("list user resources: user:3 fitted to Baton's limits: createdAt year 10000 dropped");
-    expect(result.stderr).toContain("list user resources: user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
+    expect(result.stderr).toContain("list user resources (GET /users): user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
+    expect(result.stderr).toContain("list user resources (GET /users): user:3 fitted to Baton's limits: createdAt year 10000 dropped");
+    expect(result.stderr).toContain("list user resources (GET /users): user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
     const content = await readLatestSyncContent(file);
     expect(content.resources).toHaveLength(4);
     const text = content.resources.join('\n');

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { Dispatcher } from 'undici';
 import { currentOperationSignal } from './operation-scope.js';
+import { requestNotingLogger } from './request-trail.js';
 
 /**
  * What the runtime puts into every HTTP client besides the connector's declarations. Tests
@@ -56,6 +57,7 @@ function bindHints<K extends string>(hints: readonly ConnectorHint<K>[], setting
 export function createConnectorRuntime<K extends string = string>(options: ConnectorRuntimeOptions): ConnectorRuntime<K> {
   const logger = options.logger ?? silentLogger;
   const overrides = options.http ?? {};
+  const clientLogger = requestNotingLogger(logger);
   const setting = (key: K): string => fieldHint(key, options.fields?.[key]);
   const httpClient = (declared: ConnectorHttpOptions<K>): HttpClient => {
     const rateLimit = overrides.rateLimit === undefined ? declared.rateLimit : (overrides.rateLimit ?? undefined);
@@ -64,7 +66,7 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       baseUrl: declared.baseUrl,
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs,
-      logger,
+      logger: clientLogger,
       operationSignal: currentOperationSignal,
       ...(options.onHttpWait && { onWait: options.onHttpWait }),
       ...(declared.auth && { auth: declared.auth }),
