@@ -1,5 +1,5 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { Code, createClient, type CallOptions, type Client } from '@connectrpc/connect';
+import { Code, ConnectError, createClient, type CallOptions, type Client } from '@connectrpc/connect';
 import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node';
 import { C1CallError, callFailure, networkErrorCode } from './call-failure.js';
 import {
@@ -86,20 +86,23 @@ export class GrpcC1Api implements C1Api {
   async uploadAsset(messages: AsyncIterable<MessageInitShape<typeof BatonServiceUploadAssetRequestSchema>>): Promise<void> {
     const headers = await this.#headers();
     const reset = new AbortController();
-    const source: { failed: boolean; error?: unknown } = { failed: false };
+    let source: { error: unknown } | undefined;
     const guarded = async function* () {
       try {
         yield* messages;
       } catch (error) {
-        Object.assign(source, { failed: true, error });
-        reset.abort(error);
+        // Connect throws its own write failures into the iterable; only a failure of `messages` resets the stream.
+        if (!(error instanceof ConnectError)) {
+          source = { error };
+          reset.abort(error);
+        }
         throw error;
       }
     };
     try {
       await this.#client.uploadAsset(guarded(), { headers, signal: reset.signal });
     } catch (error) {
-      if (source.failed) throw source.error;
+      if (source) throw source.error;
       throw this.#failure('UploadAsset', error);
     }
   }
