@@ -1,5 +1,5 @@
 import { hostname, tmpdir } from 'node:os';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { envName } from '../config/index.js';
 import { withConnector } from '../cli/connector-factory.js';
 import type { CommandContext } from '../cli/context.js';
@@ -24,7 +24,7 @@ export function serviceModeRequested(settings: CliSettings): boolean {
 /** A refused Hello as an operator reads it; the exit code is 1. */
 function refusal(error: C1CallError): ConnectorError {
   const hint = `check --client-id / ${envName('client-id')} and --client-secret / ${envName('client-secret')}`;
-  if (error.code === GrpcStatus.UNAUTHENTICATED || error.code === GrpcStatus.PERMISSION_DENIED) {
+  if (error.code === Code.Unauthenticated || error.code === Code.PermissionDenied) {
     return new ConnectorError(`${error.message} - ${hint}`, { code: 'unauthenticated', cause: error });
   }
   return new ConnectorError(`C1 refused the connector: ${error.message}`, { code: 'failed-precondition', cause: error });
