@@ -18,12 +18,13 @@ export function screenPage<T extends Resource | Entitlement | Grant>(
   for (const item of items) {
     const findings: LimitFindings = { fixed: [] };
     const fitted = fit(item, findings);
-    const record = recordName(item);
     if (findings.skip !== undefined) {
+      const record = recordName(item);
       run.warning(`${what}: skipped ${record}: ${findings.skip}, Baton's limit`, { listing: what, record });
       continue;
     }
     if (findings.fixed.length > 0) {
+      const record = recordName(item);
       run.logger.warn(`${what}: ${record} fitted to Baton's limits: ${findings.fixed.join('; ')}`, { listing: what, record });
     }
     kept.push(fitted);
