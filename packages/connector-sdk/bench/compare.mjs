@@ -6,19 +6,25 @@
  * Prints the medians, with the spread (min-max of wall seconds) to show how noisy the machine was.
  * BENCH_SIZES (comma-separated grant counts) picks other sizes; a size of N grants has N/1000
  * groups of 1000 members and N/10 users.
+ * Every child runs with the SDK's SYNC_NODE_FLAGS, the V8 flags a shipped sync runs with, so the
+ * figures are those of that configuration; BENCH_NODE_FLAGS (space-separated, may be empty)
+ * measures another one. `start MiB` is the sync process's RSS before the sync (Node and the
+ * loaded SDK), `x smallest` its peak RSS over the smallest size's.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SYNC_NODE_FLAGS } from '../dist/internals.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const FLAGS = process.env.BENCH_NODE_FLAGS === undefined ? [...SYNC_NODE_FLAGS] : process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
 
 function child(script, env) {
-  const stdout = execFileSync(process.execPath, [join(here, script)], {
+  const stdout = execFileSync(process.execPath, [...FLAGS, join(here, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
     encoding: 'utf8',
@@ -55,6 +61,8 @@ try {
         spread: spread(ours.map((e) => e.seconds)),
         cpu: pick(ours, 'cpuSeconds'),
         rss: pick(ours, 'peakRssMiB'),
+        start: pick(ours, 'startRssMiB'),
+        perCpu: pick(ours, 'objectsPerCpuSecond'),
         rate: oursRate,
         bytes: pick(ours, 'fileBytes'),
         ratio: (oursRate / floorRate).toFixed(2),
@@ -66,6 +74,8 @@ try {
         spread: spread(floor.map((e) => e.seconds)),
         cpu: pick(floor, 'cpuSeconds'),
         rss: pick(floor, 'peakRssMiB'),
+        start: undefined,
+        perCpu: Math.round(pick(floor, 'rows') / pick(floor, 'cpuSeconds')),
         rate: floorRate,
         bytes: pick(floor, 'fileBytes'),
         ratio: '1.00',
@@ -76,8 +86,22 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const header = ['grants', 'what', 'wall s', `spread (${RUNS} runs)`, 'cpu s', 'peak RSS MiB', 'objects/s', 'file bytes', 'x floor'];
-const table = rows.map((r) => [r.grants.toLocaleString('en'), r.what, r.wall.toFixed(2), r.spread, r.cpu.toFixed(2), r.rss.toFixed(1), r.rate.toLocaleString('en'), r.bytes.toLocaleString('en'), r.ratio]);
+const smallest = rows.find((r) => r.what === 'store')?.rss ?? 1;
+const header = ['grants', 'what', 'wall s', `spread (${RUNS} runs)`, 'cpu s', 'start MiB', 'peak RSS MiB', 'x smallest', 'objects/s', 'objects/cpu s', 'file bytes', 'x floor'];
+const table = rows.map((r) => [
+  r.grants.toLocaleString('en'),
+  r.what,
+  r.wall.toFixed(2),
+  r.spread,
+  r.cpu.toFixed(2),
+  r.start === undefined ? '' : r.start.toFixed(1),
+  r.rss.toFixed(1),
+  r.what === 'store' ? (r.rss / smallest).toFixed(2) : '',
+  r.rate.toLocaleString('en'),
+  r.perCpu.toLocaleString('en'),
+  r.bytes.toLocaleString('en'),
+  r.ratio,
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
-console.log(`node ${process.version}; medians of ${RUNS}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`node ${process.version} ${FLAGS.join(' ') || '(no flags)'}; medians of ${RUNS}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);

@@ -1,7 +1,8 @@
 /**
  * Benchmark: a synthetic 1,000,000-grant sync through the real engine into a real c1z file.
  * `npm run bench` runs it (via compare.mjs) at three sizes beside the raw SQLite floor; alone,
- * `node bench/sync-1m.mjs` after `npx tsup` prints one run's figures as JSON.
+ * `node --max-semi-space-size=2 --heap-growing-percent=50 bench/sync-1m.mjs` (the SDK's
+ * SYNC_NODE_FLAGS) after `npx tsup` prints one run's figures as JSON.
  * Sizes: BENCH_USERS (default 100000), BENCH_GROUPS (1000), BENCH_MEMBERS (1000 per group),
  * BENCH_WORKERS (4). BENCH_OUT, when set, is where the c1z file is written and kept.
  */
@@ -68,6 +69,7 @@ const connector = {
 const dir = mkdtempSync(join(tmpdir(), 'sync-bench-'));
 const path = join(dir, 'sync.c1z');
 try {
+  const startRssMiB = Number((process.memoryUsage().rss / 1024 / 1024).toFixed(1));
   const cpuStart = process.cpuUsage();
   const startedAt = performance.now();
   const store = await openSyncStore(path);
@@ -97,8 +99,10 @@ try {
     syncSeconds: Number(((syncedAt - startedAt) / 1000).toFixed(2)),
     finishSeconds: Number(((finishedAt - syncedAt) / 1000).toFixed(2)),
     objectsPerSecond: Math.round(objects / seconds),
+    startRssMiB,
     peakRssMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)),
     cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+    objectsPerCpuSecond: Math.round(objects / ((cpu.user + cpu.system) / 1e6)),
     fileBytes: statSync(path).size,
   };
   console.log(JSON.stringify(figures, null, 2));

@@ -11,11 +11,20 @@ import {
   decodeResource,
   decodeResourceType,
   encodeEntitlement,
-  encodeResource,
   encodeResourceType,
+  writeResourceFields,
 } from './proto/objects-codec.js';
 import { GrantRowEncoder } from './grant-rows.js';
-import { C1Z_V1_SCHEMA, C1Z_V1_READ_INDEXES, formatSqliteTime, parseSqliteTime, SYNC_SCOPED_TABLES } from './schema.js';
+import {
+  C1Z_V1_SCHEMA,
+  C1Z_V1_READ_INDEXES,
+  createReadIndexSql,
+  formatSqliteTime,
+  parseSqliteTime,
+  SYNC_SCOPED_TABLES,
+  type ReadIndexName,
+} from './schema.js';
+import { ProtoWriter } from './proto/wire.js';
 import { SYNC_RUN_SUMMARY_SQL, syncRunSummary } from './sync-run-summary.js';
 import type {
   C1zReader,
@@ -79,15 +88,26 @@ interface Where {
  * that `commit` ends; reads on the same connection see uncommitted writes.
  *
  * While a sync writes, only the tables and their unique indexes (which upserts need) exist in a
- * new file; Baton's other indexes are built once, over all rows, by the first read that filters
- * on their columns or by {@link closeForExport}, which is far cheaper than keeping them up to
- * date row by row.
+ * new file; Baton's other indexes are built once, over all rows, by {@link closeForExport},
+ * which is far cheaper than keeping them up to date row by row. A filtered read in the middle
+ * of a sync builds only the one index it needs (grant expansion does, when there is something
+ * to expand).
  */
 export class C1zDatabase implements C1zReader {
   private inTransaction = false;
   /** Set when rows were deleted, so the export vacuums their pages away. */
   private deletedRows = false;
+  /** Set once every read index exists. */
   private readIndexes = false;
+  /** Read indexes built for a filtered read before the others. */
+  private readonly builtIndexes = new Set<ReadIndexName>();
+  /**
+   * Syncs started on this connection that have no grant with an `expansion` yet: every row of
+   * such a sync was written here, so a read of its expandable grants has nothing to find.
+   */
+  private readonly syncsWithoutExpandable = new Set<string>();
+  /** Builds resource rows' `data`, one row after another. */
+  private readonly rowWriter = new ProtoWriter();
   /** Whether the open transaction holds a checkpoint not yet committed (see {@link checkpoint}). */
   private atSavepoint = false;
   private committedAt = performance.now();
@@ -112,6 +132,13 @@ export class C1zDatabase implements C1zReader {
     if (this.readIndexes) return;
     this.db.exec(C1Z_V1_READ_INDEXES);
     this.readIndexes = true;
+  }
+
+  /** Builds one of Baton's non-unique indexes where it is missing, for a filtered read. */
+  private ensureReadIndex(name: ReadIndexName): void {
+    if (this.readIndexes || this.builtIndexes.has(name)) return;
+    this.db.exec(createReadIndexSql(name));
+    this.builtIndexes.add(name);
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -150,7 +177,7 @@ export class C1zDatabase implements C1zReader {
     const where = bySync(filter.syncId);
     if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
     if (filter.parentId) {
-      this.ensureReadIndexes();
+      this.ensureReadIndex('idx_resources_parent_resource_id_v1');
       add(where, 'parent_resource_type_id = ?', filter.parentId.resourceType);
       add(where, 'parent_resource_id = ?', filter.parentId.resource);
     }
@@ -166,7 +193,7 @@ export class C1zDatabase implements C1zReader {
     const where = bySync(filter.syncId);
     if (filter.resourceTypeId !== undefined) add(where, 'resource_type_id = ?', filter.resourceTypeId);
     if (filter.resourceId) {
-      this.ensureReadIndexes();
+      this.ensureReadIndex('idx_entitlements_resource_id_v1');
       add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
       add(where, 'resource_id = ?', filter.resourceId.resource);
     }
@@ -181,10 +208,10 @@ export class C1zDatabase implements C1zReader {
   }
 
   *grants(filter: GrantFilter): IterableIterator<Grant> {
+    if (filter.expandable === true && this.syncsWithoutExpandable.has(filter.syncId)) return;
+    const index = grantIndexFor(filter);
+    if (index) this.ensureReadIndex(index);
     const where = bySync(filter.syncId);
-    if (filter.entitlementId !== undefined || filter.resourceId || filter.principalId || filter.expandable !== undefined) {
-      this.ensureReadIndexes();
-    }
     if (filter.entitlementId !== undefined) add(where, 'entitlement_id = ?', filter.entitlementId);
     if (filter.resourceId) {
       add(where, 'resource_type_id = ?', filter.resourceId.resourceType);
@@ -234,6 +261,7 @@ export class C1zDatabase implements C1zReader {
        values (?, ?, '', ?, '', '', 1)`,
     ).run(syncId, formatSqliteTime(now), type);
     this.commit();
+    this.syncsWithoutExpandable.add(syncId);
     return syncId;
   }
 
@@ -261,7 +289,7 @@ export class C1zDatabase implements C1zReader {
         resourceKey(r.id),
         r.parentResourceId?.resourceType ?? null,
         r.parentResourceId?.resource ?? null,
-        encodeResource(r),
+        this.resourceData(r),
         syncId,
         now,
       ],
@@ -287,6 +315,7 @@ export class C1zDatabase implements C1zReader {
    */
   putGrants(syncId: string, items: readonly Grant[]): void {
     const encoder = new GrantRowEncoder();
+    let expandable = false;
     this.writeRows(
       syncId,
       items,
@@ -300,6 +329,7 @@ export class C1zDatabase implements C1zReader {
          needs_expansion = excluded.needs_expansion, data = excluded.data, discovered_at = excluded.discovered_at`,
       (g, now) => {
         const { data, expansion } = encoder.encode(g);
+        if (expansion) expandable = true;
         return [
           g.entitlement.resource.id.resourceType,
           g.entitlement.resource.id.resource,
@@ -315,6 +345,7 @@ export class C1zDatabase implements C1zReader {
         ];
       },
     );
+    if (expandable) this.syncsWithoutExpandable.delete(syncId);
   }
 
   /**
@@ -427,6 +458,12 @@ export class C1zDatabase implements C1zReader {
     for (const item of items) statement.run(...row(item, now));
   }
 
+  /** A resource row's `data`: a view into {@link rowWriter}, valid until the next row is built. */
+  private resourceData(resource: Resource): Uint8Array {
+    writeResourceFields(this.rowWriter.reset(), resource);
+    return this.rowWriter.view();
+  }
+
   private requireOpenSync(syncId: string): void {
     const row = this.prepare('select ended_at from v1_sync_runs where sync_id = ?').get(syncId) as
       | { ended_at: string | null }
@@ -501,6 +538,16 @@ export function selectSyncsToPrune(runs: readonly SyncRun[]): string[] {
     (run) => isPartial(run) && (run.endedAt?.getTime() ?? cutoff) < cutoff,
   );
   return [...dropped, ...partials].map((run) => run.syncId);
+}
+
+/** The read index a filtered grant read needs; undefined when it reads in rowid order alone. */
+function grantIndexFor(filter: GrantFilter): ReadIndexName | undefined {
+  if (filter.entitlementId !== undefined) {
+    return filter.principalId ? 'idx_grants_entitlement_id_principal_id_v1' : 'idx_grants_entitlement_sync_grant_v1';
+  }
+  if (filter.resourceId) return 'idx_grants_resource_type_id_resource_id_v1';
+  if (filter.principalId) return 'idx_grants_principal_id_v1';
+  return filter.expandable === true ? 'idx_grants_sync_expansion_v1' : undefined;
 }
 
 function bySync(syncId: string): Where {

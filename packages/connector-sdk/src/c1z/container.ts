@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createZstdCompress, createZstdDecompress } from 'node:zlib';
 import { C1Z_V3_HEADER, describeV3File } from './v3-file.js';
@@ -36,15 +36,62 @@ export class C1zFormatError extends Error {
 export async function writeC1zFile(dbPath: string, outPath: string): Promise<void> {
   const out = createWriteStream(outPath, { mode: 0o600, flags: 'wx' });
   out.write(C1Z_V1_HEADER);
-  await pipeline(createReadStream(dbPath), createZstdCompress({
-      params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL, [constants.ZSTD_c_checksumFlag]: 1 },
-    }), out);
+  const compress = createZstdCompress({
+    chunkSize: COMPRESSED_CHUNK_BYTES,
+    params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL, [constants.ZSTD_c_checksumFlag]: 1 },
+  });
+  const written = pipeline(compress, out);
+  try {
+    await feedFile(dbPath, compress);
+  } catch (error) {
+    compress.destroy(error as Error);
+    await written.catch(() => undefined);
+    throw error;
+  }
+  await written;
   const handle = await open(outPath, 'r+');
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** Bytes read from the database per write to the compressor. */
+const READ_CHUNK_BYTES = 256 * 1024;
+/** Bytes of compressed output per buffer the compressor hands on. */
+const COMPRESSED_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Writes the file at `path` into `sink` and ends it. The bytes are read into two buffers used in
+ * turn (the next read runs while the sink takes the last one), never into a new buffer per
+ * read: a database of gigabytes leaves no garbage behind to raise the process's memory.
+ */
+async function feedFile(path: string, sink: Writable): Promise<void> {
+  const input = await open(path, 'r');
+  let taking: Promise<void> = Promise.resolve();
+  try {
+    const buffers = [Buffer.allocUnsafeSlow(READ_CHUNK_BYTES), Buffer.allocUnsafeSlow(READ_CHUNK_BYTES)];
+    for (let turn = 0; ; turn++) {
+      const buffer = buffers[turn % 2] as Buffer;
+      const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+      // The sink has taken the other buffer once its write has called back; only then is it reused.
+      await taking;
+      if (bytesRead === 0) break;
+      taking = writeChunk(sink, buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await taking.catch(() => undefined);
+    await input.close();
+  }
+  sink.end();
+}
+
+/** Writes one chunk and resolves once the sink has consumed it (its write callback). */
+function writeChunk(sink: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    sink.write(chunk, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /**

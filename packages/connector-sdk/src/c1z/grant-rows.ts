@@ -1,11 +1,15 @@
 import { findAnnotation } from '../model/annotations.js';
 import type { Entitlement, Grant } from '../model/types.js';
 import { encodeGrantExpandable } from './proto/annotations-codec.js';
-import { encodeEntitlement, encodeGrant } from './proto/objects-codec.js';
+import { encodeEntitlement, writeGrantFields } from './proto/objects-codec.js';
+import { ProtoWriter } from './proto/wire.js';
 
 /** The two encoded columns of a `v1_grants` row. */
 export interface GrantRowBlobs {
-  /** The `c1.connector.v2.Grant`, without its `GrantExpandable` annotation. */
+  /**
+   * The `c1.connector.v2.Grant`, without its `GrantExpandable` annotation: a view into the
+   * encoder's buffer, valid until its next `encode`.
+   */
   data: Uint8Array;
   /** The `GrantExpandable` annotation when it names an entitlement, else null. */
   expansion: Uint8Array | null;
@@ -19,18 +23,21 @@ const EXPANDABLE = 'c1.connector.v2.GrantExpandable';
  * on hundreds of grants (often as separate but equal objects), and re-encoding it per grant
  * would be most of the work. A cached encoding is reused only for an entitlement equal in
  * every field to the one it was made from, so the bytes are exactly `encodeGrant(grant)`'s.
- * Use one encoder per batch: it keeps the entitlements it has seen.
+ * Use one encoder per batch: it keeps the entitlements it has seen. Each row is built in one
+ * reused buffer, so encoding a grant allocates no bytes of its own.
  */
 export class GrantRowEncoder {
   private readonly entitlements = new Map<string, { value: Entitlement; bytes: Uint8Array }>();
+  private readonly writer = new ProtoWriter();
 
-  /** The row's `data` and `expansion` blobs for `grant`. */
+  /** The row's `data` and `expansion` blobs for `grant`; `data` is only valid until the next call. */
   encode(grant: Grant): GrantRowBlobs {
     const expandable = findAnnotation(grant.annotations, EXPANDABLE);
     const stored = expandable ? { ...grant, annotations: grant.annotations.filter((a) => a.$type !== EXPANDABLE) } : grant;
     const expansion =
       expandable && expandable.entitlementIds.some((id) => id.trim() !== '') ? encodeGrantExpandable(expandable) : null;
-    return { data: encodeGrant(stored, this.entitlementBytes(grant.entitlement)), expansion };
+    writeGrantFields(this.writer.reset(), stored, this.entitlementBytes(grant.entitlement));
+    return { data: this.writer.view(), expansion };
   }
 
   private entitlementBytes(entitlement: Entitlement): Uint8Array {
@@ -58,11 +65,12 @@ export function sameData(a: unknown, b: unknown): boolean {
   }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameData(item, b[index]));
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
   }
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  for (const key of Object.keys(left)) if (!sameData(left[key], right[key])) return false;
-  for (const key of Object.keys(right)) if (!(key in left) && right[key] !== undefined) return false;
+  for (const key in left) if (Object.hasOwn(left, key) && !sameData(left[key], right[key])) return false;
+  for (const key in right) if (Object.hasOwn(right, key) && !Object.hasOwn(left, key) && right[key] !== undefined) return false;
   return true;
 }

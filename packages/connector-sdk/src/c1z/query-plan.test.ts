@@ -94,3 +94,27 @@ describe('iterator queries', () => {
     expect(again[1]?.displayName).toBe('Renamed');
   });
 });
+
+describe('indexes while a sync writes', () => {
+  /** The indexes of the database beyond the unique ones of the schema, in the order they were built. */
+  const readIndexes = (): string[] => {
+    const rows = db
+      .prepare("select name from sqlite_master where type = 'index' and sql is not null and sql not like 'create unique%' order by rowid")
+      .all() as { name: string }[];
+    return rows.map((row) => row.name);
+  };
+
+  it('builds only the index a filtered read needs, and none for a sync without expandable grants', () => {
+    expect(readIndexes()).toEqual([]);
+    const plain = database.startSync();
+    const group = groupResource({ type: GROUP, id: 'g9', displayName: 'Group' });
+    const member = entitlement({ resource: group, slug: 'member', purpose: 'ASSIGNMENT' });
+    database.putGrants(plain, [grant({ entitlement: member, principal: { resourceType: 'user', resource: 'u1' } })]);
+    expect([...database.grants({ syncId: plain, expandable: true })]).toEqual([]);
+    expect(readIndexes()).toEqual([]);
+    expect([...database.grants({ syncId, expandable: true })]).toHaveLength(ROWS);
+    expect(readIndexes()).toEqual(['idx_grants_sync_expansion_v1']);
+    expect([...database.grants({ syncId, entitlementId: 'group:g1:member' })]).toHaveLength(ROWS);
+    expect(readIndexes()).toEqual(['idx_grants_sync_expansion_v1', 'idx_grants_entitlement_sync_grant_v1']);
+  });
+});

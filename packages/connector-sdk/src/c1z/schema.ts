@@ -90,20 +90,31 @@ create unique index if not exists idx_session_store_sync_key_v1 on v1_connector_
 `;
 
 /**
- * Baton's non-unique indexes. A writer builds them after the rows (see `C1zDatabase`), so a
- * finished file has every index of {@link C1Z_V1_SCHEMA} plus these, as Baton's own files do.
+ * Baton's non-unique indexes, by name. A writer builds them after the rows (see `C1zDatabase`),
+ * so a finished file has every index of {@link C1Z_V1_SCHEMA} plus these, as Baton's own files do.
  */
-export const C1Z_V1_READ_INDEXES = `
-create index if not exists idx_resources_resource_type_id_v1 on v1_resources (resource_type_id);
-create index if not exists idx_resources_parent_resource_id_v1 on v1_resources (parent_resource_type_id, parent_resource_id);
-create index if not exists idx_entitlements_resource_id_v1 on v1_entitlements (resource_type_id, resource_id);
-create index if not exists idx_grants_resource_type_id_resource_id_v1 on v1_grants (resource_type_id, resource_id);
-create index if not exists idx_grants_principal_id_v1 on v1_grants (principal_resource_type_id, principal_resource_id);
-create index if not exists idx_grants_entitlement_id_principal_id_v1 on v1_grants (entitlement_id, principal_resource_type_id, principal_resource_id);
-create index if not exists idx_grants_entitlement_sync_grant_v1 on v1_grants (entitlement_id, sync_id, id);
-create index if not exists idx_grants_sync_expansion_v1 on v1_grants (sync_id) where expansion is not null;
-create index if not exists idx_grants_sync_needs_expansion_v1 on v1_grants (sync_id) where needs_expansion = 1;
-`;
+export const C1Z_V1_READ_INDEX = {
+  idx_resources_resource_type_id_v1: 'v1_resources (resource_type_id)',
+  idx_resources_parent_resource_id_v1: 'v1_resources (parent_resource_type_id, parent_resource_id)',
+  idx_entitlements_resource_id_v1: 'v1_entitlements (resource_type_id, resource_id)',
+  idx_grants_resource_type_id_resource_id_v1: 'v1_grants (resource_type_id, resource_id)',
+  idx_grants_principal_id_v1: 'v1_grants (principal_resource_type_id, principal_resource_id)',
+  idx_grants_entitlement_id_principal_id_v1: 'v1_grants (entitlement_id, principal_resource_type_id, principal_resource_id)',
+  idx_grants_entitlement_sync_grant_v1: 'v1_grants (entitlement_id, sync_id, id)',
+  idx_grants_sync_expansion_v1: 'v1_grants (sync_id) where expansion is not null',
+  idx_grants_sync_needs_expansion_v1: 'v1_grants (sync_id) where needs_expansion = 1',
+} as const;
+
+/** The name of one of Baton's non-unique indexes. */
+export type ReadIndexName = keyof typeof C1Z_V1_READ_INDEX;
+
+/** The statement creating a read index where it is missing. */
+export function createReadIndexSql(name: ReadIndexName): string {
+  return `create index if not exists ${name} on ${C1Z_V1_READ_INDEX[name]};`;
+}
+
+/** Every read index's statement, in Baton's order. */
+export const C1Z_V1_READ_INDEXES = (Object.keys(C1Z_V1_READ_INDEX) as ReadIndexName[]).map(createReadIndexSql).join('\n');
 
 /** The tables holding per-sync rows, pruned together with their sync. */
 export const SYNC_SCOPED_TABLES = [

@@ -22,9 +22,10 @@ export interface LimitFindings {
  * makes the object one to skip. Objects embedded in entitlements and grants are fitted too.
  */
 export function fitResource(item: Resource, findings: LimitFindings = { fixed: [] }): Resource {
-  if (utf8Length(item.id.resource) > LIMITS.id || utf8Length(item.id.resourceType) > LIMITS.id) {
+  if (overBytes(item.id.resource, LIMITS.id) || overBytes(item.id.resourceType, LIMITS.id)) {
     findings.skip ??= `its id is over ${LIMITS.id} bytes`;
   }
+  if (fitsResource(item)) return item;
   const before = findings.fixed.length;
   const fitted: Resource = { ...item, displayName: fitText(item.displayName, LIMITS.resourceDisplayName, 'displayName', findings) };
   if (item.description !== undefined) {
@@ -43,28 +44,62 @@ export function fitResource(item: Resource, findings: LimitFindings = { fixed: [
 
 /** {@link fitResource} for an entitlement, with its resource. */
 export function fitEntitlement(item: Entitlement, findings: LimitFindings = { fixed: [] }): Entitlement {
-  if (utf8Length(item.id) > LIMITS.id) findings.skip ??= `its id is over ${LIMITS.id} bytes`;
-  const before = findings.fixed.length;
-  const fitted: Entitlement = { ...item, resource: fitResource(item.resource, findings) };
+  if (overBytes(item.id, LIMITS.id)) findings.skip ??= `its id is over ${LIMITS.id} bytes`;
+  const resource = fitResource(item.resource, findings);
+  if (
+    resource === item.resource &&
+    !overBytes(item.displayName, LIMITS.resourceDisplayName) &&
+    (item.description === undefined || !overBytes(item.description, LIMITS.entitlementDescription))
+  ) {
+    return item;
+  }
+  const fitted: Entitlement = { ...item, resource };
   fitted.displayName = fitText(item.displayName, LIMITS.resourceDisplayName, 'displayName', findings);
   if (item.description !== undefined) {
     fitted.description = fitText(item.description, LIMITS.entitlementDescription, 'description', findings);
   }
-  return findings.fixed.length === before ? item : fitted;
+  return fitted;
 }
 
 /** {@link fitResource} for a grant, with its entitlement and principal. */
 export function fitGrant(item: Grant, findings: LimitFindings = { fixed: [] }): Grant {
-  if (utf8Length(item.id) > LIMITS.id) findings.skip ??= `its id is over ${LIMITS.id} bytes`;
-  const before = findings.fixed.length;
-  const fitted = { ...item, entitlement: fitEntitlement(item.entitlement, findings), principal: fitResource(item.principal, findings) };
-  return findings.fixed.length === before ? item : fitted;
+  if (overBytes(item.id, LIMITS.id)) findings.skip ??= `its id is over ${LIMITS.id} bytes`;
+  const entitlement = fitEntitlement(item.entitlement, findings);
+  const principal = fitResource(item.principal, findings);
+  return entitlement === item.entitlement && principal === item.principal ? item : { ...item, entitlement, principal };
 }
 
 /** The key to name an object by in a warning, cut to a readable length. */
 export function recordName(item: Resource | Entitlement | Grant): string {
   const key = 'id' in item && typeof item.id === 'string' ? item.id : resourceKey((item as Resource).id);
   return key.length > 120 ? `${key.slice(0, 100)}... (${utf8Length(key)} bytes)` : key;
+}
+
+/**
+ * Whether a string is over `max` UTF-8 bytes. A UTF-16 code unit takes at most three bytes, so
+ * strings short enough are never measured: the check costs nothing for nearly all data.
+ */
+function overBytes(value: string, max: number): boolean {
+  return value.length * 3 > max && utf8Length(value) > max;
+}
+
+/** Whether a resource's own fields already fit (ids aside), so {@link fitResource} keeps it as it is. */
+function fitsResource(item: Resource): boolean {
+  if (overBytes(item.displayName, LIMITS.resourceDisplayName)) return false;
+  if (item.description !== undefined && overBytes(item.description, LIMITS.resourceDescription)) return false;
+  if (item.status?.details !== undefined && overBytes(item.status.details, LIMITS.statusDetails)) return false;
+  if (item.createdAt !== undefined && !inRange(item.createdAt)) return false;
+  for (const annotation of item.annotations) if (!fitsAnnotation(annotation)) return false;
+  return true;
+}
+
+/** Whether no Date field of an annotation is outside what a protobuf Timestamp holds. */
+function fitsAnnotation(annotation: Annotation): boolean {
+  for (const key in annotation) {
+    const value: unknown = annotation[key as keyof Annotation];
+    if (value instanceof Date && !inRange(value)) return false;
+  }
+  return true;
 }
 
 function fitText(value: string, max: number, field: string, findings: LimitFindings): string {

@@ -14,8 +14,12 @@ import type { SyncPhase, SyncProgress, SyncTiming } from './types.js';
 export const MAX_WARNINGS = 10;
 /** The share of completed actions warnings may reach before the sync fails. */
 export const WARNING_SHARE = 0.1;
-/** Objects buffered before a write to the store. */
-const WRITE_BATCH = 2000;
+/**
+ * Objects buffered before a write to the store: about one page. A page's objects are then
+ * written soon after they arrive and die young; buffered longer, they would outlive young-
+ * generation collections and be promoted, growing the old generation with garbage.
+ */
+const WRITE_BATCH = 500;
 
 /** What a {@link RunContext} is made from. */
 export interface RunContextInit {

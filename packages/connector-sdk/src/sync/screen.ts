@@ -22,12 +22,13 @@ export function screenPage<T extends Resource | Entitlement | Grant>(
   for (const item of items) {
     const findings: LimitFindings = { fixed: [] };
     const fitted = fit(item, findings);
-    const record = recordName(item);
     if (findings.skip !== undefined) {
+      const record = recordName(item);
       run.warning(`${source}: skipped ${record}: ${findings.skip}, Baton's limit`, { ...sourceFields, record });
       continue;
     }
     if (findings.fixed.length > 0) {
+      const record = recordName(item);
       run.logger.warn(`${source}: ${record} fitted to Baton's limits: ${findings.fixed.join('; ')}`, { ...sourceFields, record });
     }
     kept.push(fitted);

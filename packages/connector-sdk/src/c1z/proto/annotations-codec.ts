@@ -29,6 +29,7 @@ import {
   decodeAny,
   decodeStruct,
   decodeTimestamp,
+  ANY_TYPE_URL_PREFIX,
   encodeAny,
   encodeStruct,
   encodeTimestamp,
@@ -375,6 +376,17 @@ export function encodeAnnotationMessage(value: Annotation): Uint8Array {
 export function encodeAnnotation(value: Annotation): Uint8Array {
   if (value.$type === 'unknown') return encodeUnknownAnnotation(value);
   return encodeAny(value.$type, encodeAnnotationMessage(value));
+}
+
+/** Writes one annotation, as {@link encodeAnnotation} encodes it, as the embedded message `field` of `w`. */
+export function writeAnnotation(w: ProtoWriter, field: number, value: Annotation): void {
+  if (value.$type === 'unknown') {
+    w.bytesAlways(field, encodeUnknownAnnotation(value));
+    return;
+  }
+  const message = encodeAnnotationMessage(value);
+  const at = w.begin(field);
+  w.string(1, ANY_TYPE_URL_PREFIX + value.$type).message(2, message.length > 0 ? message : undefined).end(at);
 }
 
 /**

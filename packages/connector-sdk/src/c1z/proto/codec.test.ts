@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotation } from '../../model/annotations.js';
-import { resource } from '../../model/builders.js';
+import { grant, resource } from '../../model/builders.js';
 import { buildFixture } from '../fixture.test-support.js';
 import { encodeKsuid, ksuidTime, newKsuid } from '../ksuid.js';
 import { decodeAnnotation, decodeGrantExpandable, encodeAnnotation, encodeGrantExpandable } from './annotations-codec.js';
@@ -16,6 +16,7 @@ import {
   mirroredResourceFields,
 } from './objects-codec.js';
 import { encodeResourceId } from './resource-id.js';
+import { ProtoWriter } from './wire.js';
 import { decodeStruct, encodeAny, encodeStruct, encodeTimestamp, decodeTimestamp } from './well-known.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -44,6 +45,22 @@ describe('protobuf codec', () => {
     expect(bob.profile).toEqual({ source: 'resource' });
     expect(bob.status).toEqual({ status: 'DISABLED', details: 'left' });
     expect(bob.createdAt?.toISOString()).toBe('1969-12-31T23:59:58.500Z');
+  });
+
+  it('writes embedded messages of any length in place with the bytes of one built apart', () => {
+    const group = resource({ type: 'group', id: 'g1', displayName: 'Group' });
+    // Embedded lengths of one, two and three varint bytes: the in-place length must shift the message.
+    for (const length of [10, 200, 20_000]) {
+      const principal = resource({ type: 'user', id: 'u1', displayName: 'x'.repeat(length) });
+      const g = grant({ entitlement: { resource: group, slug: 'member' }, principal });
+      const apart = new ProtoWriter()
+        .message(1, encodeEntitlement(g.entitlement))
+        .message(2, encodeResource(principal))
+        .string(3, g.id)
+        .finish();
+      expect(hex(encodeGrant(g))).toBe(hex(apart));
+      expect(decodeGrant(encodeGrant(g)).principal.displayName).toHaveLength(length);
+    }
   });
 
   it('round-trips entitlements and grants (bytes are a fixpoint)', () => {

@@ -11,10 +11,10 @@ import {
 } from '../../model/enums.js';
 import type { JsonObject } from '../../model/json.js';
 import type { Entitlement, Grant, GrantSources, Resource, ResourceStatus, ResourceType } from '../../model/types.js';
-import { decodeAnnotation, encodeAnnotation } from './annotations-codec.js';
+import { decodeAnnotation, writeAnnotation } from './annotations-codec.js';
 import { enumName } from './enum-names.js';
-import { decodeResourceId, encodeResourceId } from './resource-id.js';
-import { decodeStruct, decodeTimestamp, encodeStruct, encodeTimestamp } from './well-known.js';
+import { decodeResourceId, writeResourceId } from './resource-id.js';
+import { decodeStruct, decodeTimestamp, encodeStruct, writeTimestamp } from './well-known.js';
 import { compareUtf8, fieldInt, fieldPackedInts, fieldString, ProtoWriter, readFields } from './wire.js';
 
 /**
@@ -23,7 +23,7 @@ import { compareUtf8, fieldInt, fieldPackedInts, fieldString, ProtoWriter, readF
  */
 
 function writeAnnotations(w: ProtoWriter, field: number, annotations: readonly Annotation[]): void {
-  for (const value of annotations) w.bytesAlways(field, encodeAnnotation(value));
+  for (const value of annotations) writeAnnotation(w, field, value);
 }
 
 function pushAnnotation(list: Annotation[], bytes: Uint8Array): void {
@@ -114,25 +114,30 @@ export function mirroredResourceFields(r: Resource): { profile?: JsonObject; sta
 
 /** Encodes a `c1.connector.v2.Resource`, mirroring deprecated trait values onto it. */
 export function encodeResource(r: Resource): Uint8Array {
-  const w = new ProtoWriter().message(1, encodeResourceId(r.id));
-  if (r.parentResourceId) w.message(2, encodeResourceId(r.parentResourceId));
+  const w = new ProtoWriter();
+  writeResourceFields(w, r);
+  return w.finish();
+}
+
+/**
+ * Writes the fields of {@link encodeResource}'s message into `w`, nested messages in place: a
+ * writer reused row after row (see `ProtoWriter.view`) encodes with no allocation of its own.
+ */
+export function writeResourceFields(w: ProtoWriter, r: Resource): void {
+  writeResourceId(w, 1, r.id);
+  if (r.parentResourceId) writeResourceId(w, 2, r.parentResourceId);
   w.string(3, r.displayName);
   writeAnnotations(w, 4, r.annotations);
   w.string(5, r.description);
   if (r.creationSource) w.int(8, CREATION_SOURCE_NUMBERS[r.creationSource]);
-  const mirrored = mirroredResourceFields(r);
+  // Without annotations there is nothing to mirror: the resource's own fields are written.
+  const mirrored = r.annotations.length === 0 ? r : mirroredResourceFields(r);
   if (mirrored.profile) w.message(9, encodeStruct(mirrored.profile));
   if (mirrored.status) {
-    w.message(
-      11,
-      new ProtoWriter()
-        .int(1, RESOURCE_STATUS_NUMBERS[mirrored.status.status])
-        .string(2, mirrored.status.details)
-        .finish(),
-    );
+    const at = w.begin(11);
+    w.int(1, RESOURCE_STATUS_NUMBERS[mirrored.status.status]).string(2, mirrored.status.details).end(at);
   }
-  if (mirrored.createdAt) w.message(12, encodeTimestamp(mirrored.createdAt));
-  return w.finish();
+  if (mirrored.createdAt) writeTimestamp(w, 12, mirrored.createdAt);
 }
 
 /** Decodes a `c1.connector.v2.Resource`. */
@@ -267,11 +272,20 @@ function decodeGrantSources(bytes: Uint8Array): GrantSources {
  * `encodeEntitlement(g.entitlement)`: callers writing many grants of one entitlement encode it once.
  */
 export function encodeGrant(g: Grant, entitlementBytes: Uint8Array = encodeEntitlement(g.entitlement)): Uint8Array {
-  const w = new ProtoWriter().message(1, entitlementBytes).message(2, encodeResource(g.principal));
+  const w = new ProtoWriter();
+  writeGrantFields(w, g, entitlementBytes);
+  return w.finish();
+}
+
+/** Writes the fields of {@link encodeGrant}'s message into `w` (see {@link writeResourceFields}). */
+export function writeGrantFields(w: ProtoWriter, g: Grant, entitlementBytes: Uint8Array): void {
+  w.message(1, entitlementBytes);
+  const principal = w.begin(2);
+  writeResourceFields(w, g.principal);
+  w.end(principal);
   w.string(3, g.id);
   writeAnnotations(w, 4, g.annotations);
   if (g.sources) w.message(5, encodeGrantSources(g.sources));
-  return w.finish();
 }
 
 /** Decodes a `c1.connector.v2.Grant`. */

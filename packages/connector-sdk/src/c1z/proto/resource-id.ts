@@ -6,6 +6,12 @@ export function encodeResourceId(id: ResourceId): Uint8Array {
   return new ProtoWriter().string(1, id.resourceType).string(2, id.resource).bool(3, id.batonResource).finish();
 }
 
+/** Writes a `ResourceId` as the embedded message `field` of `w`, in place. */
+export function writeResourceId(w: ProtoWriter, field: number, id: ResourceId): void {
+  const at = w.begin(field);
+  w.string(1, id.resourceType).string(2, id.resource).bool(3, id.batonResource).end(at);
+}
+
 /** Decodes a `c1.connector.v2.ResourceId`. */
 export function decodeResourceId(bytes: Uint8Array): ResourceId {
   const id: ResourceId = { resourceType: '', resource: '' };

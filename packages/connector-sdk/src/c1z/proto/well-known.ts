@@ -16,11 +16,24 @@ export const ANY_TYPE_URL_PREFIX = 'type.googleapis.com/';
 
 /** Encodes a `google.protobuf.Timestamp` (millisecond precision, as JS dates have). */
 export function encodeTimestamp(date: Date): Uint8Array {
+  const w = new ProtoWriter();
+  writeTimestampFields(w, date);
+  return w.finish();
+}
+
+/** Writes a `google.protobuf.Timestamp` as the embedded message `field` of `w`, in place. */
+export function writeTimestamp(w: ProtoWriter, field: number, date: Date): void {
+  const at = w.begin(field);
+  writeTimestampFields(w, date);
+  w.end(at);
+}
+
+function writeTimestampFields(w: ProtoWriter, date: Date): void {
   const ms = date.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('timestamp: invalid Date');
   const seconds = Math.floor(ms / 1000);
   const nanos = (ms - seconds * 1000) * 1_000_000;
-  return new ProtoWriter().int(1, seconds).int(2, nanos).finish();
+  w.int(1, seconds).int(2, nanos);
 }
 
 /** Decodes a `google.protobuf.Timestamp`; sub-millisecond digits are truncated. */

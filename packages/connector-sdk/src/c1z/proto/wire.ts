@@ -147,6 +147,50 @@ export class ProtoWriter {
     return this.bytesAlways(field, bytes);
   }
 
+  /**
+   * Starts an embedded message field written in place, with no buffer of its own: write its
+   * fields, then pass what this returns to {@link end}.
+   */
+  begin(field: number): number {
+    this.tag(field, WireType.LENGTH_DELIMITED);
+    this.reserve(1);
+    this.pos++;
+    return this.pos;
+  }
+
+  /** Ends the embedded message {@link begin} started at `start`, writing its length before it. */
+  end(start: number): this {
+    const length = this.pos - start;
+    const size = varintSize(length);
+    if (size > 1) {
+      this.reserve(size - 1);
+      this.buf.copyWithin(start + size - 1, start, this.pos);
+      this.pos += size - 1;
+    }
+    let at = start - 1;
+    let n = length;
+    while (n > 0x7f) {
+      this.buf[at++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[at] = n;
+    return this;
+  }
+
+  /**
+   * The bytes written so far, as a view into the writer's buffer (no copy): valid only until
+   * the writer is written to or {@link reset}. For a writer reused message after message.
+   */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** Empties the writer, keeping its buffer, so it can build the next message. */
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
   /** The encoded message, in a new array. The writer must not be used afterwards. */
   finish(): Uint8Array {
     const out = this.buf.slice(0, this.pos);
