@@ -6,9 +6,9 @@ import {
   type ConnectorRuntime,
   type ValidationCheck,
 } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { createIlertClient, type IlertClient } from './client.js';
 import { ilertConfig, type IlertConfigKey } from './config.js';
+import { ilertDeclaration } from './declaration.js';
 import { teamSyncer } from './teams.js';
 import { userSyncer } from './users.js';
 
@@ -42,8 +42,6 @@ function validateAccess(client: IlertClient): Promise<ValidationCheck[]> {
 
 /** The ilert connector package: `baton-ilert`. */
 export const ilertConnector = defineConnector({
-  name: 'ilert',
-  version: packageJson.version,
-  config: ilertConfig,
+  ...ilertDeclaration,
   create: createIlertConnector,
 });

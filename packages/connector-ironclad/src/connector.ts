@@ -1,8 +1,8 @@
 import { defineConnector, provisioningGuard, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { ironcladAccountManager } from './accounts.js';
 import { createIroncladClient } from './client.js';
 import { ironcladBaseUrl, ironcladConfig, type IroncladConfigKey } from './config.js';
+import { ironcladDeclaration } from './declaration.js';
 import { groupSyncer } from './groups.js';
 import { userSyncer } from './users.js';
 
@@ -43,8 +43,6 @@ export function createIroncladConnector(config: IroncladConfig, runtime: Connect
 
 /** The Ironclad connector package: `baton-ironclad`. */
 export const ironcladConnector = defineConnector({
-  name: 'ironclad',
-  version: packageJson.version,
-  config: ironcladConfig,
+  ...ironcladDeclaration,
   create: createIroncladConnector,
 });

@@ -1,7 +1,7 @@
 import { bearerAuth, defineConnector, runValidationProbes, type ConfigKey, type ConnectorHint } from '@c1/connector-sdk';
 import { createScimClient, scimErrorMessage, scimGroupSyncer, scimUserSchema, scimUserSyncer } from '@c1/connector-sdk/scim';
-import packageJson from '../package.json' with { type: 'json' };
 import { rudderstackConfig } from './config.js';
+import { rudderstackDeclaration } from './declaration.js';
 
 /** The `count` asked for; a server may serve fewer (RFC 7644 §3.4.2.4), and paging advances by what came. */
 export const RUDDERSTACK_PAGE_SIZE = 1000;
@@ -28,9 +28,7 @@ export const RUDDERSTACK_HINTS: readonly ConnectorHint<Key>[] = [
  * listed without them is read once with `GET /Groups/{id}`.
  */
 export const rudderstackConnector = defineConnector({
-  name: 'rudderstack',
-  version: packageJson.version,
-  config: rudderstackConfig,
+  ...rudderstackDeclaration,
   create(config, runtime) {
     const http = runtime.httpClient({
       service: 'RudderStack',

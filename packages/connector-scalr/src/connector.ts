@@ -1,7 +1,7 @@
 import { defineConnector, runValidationProbes, type Connector } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { createScalrApi } from './client.js';
-import { scalrConfig, type ScalrConfig, type ScalrRuntime } from './config.js';
+import type { ScalrConfig, ScalrRuntime } from './config.js';
+import { scalrDeclaration } from './declaration.js';
 import { listMembers, listServiceAccounts, userSyncer } from './users.js';
 
 /** Builds the running Scalr connector: users and service accounts of one account, read only. */
@@ -21,4 +21,4 @@ export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime)
 }
 
 /** The Scalr connector package: `baton-scalr`. */
-export const scalrConnector = defineConnector({ name: 'scalr', version: packageJson.version, config: scalrConfig, create: createScalrConnector });
+export const scalrConnector = defineConnector({ ...scalrDeclaration, create: createScalrConnector });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runConnectorMain } from '@c1/connector-sdk';
-import { scalrConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { scalrDeclaration } from './declaration.js';
 
-await runConnectorMain(scalrConnector);
+await runConnectorBin(scalrDeclaration, async () => (await import('./connector.js')).scalrConnector);

@@ -1,13 +1,14 @@
-import { mergeSchemas, SDK_CONFIG } from '../config/index.js';
-import type { ConfigSchema } from '../config/index.js';
-import type { ConnectorDefinition } from '../connector/index.js';
+import type { ConfigSchema } from '../config/fields.js';
+import { mergeSchemas } from '../config/merge.js';
+import { SDK_CONFIG } from '../config/sdk-config.js';
+import type { ConnectorDeclaration } from '../connector/declaration.js';
 import { CLI_CONFIG } from './cli-fields.js';
 
 /** The settings every command reads: the SDK's standard flags and the CLI's command flags. */
 export const BASE_SCHEMA: ConfigSchema = mergeSchemas(SDK_CONFIG, CLI_CONFIG);
 
 /** Every flag a `baton-<name>` binary accepts: standard, command and the connector's own. */
-export function fullSchema(definition: ConnectorDefinition): ConfigSchema {
+export function fullSchema(definition: Pick<ConnectorDeclaration, 'config'>): ConfigSchema {
   return mergeSchemas(BASE_SCHEMA, definition.config);
 }
 

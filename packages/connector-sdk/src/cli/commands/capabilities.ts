@@ -3,11 +3,12 @@ import type { Command } from '../context.js';
 import { withConnector } from '../connector-factory.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { toJson } from '../output.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 /** `capabilities`: what the connector can do and the resource types it syncs, as JSON. */
 export const capabilitiesCommand: Command = {
   name: 'capabilities',
-  summary: 'print what the connector can do, as JSON',
+  summary: COMMAND_SUMMARIES.capabilities,
   usesConnector: true,
   run: (ctx) =>
     withConnector(ctx, async (connector) => {
