@@ -1,13 +1,11 @@
 import { defineConnector } from '@c1/connector-sdk';
 import { createAcmeClient } from './client.js';
-import { acmeConfig } from './config.js';
+import { acmeDeclaration } from './declaration.js';
 import { groupSyncer } from './groups.js';
 import { userSyncer } from './users.js';
 
 export const acmeConnector = defineConnector({
-  name: 'acme', // the binary is baton-acme
-  version: '1.0.0',
-  config: acmeConfig,
+  ...acmeDeclaration,
   create(config, runtime) {
     const client = createAcmeClient(runtime, config['acme-api-key'], config['acme-base-url']);
     return {

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// First: turns on the module compile cache and keeps Node's SQLite/zstd experimental notices quiet.
-import '@c1/connector-sdk/prelude';
-import { runConnectorMain } from '@c1/connector-sdk';
-import { acmeConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { acmeDeclaration } from './declaration.js';
 
+// --help and --version come from the declaration; any other command loads the connector first.
 // Flags, env vars, sync to a c1z file, validate, inspect commands, exit codes: all from the SDK.
-await runConnectorMain(acmeConnector);
+await runConnectorBin(acmeDeclaration, async () => (await import('./connector.js')).acmeConnector);
