@@ -105,6 +105,13 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     expect(await builtinsLoaded(['validate'])).toEqual(expect.arrayContaining(['NativeModule vm', 'NativeModule http']));
   });
 
+  it('writes no compile cache or other file into its temporary directory', async () => {
+    const temp = await mkdtemp(join(dir, 'tmp-'));
+    expect((await binary(['--version'], { TMPDIR: temp })).code).toBe(0);
+    expect((await binary(['config'], { TMPDIR: temp })).code).toBe(0);
+    expect(await readdir(temp)).toEqual([]);
+  });
+
   it('syncs the sandbox org into a c1z file the SDK reads back', async () => {
     const file = join(dir, 'sync.c1z');
     const { baseUrl, token, org } = sandbox.services.ilert;
