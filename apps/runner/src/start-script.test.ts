@@ -26,11 +26,11 @@ describe.skipIf(!built)('the start script of an executable', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('holds the declaration and the bin entry, and none of the connector, HTTP, gRPC or store code the full bundle holds', () => {
+  it('holds the identity and the bin entry, and none of the connector, HTTP, gRPC or store code the full bundle holds', () => {
     for (const kept of ['ilert-api-token', 'function runConnectorBin']) {
       expect(start).toContain(kept);
     }
-    for (const left of ['node_modules/.pnpm/undici', 'node_modules/.pnpm/@grpc', 'node:sqlite', 'function createIlertConnector']) {
+    for (const left of ['node_modules/.pnpm/undici', 'node_modules/.pnpm/@connectrpc', 'node:sqlite', 'function createIlertConnector']) {
       expect(full).toContain(left);
       expect(start).not.toContain(left);
     }

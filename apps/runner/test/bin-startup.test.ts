@@ -1,6 +1,6 @@
 /**
  * Every connector's built bin (`dist/main.js`, what npm installs as `baton-<name>`) answers
- * --help and --version from its declaration: byte for byte what its full CLI prints, loading
+ * --help and --version from its identity: byte for byte what its full CLI prints, loading
  * none of its connector module, the SDK's root or any store, HTTP or gRPC code. Needs the
  * workspace built; a connector that is not built fails the test.
  */
@@ -24,7 +24,7 @@ const HEAVY = [
   /\/dist\/connector-[A-Z0-9]+\.js$/,
   /\/dist\/index\.js$/,
   /\/connector-sdk\/dist\/(c1z|internals|scim|jsonapi|testing)/,
-  /\/node_modules\/(undici|ky|@grpc|@bufbuild|yaml|valibot|age-encryption|@noble)\//,
+  /\/node_modules\/(undici|ky|@grpc|@connectrpc|@bufbuild|yaml|valibot|age-encryption|@noble)\//,
   /^node:(sqlite|zlib|http|https|http2|net|tls|vm|worker_threads)$/,
 ];
 

@@ -8,12 +8,18 @@ import {
 } from '@c1/connector-sdk';
 import { createIlertClient, type IlertClient } from './client.js';
 import { ilertConfig, type IlertConfigKey } from './config.js';
-import { ilertDeclaration } from './declaration.js';
-import { teamSyncer } from './teams.js';
-import { userSyncer } from './users.js';
+import { ilertIdentity } from './identity.js';
+import { teamResourceType, teamSyncer } from './teams.js';
+import { userResourceType, userSyncer } from './users.js';
 
 /** The ilert connector's validated settings. */
 export type IlertConfig = ConfigValues<typeof ilertConfig>;
+
+const metadata = {
+  displayName: 'ilert',
+  description: 'Syncs ilert users, teams and each member\'s team role.',
+  helpUrl: 'https://docs.ilert.com/developer-docs/rest-api',
+};
 
 /**
  * Builds the running ilert connector: users and teams, read only (no provisioning, so
@@ -22,11 +28,7 @@ export type IlertConfig = ConfigValues<typeof ilertConfig>;
 export function createIlertConnector(config: IlertConfig, runtime: ConnectorRuntime<IlertConfigKey>): Connector {
   const client = createIlertClient(runtime, config['ilert-api-token'], config['ilert-base-url']);
   return {
-    metadata: {
-      displayName: 'ilert',
-      description: 'Syncs ilert users, teams and each member\'s team role.',
-      helpUrl: 'https://docs.ilert.com/developer-docs/rest-api',
-    },
+    metadata,
     validate: () => validateAccess(client),
     resourceSyncers: [userSyncer(client), teamSyncer(client)],
   };
@@ -42,6 +44,7 @@ function validateAccess(client: IlertClient): Promise<ValidationCheck[]> {
 
 /** The ilert connector package: `baton-ilert`. */
 export const ilertConnector = defineConnector({
-  ...ilertDeclaration,
+  ...ilertIdentity,
+  declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }, { resourceType: teamResourceType }] },
   create: createIlertConnector,
 });

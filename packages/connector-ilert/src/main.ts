@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { ilertDeclaration } from './declaration.js';
+import { ilertIdentity } from './identity.js';
 
-await runConnectorBin(ilertDeclaration, async () => (await import('./connector.js')).ilertConnector);
+await runConnectorBin(ilertIdentity, async () => (await import('./connector.js')).ilertConnector);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { ironcladDeclaration } from './declaration.js';
+import { ironcladIdentity } from './identity.js';
 
-await runConnectorBin(ironcladDeclaration, async () => (await import('./connector.js')).ironcladConnector);
+await runConnectorBin(ironcladIdentity, async () => (await import('./connector.js')).ironcladConnector);

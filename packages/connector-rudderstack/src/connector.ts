@@ -1,7 +1,15 @@
 import { bearerAuth, defineConnector, runValidationProbes, type ConfigKey, type ConnectorHint } from '@c1/connector-sdk';
-import { createScimClient, scimErrorMessage, scimGroupSyncer, scimUserSchema, scimUserSyncer } from '@c1/connector-sdk/scim';
+import {
+  createScimClient,
+  scimErrorMessage,
+  scimGroupResourceType,
+  scimGroupSyncer,
+  scimUserResourceType,
+  scimUserSchema,
+  scimUserSyncer,
+} from '@c1/connector-sdk/scim';
 import { rudderstackConfig } from './config.js';
-import { rudderstackDeclaration } from './declaration.js';
+import { rudderstackIdentity } from './identity.js';
 
 /** The `count` asked for; a server may serve fewer (RFC 7644 §3.4.2.4), and paging advances by what came. */
 export const RUDDERSTACK_PAGE_SIZE = 1000;
@@ -22,13 +30,20 @@ export const RUDDERSTACK_HINTS: readonly ConnectorHint<Key>[] = [
   { status: 404, path: '/Users', mode: 'replace', message: (f) => `check ${f.setting('rudderstack-scim-base-url')}` },
 ];
 
+const metadata = {
+  displayName: 'RudderStack',
+  description: 'Syncs RudderStack SCIM users, groups and group memberships (read-only).',
+  helpUrl: 'https://www.rudderstack.com/docs/',
+};
+
 /**
  * The RudderStack connector package, `baton-rudderstack`: SCIM users, groups and memberships,
  * read-only (no provisioner, no account manager). Members come inline from `/Groups`; a group
  * listed without them is read once with `GET /Groups/{id}`.
  */
 export const rudderstackConnector = defineConnector({
-  ...rudderstackDeclaration,
+  ...rudderstackIdentity,
+  declaration: { metadata, resourceTypes: [{ resourceType: scimUserResourceType }, { resourceType: scimGroupResourceType }] },
   create(config, runtime) {
     const http = runtime.httpClient({
       service: 'RudderStack',
@@ -44,11 +59,7 @@ export const rudderstackConnector = defineConnector({
       run: async () => `${(await scim.list(endpoint, { schema: scimUserSchema, startIndex: 1, count: 1 })).totalResults ?? 'some'} ${endpoint.toLowerCase()}`,
     });
     return {
-      metadata: {
-        displayName: 'RudderStack',
-        description: 'Syncs RudderStack SCIM users, groups and group memberships (read-only).',
-        helpUrl: 'https://www.rudderstack.com/docs/',
-      },
+      metadata,
       validate: () => runValidationProbes([probe('Users'), probe('Groups')]),
       resourceSyncers: [
         scimUserSyncer({ scim, pageSize: RUDDERSTACK_PAGE_SIZE }),

@@ -5,4 +5,4 @@
  */
 export * from './config.js';
 export * from './connector.js';
-export * from './declaration.js';
+export * from './identity.js';

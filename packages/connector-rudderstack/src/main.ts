@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { rudderstackDeclaration } from './declaration.js';
+import { rudderstackIdentity } from './identity.js';
 
-await runConnectorBin(rudderstackDeclaration, async () => (await import('./connector.js')).rudderstackConnector);
+await runConnectorBin(rudderstackIdentity, async () => (await import('./connector.js')).rudderstackConnector);

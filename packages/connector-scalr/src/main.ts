@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { scalrDeclaration } from './declaration.js';
+import { scalrIdentity } from './identity.js';
 
-await runConnectorBin(scalrDeclaration, async () => (await import('./connector.js')).scalrConnector);
+await runConnectorBin(scalrIdentity, async () => (await import('./connector.js')).scalrConnector);

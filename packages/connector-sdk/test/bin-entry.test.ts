@@ -22,7 +22,7 @@ const HEAVY = [
   /\/demo-bin\/connector\.mjs$/,
   /\/dist\/index\.js$/,
   /\/dist\/(c1z|internals|scim|jsonapi|testing)/,
-  /\/node_modules\/(undici|ky|@grpc|@bufbuild|yaml|valibot|age-encryption|@noble)\//,
+  /\/node_modules\/(undici|ky|@grpc|@connectrpc|@bufbuild|yaml|valibot|age-encryption|@noble)\//,
   /^node:(sqlite|zlib|http|https|http2|net|tls|vm|worker_threads)$/,
 ];
 
@@ -67,7 +67,7 @@ describe('a connector bin on runConnectorBin', () => {
       expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toBe(await fullCliOutput(args));
       expect(heavyOf(run.loaded)).toEqual([]);
-      expect(run.loaded.some((url) => url.endsWith('/demo-bin/declaration.mjs'))).toBe(true);
+      expect(run.loaded.some((url) => url.endsWith('/demo-bin/identity.mjs'))).toBe(true);
     },
   );
 

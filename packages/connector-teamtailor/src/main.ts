@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { teamtailorDeclaration } from './declaration.js';
+import { teamtailorIdentity } from './identity.js';
 
-await runConnectorBin(teamtailorDeclaration, async () => (await import('./connector.js')).teamtailorConnector);
+await runConnectorBin(teamtailorIdentity, async () => (await import('./connector.js')).teamtailorConnector);

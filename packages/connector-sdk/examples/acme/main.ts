@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { runConnectorBin } from '@c1/connector-sdk/bin';
-import { acmeDeclaration } from './declaration.js';
+import { acmeIdentity } from './identity.js';
 
-// --help and --version come from the declaration; any other command loads the connector first.
+// --help and --version come from the identity; any other command loads the connector first.
 // Flags, env vars, sync to a c1z file, validate, inspect commands, exit codes: all from the SDK.
-await runConnectorBin(acmeDeclaration, async () => (await import('./connector.js')).acmeConnector);
+await runConnectorBin(acmeIdentity, async () => (await import('./connector.js')).acmeConnector);

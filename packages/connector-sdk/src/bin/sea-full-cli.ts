@@ -1,6 +1,6 @@
 /**
  * The asset a single executable carries its complete CLI in. A runner that builds the executable
- * from a start script holding only the bin's declaration stores the bin's full bundle (one
+ * from a start script holding only the bin's identity stores the bin's full bundle (one
  * CommonJS file) under this key; `--help` and `--version` then never compile it.
  */
 export const SEA_FULL_CLI_ASSET = 'c1-full-cli.cjs';

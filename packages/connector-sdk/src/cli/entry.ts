@@ -1,8 +1,8 @@
 /**
  * @c1/connector-sdk/bin: the whole `main` of a connector's bin. `--help` and `--version` are
- * answered from the connector's declaration alone; any other command line loads the connector
+ * answered from the connector's identity alone; any other command line loads the connector
  * and the full CLI first. This module imports nothing else, so those two answers load no store,
- * HTTP or gRPC code and no connector code beyond its declaration; in a single executable they
+ * HTTP or gRPC code and no connector code beyond its identity; in a single executable they
  * compile none of it either (see `SEA_FULL_CLI_ASSET`).
  * @packageDocumentation
  */
@@ -10,26 +10,26 @@ import { prepareBinProcess } from '../bin/process-setup.js';
 import { startSeaFullCli } from '../bin/sea-full-cli.js';
 import { parseArgv } from '../config/argv.js';
 import type { ConnectorDefinition } from '../connector/contract.js';
-import type { ConnectorDeclaration } from '../connector/declaration.js';
+import type { ConnectorIdentity } from '../connector/identity.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { fullSchema } from './schema.js';
 import { staticAnswer } from './static-answer.js';
 
 /**
- * Runs a connector's bin on the process's argv: prints `--help`/`--version` from `declaration`,
+ * Runs a connector's bin on the process's argv: prints `--help`/`--version` from `identity`,
  * or else awaits `load` (a dynamic import of the connector's definition, which spreads the same
- * declaration) and runs the full CLI with `runConnectorMain`'s signal handling and exit codes.
+ * identity) and runs the full CLI with `runConnectorMain`'s signal handling and exit codes.
  *
  * ```ts
- * await runConnectorBin(ilertDeclaration, async () => (await import('./connector.js')).ilertConnector);
+ * await runConnectorBin(ilertIdentity, async () => (await import('./connector.js')).ilertConnector);
  * ```
  */
 export async function runConnectorBin(
-  declaration: ConnectorDeclaration,
+  identity: ConnectorIdentity,
   load: () => Promise<ConnectorDefinition>,
 ): Promise<never> {
   prepareBinProcess();
-  const answer = answerFromDeclaration(declaration, process.argv.slice(2));
+  const answer = answerFromIdentity(identity, process.argv.slice(2));
   if (answer !== undefined) return printAndExit(answer);
   // In a single executable, the complete CLI is a separate asset that runs the command and exits.
   if (startSeaFullCli()) return new Promise<never>(() => {});
@@ -37,16 +37,16 @@ export async function runConnectorBin(
   return runConnectorMain(definition);
 }
 
-/** The `--help`/`--version` text for `argv`; undefined for anything else, and for a declaration the full CLI must report on. */
-function answerFromDeclaration(declaration: ConnectorDeclaration, argv: readonly string[]): string | undefined {
+/** The `--help`/`--version` text for `argv`; undefined for anything else, and for an identity the full CLI must report on. */
+function answerFromIdentity(identity: ConnectorIdentity, argv: readonly string[]): string | undefined {
   let schema;
   try {
-    schema = fullSchema(declaration);
+    schema = fullSchema(identity);
   } catch {
     // A clash between the connector's fields and the SDK's: the full CLI presents it.
     return undefined;
   }
-  return staticAnswer(declaration, schema, parseArgv(schema, argv));
+  return staticAnswer(identity, schema, parseArgv(schema, argv));
 }
 
 /** Writes `text` to stdout and exits 0 once it is flushed; a reader that went away (`| head`) is no error. */

@@ -1,13 +1,13 @@
 import type { ConfigField, ConfigSchema } from '../config/fields.js';
 import { formatHelp } from '../config/help.js';
 import { envName } from '../config/names.js';
-import type { ConnectorDeclaration } from '../connector/declaration.js';
+import type { ConnectorIdentity } from '../connector/identity.js';
 import { CLI_CONFIG } from './cli-fields.js';
 import type { Command } from './context.js';
 
 /** The `--help` text: commands, connector flags, standard flags, then the commands' own flags. */
 export function helpText(
-  definition: Pick<ConnectorDeclaration, 'name' | 'version'>,
+  definition: Pick<ConnectorIdentity, 'name' | 'version'>,
   binary: string,
   schema: ConfigSchema,
   commands: readonly Pick<Command, 'name' | 'summary'>[],

@@ -10,7 +10,7 @@ export function configCommand(schema: ConfigSchema): Command {
   return {
     name: 'config',
     summary: COMMAND_SUMMARIES.config,
-    usesConnector: false,
+    needsConnectorConfig: false,
     async run(ctx) {
       await ctx.stdout.line(toJson(configJsonSchema(schema, { title: ctx.binary }), 2));
       return EXIT_CODES.ok;

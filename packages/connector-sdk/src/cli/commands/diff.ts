@@ -21,7 +21,7 @@ interface DiffRow {
 export const diffCommand: Command = {
   name: 'diff',
   summary: COMMAND_SUMMARIES.diff,
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     withC1z(ctx.settings.file, ctx.binary, async (reader) => {
       const syncs = finishedFullSyncs(reader);

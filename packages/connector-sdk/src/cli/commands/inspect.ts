@@ -68,7 +68,7 @@ function inspect(ctx: CommandContext, read: (reader: C1zReader, sync: SyncRun) =
 export const resourcesCommand: Command = {
   name: 'resources',
   summary: COMMAND_SUMMARIES.resources,
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { resourceType } = ctx.settings;
@@ -81,7 +81,7 @@ export const resourcesCommand: Command = {
 export const entitlementsCommand: Command = {
   name: 'entitlements',
   summary: COMMAND_SUMMARIES.entitlements,
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { resourceType, resource } = ctx.settings;
@@ -98,7 +98,7 @@ export const entitlementsCommand: Command = {
 export const grantsCommand: Command = {
   name: 'grants',
   summary: COMMAND_SUMMARIES.grants,
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { entitlement, resource, principal } = ctx.settings;
@@ -116,7 +116,7 @@ export const grantsCommand: Command = {
 export const statsCommand: Command = {
   name: 'stats',
   summary: COMMAND_SUMMARIES.stats,
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, async (reader, sync) => {
       const stats = reader.stats(sync.syncId);

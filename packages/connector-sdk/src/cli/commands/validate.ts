@@ -13,7 +13,7 @@ import { COMMAND_SUMMARIES } from '../command-summaries.js';
 export const validateCommand: Command = {
   name: 'validate',
   summary: COMMAND_SUMMARIES.validate,
-  usesConnector: true,
+  needsConnectorConfig: true,
   run: (ctx) =>
     withConnector(ctx, async (connector) => {
       try {
