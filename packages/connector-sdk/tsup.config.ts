@@ -4,6 +4,8 @@ export default packageBuild({
   entry: {
     index: 'src/index.ts',
     prelude: 'src/bin/prelude.ts',
+    bin: 'src/cli/entry.ts',
+    declare: 'src/declare.ts',
     'c1z/index': 'src/c1z/index.ts',
     internals: 'src/internals.ts',
     'scim/index': 'src/scim/index.ts',

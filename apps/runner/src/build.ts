@@ -9,6 +9,7 @@ import { dockerPlatform, renderDockerfile } from './dockerfile.js';
 import { writeKubernetesFiles } from './kubernetes-files.js';
 import { createManifest, formatManifest, type BuildManifest } from './manifest.js';
 import { buildSeaExecutable } from './sea.js';
+import { FULL_CLI_ASSET } from './start-script.js';
 
 /** The outcome of building one connector. */
 export interface BuildResult {
@@ -46,9 +47,11 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
   }
   const workDir = await mkdtemp(join(tmpdir(), `c1-runner-${connector.name}-`));
   try {
-    const bundlePath = await bundleEntry(connector.entry, join(workDir, 'bundle.cjs'));
+    // The start script answers --help and --version alone; every other command runs the full bundle.
+    const fullBundle = await bundleEntry(connector.entry, join(workDir, 'full-cli.cjs'));
+    const bundlePath = await bundleEntry(connector.entry, join(workDir, 'start.cjs'), { startScript: true });
     const staged = join(workDir, connector.binaryName);
-    await buildSeaExecutable({ bundlePath, output: staged, workDir });
+    await buildSeaExecutable({ bundlePath, assets: { [FULL_CLI_ASSET]: fullBundle }, output: staged, workDir });
     const manifest = createManifest({
       name: connector.name,
       packageName: connector.packageName,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild-wasm';
 import { wrapTopLevelAwait } from './entry-wrap.js';
+import { startScriptPlugin } from './start-script.js';
 
 /** Wraps the entry module's top level in an async function (see {@link wrapTopLevelAwait}). */
 function entryPlugin(entry: string): Plugin {
@@ -23,8 +24,9 @@ function entryPlugin(entry: string): Plugin {
  * Node version running this process, the form a single executable needs (its `require` only
  * loads built-in modules), and returns its path. The SDK needs no native addon (its store uses
  * the built-in `node:sqlite` and `node:zlib`), so any import of a `.node` file fails the build.
+ * With `startScript`, only what the entry imports statically is bundled (see {@link startScriptPlugin}).
  */
-export async function bundleEntry(entry: string, bundlePath: string): Promise<string> {
+export async function bundleEntry(entry: string, bundlePath: string, options: { startScript?: boolean } = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     outfile: bundlePath,
@@ -37,7 +39,7 @@ export async function bundleEntry(entry: string, bundlePath: string): Promise<st
     minifySyntax: true,
     legalComments: 'eof',
     logLevel: 'silent',
-    plugins: [entryPlugin(entry)],
+    plugins: options.startScript ? [entryPlugin(entry), startScriptPlugin] : [entryPlugin(entry)],
   });
   // A side-effect-free chunk's bare import (tsup's code splitting of the SDK's subpath entries,
   // which declares `sideEffects: false`) is dropped correctly; every other warning fails the build.

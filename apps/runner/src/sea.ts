@@ -15,6 +15,8 @@ const SEA_RESOURCE = 'NODE_SEA_BLOB';
 export interface SeaBuildOptions {
   /** The CommonJS bundle that becomes the executable's main script. */
   bundlePath: string;
+  /** Files the executable carries, by the key `node:sea`'s `getAsset` reads them with. */
+  assets?: Record<string, string>;
   /** Where to write the executable. */
   output: string;
   /** A scratch directory for the SEA config and blob. */
@@ -42,6 +44,10 @@ export async function buildSeaExecutable(options: SeaBuildOptions): Promise<void
   const config = {
     main: relative(options.workDir, options.bundlePath),
     output: blobPath,
+    // Relative paths too: only the assets' keys and bytes reach the blob, never a scratch path.
+    ...(options.assets === undefined
+      ? {}
+      : { assets: Object.fromEntries(Object.entries(options.assets).map(([key, path]) => [key, relative(options.workDir, path)])) }),
     disableExperimentalSEAWarning: true,
     // V8's code cache differs from build to build; without it two builds are byte-identical.
     useCodeCache: false,

@@ -20,6 +20,7 @@ import { buildPrerequisites } from '../src/prerequisites.js';
 const run = promisify(execFile);
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const ilert = discoverConnectors(workspaceRoot).find((connector) => connector.name === 'ilert');
+const moduleList = fileURLToPath(new URL('./fixtures/module-list.cjs', import.meta.url));
 
 function skipReason(): string | undefined {
   const problems = buildPrerequisites();
@@ -86,6 +87,29 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--ilert-api-token');
     expect(help.stdout).toContain('BATON_ILERT_API_TOKEN');
+    expect(help.stdout).toBe((await run(process.execPath, [ilert!.entry, '--help'])).stdout);
+  });
+
+  it('answers --help and --version from its start script, running the full CLI only for other commands', async () => {
+    /** The built-in modules a run of the executable loaded. */
+    const builtinsLoaded = async (args: string[]): Promise<string[]> => {
+      const log = join(dir, `modules-${args.join('_')}.txt`);
+      await binary(args, { NODE_OPTIONS: `--require ${moduleList}`, MODULE_LIST_LOG: log });
+      return (await readFile(log, 'utf8')).split('\n');
+    };
+    // The full CLI is compiled with node:vm; HTTP, gRPC and the store load these at its start.
+    const heavy = ['NativeModule vm', 'NativeModule http', 'NativeModule tls', 'NativeModule http2', 'NativeModule sqlite', 'NativeModule zlib'];
+    for (const args of [['--help'], ['--version']]) {
+      expect((await builtinsLoaded(args)).filter((name) => heavy.includes(name)), args[0]).toEqual([]);
+    }
+    expect(await builtinsLoaded(['validate'])).toEqual(expect.arrayContaining(['NativeModule vm', 'NativeModule http']));
+  });
+
+  it('writes no compile cache or other file into its temporary directory', async () => {
+    const temp = await mkdtemp(join(dir, 'tmp-'));
+    expect((await binary(['--version'], { TMPDIR: temp })).code).toBe(0);
+    expect((await binary(['config'], { TMPDIR: temp })).code).toBe(0);
+    expect(await readdir(temp)).toEqual([]);
   });
 
   it('syncs the sandbox org into a c1z file the SDK reads back', async () => {

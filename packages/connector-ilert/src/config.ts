@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk/declare';
 
 /** The default ilert API base URL. */
 export const ILERT_DEFAULT_BASE_URL = 'https://api.ilert.com/api';

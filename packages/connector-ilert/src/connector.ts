@@ -6,9 +6,9 @@ import {
   type ConnectorRuntime,
   type ValidationCheck,
 } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { createIlertClient, type IlertClient } from './client.js';
 import { ilertConfig, type IlertConfigKey } from './config.js';
+import { ilertIdentity } from './identity.js';
 import { teamResourceType, teamSyncer } from './teams.js';
 import { userResourceType, userSyncer } from './users.js';
 
@@ -44,9 +44,7 @@ function validateAccess(client: IlertClient): Promise<ValidationCheck[]> {
 
 /** The ilert connector package: `baton-ilert`. */
 export const ilertConnector = defineConnector({
-  name: 'ilert',
-  version: packageJson.version,
-  config: ilertConfig,
+  ...ilertIdentity,
   declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }, { resourceType: teamResourceType }] },
   create: createIlertConnector,
 });

@@ -5,5 +5,6 @@
 export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
+export * from './identity.js';
 export * from './teams.js';
 export * from './users.js';

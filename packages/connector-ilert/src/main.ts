@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import '@c1/connector-sdk/prelude';
-import { runConnectorMain } from '@c1/connector-sdk';
-import { ilertConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { ilertIdentity } from './identity.js';
 
-await runConnectorMain(ilertConnector);
+await runConnectorBin(ilertIdentity, async () => (await import('./connector.js')).ilertConnector);

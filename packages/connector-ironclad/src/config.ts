@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey } from '@c1/connector-sdk/declare';
 
 /** Ironclad's environments: North America, Europe and the demo instance. */
 export const IRONCLAD_ENVIRONMENTS = ['na1', 'eu1', 'demo'] as const;

@@ -1,8 +1,8 @@
 import { defineConnector, provisioningGuard, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { IRONCLAD_ACCOUNT_CREATION, ironcladAccountManager } from './accounts.js';
 import { createIroncladClient } from './client.js';
 import { ironcladBaseUrl, ironcladConfig, type IroncladConfigKey } from './config.js';
+import { ironcladIdentity } from './identity.js';
 import { groupResourceType, groupSyncer } from './groups.js';
 import { userResourceType, userSyncer } from './users.js';
 
@@ -45,9 +45,7 @@ export function createIroncladConnector(config: IroncladConfig, runtime: Connect
 
 /** The Ironclad connector package: `baton-ironclad`. */
 export const ironcladConnector = defineConnector({
-  name: 'ironclad',
-  version: packageJson.version,
-  config: ironcladConfig,
+  ...ironcladIdentity,
   // Static, so `capabilities` needs no credentials: create() reads the config to build its client.
   declaration: {
     metadata,

@@ -7,6 +7,7 @@ export * from './accounts.js';
 export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
+export * from './identity.js';
 export * from './groups.js';
 export * from './password.js';
 export * from './users.js';

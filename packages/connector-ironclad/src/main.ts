@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import '@c1/connector-sdk/prelude';
-import { runConnectorMain } from '@c1/connector-sdk';
-import { ironcladConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { ironcladIdentity } from './identity.js';
 
-await runConnectorMain(ironcladConnector);
+await runConnectorBin(ironcladIdentity, async () => (await import('./connector.js')).ironcladConnector);

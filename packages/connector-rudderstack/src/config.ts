@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig } from '@c1/connector-sdk/declare';
 
 /** RudderStack Cloud's SCIM base URL (US). */
 export const RUDDERSTACK_SCIM_BASE_URL_EXAMPLE = 'https://api.rudderstack.com/scim/v2';

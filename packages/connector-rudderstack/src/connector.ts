@@ -8,8 +8,8 @@ import {
   scimUserSchema,
   scimUserSyncer,
 } from '@c1/connector-sdk/scim';
-import packageJson from '../package.json' with { type: 'json' };
 import { rudderstackConfig } from './config.js';
+import { rudderstackIdentity } from './identity.js';
 
 /** The `count` asked for; a server may serve fewer (RFC 7644 §3.4.2.4), and paging advances by what came. */
 export const RUDDERSTACK_PAGE_SIZE = 1000;
@@ -42,9 +42,7 @@ const metadata = {
  * listed without them is read once with `GET /Groups/{id}`.
  */
 export const rudderstackConnector = defineConnector({
-  name: 'rudderstack',
-  version: packageJson.version,
-  config: rudderstackConfig,
+  ...rudderstackIdentity,
   declaration: { metadata, resourceTypes: [{ resourceType: scimUserResourceType }, { resourceType: scimGroupResourceType }] },
   create(config, runtime) {
     const http = runtime.httpClient({

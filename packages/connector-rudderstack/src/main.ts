@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runConnectorMain } from '@c1/connector-sdk';
-import { rudderstackConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { rudderstackIdentity } from './identity.js';
 
-await runConnectorMain(rudderstackConnector);
+await runConnectorBin(rudderstackIdentity, async () => (await import('./connector.js')).rudderstackConnector);

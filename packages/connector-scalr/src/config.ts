@@ -1,4 +1,5 @@
-import { baseUrlCheck, defineConfig, type ConfigKey, type ConfigValues, type ConnectorRuntime } from '@c1/connector-sdk';
+import type { ConnectorRuntime } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig, type ConfigKey, type ConfigValues } from '@c1/connector-sdk/declare';
 
 /** Checks `--scalr-account`: the bare subdomain (`acme`); a URL or host name gets the expected form. */
 export function accountCheck(value: string): string | undefined {

@@ -1,7 +1,7 @@
 import { defineConnector, runValidationProbes, type Connector } from '@c1/connector-sdk';
-import packageJson from '../package.json' with { type: 'json' };
 import { createScalrApi } from './client.js';
-import { scalrConfig, type ScalrConfig, type ScalrRuntime } from './config.js';
+import type { ScalrConfig, ScalrRuntime } from './config.js';
+import { scalrIdentity } from './identity.js';
 import { listMembers, listServiceAccounts, userResourceType, userSyncer } from './users.js';
 
 const metadata = { displayName: 'Scalr', description: 'Syncs the users and service accounts of a Scalr account.' };
@@ -24,9 +24,7 @@ export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime)
 
 /** The Scalr connector package: `baton-scalr`. */
 export const scalrConnector = defineConnector({
-  name: 'scalr',
-  version: packageJson.version,
-  config: scalrConfig,
+  ...scalrIdentity,
   declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }] },
   create: createScalrConnector,
 });

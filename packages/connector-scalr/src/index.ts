@@ -2,4 +2,5 @@
 export * from './client.js';
 export * from './config.js';
 export * from './connector.js';
+export * from './identity.js';
 export * from './users.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runConnectorMain } from '@c1/connector-sdk';
-import { scalrConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { scalrIdentity } from './identity.js';
 
-await runConnectorMain(scalrConnector);
+await runConnectorBin(scalrIdentity, async () => (await import('./connector.js')).scalrConnector);

@@ -1,4 +1,4 @@
-import { baseUrlCheck, defineConfig } from '@c1/connector-sdk';
+import { baseUrlCheck, defineConfig } from '@c1/connector-sdk/declare';
 
 /** Teamtailor's API base URL in each region. */
 export const TEAMTAILOR_REGION_URLS = { eu: 'https://api.teamtailor.com/v1', na: 'https://api.na.teamtailor.com/v1' } as const;

@@ -1,8 +1,8 @@
 import { defineConnector, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
 import { jsonApiPage } from '@c1/connector-sdk/jsonapi';
-import packageJson from '../package.json' with { type: 'json' };
 import { adminKeyAdvice, createTeamtailorHttp, type TeamtailorKey } from './client.js';
 import { teamtailorConfig } from './config.js';
+import { teamtailorIdentity } from './identity.js';
 import { requireAdminScope, userResourceType, usersListing, userSyncer } from './users.js';
 
 /** The Teamtailor connector's validated settings. */
@@ -33,9 +33,7 @@ export function createTeamtailorConnector(config: TeamtailorConfig, runtime: Con
 
 /** The Teamtailor connector package: `baton-teamtailor`. */
 export const teamtailorConnector = defineConnector({
-  name: 'teamtailor',
-  version: packageJson.version,
-  config: teamtailorConfig,
+  ...teamtailorIdentity,
   declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }] },
   create: createTeamtailorConnector,
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runConnectorMain } from '@c1/connector-sdk';
-import { teamtailorConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { teamtailorIdentity } from './identity.js';
 
-await runConnectorMain(teamtailorConnector);
+await runConnectorBin(teamtailorIdentity, async () => (await import('./connector.js')).teamtailorConnector);

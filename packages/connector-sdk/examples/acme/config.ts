@@ -1,4 +1,5 @@
-import { defineConfig, type ConfigKey } from '@c1/connector-sdk';
+// The declare subpath holds config builders and nothing else, so --help loads no more than this.
+import { defineConfig, type ConfigKey } from '@c1/connector-sdk/declare';
 
 // Each field becomes a flag (--acme-api-key), an env var (BATON_ACME_API_KEY) and a config-file key.
 export const acmeConfig = defineConfig({

@@ -1,15 +1,13 @@
 import { defineConnector } from '@c1/connector-sdk';
 import { createAcmeClient } from './client.js';
-import { acmeConfig } from './config.js';
+import { acmeIdentity } from './identity.js';
 import { groupSyncer, groupType } from './groups.js';
 import { userSyncer, userType } from './users.js';
 
 const metadata = { displayName: 'Acme Directory' };
 
 export const acmeConnector = defineConnector({
-  name: 'acme', // the binary is baton-acme
-  version: '1.0.0',
-  config: acmeConfig,
+  ...acmeIdentity, // name, version and settings
   // What `capabilities` prints without credentials; the SDK checks create() builds the same.
   declaration: { metadata, resourceTypes: [{ resourceType: userType }, { resourceType: groupType }] },
   create(config, runtime) {

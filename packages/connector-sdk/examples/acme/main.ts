@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// First: turns on the module compile cache and keeps Node's SQLite/zstd experimental notices quiet.
-import '@c1/connector-sdk/prelude';
-import { runConnectorMain } from '@c1/connector-sdk';
-import { acmeConnector } from './connector.js';
+import { runConnectorBin } from '@c1/connector-sdk/bin';
+import { acmeIdentity } from './identity.js';
 
+// --help and --version come from the identity; any other command loads the connector first.
 // Flags, env vars, sync to a c1z file, validate, inspect commands, exit codes: all from the SDK.
-await runConnectorMain(acmeConnector);
+await runConnectorBin(acmeIdentity, async () => (await import('./connector.js')).acmeConnector);

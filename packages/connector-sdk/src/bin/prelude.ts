@@ -1,17 +1,10 @@
 /**
- * Imported first by a connector's bin entry, for its effects, before anything that loads the
- * store: turns on Node's module compile cache (so later starts skip compiling the CLI) and keeps
- * the experimental-feature notices of the built-in SQLite and zstd, which Node 22 prints on
- * first use, off the operator's terminal. Every other warning is printed as before.
+ * Imported first by a bin entry that calls `runConnectorMain` itself, for its effects, before
+ * anything that loads the store: turns on Node's module compile cache and keeps the
+ * experimental-feature notices of the built-in SQLite and zstd off the operator's terminal (see
+ * `prepareBinProcess`). `runConnectorBin` of `@c1/connector-sdk/bin` does the same on its own.
  * @packageDocumentation
  */
-import module from 'node:module';
-import { isBuiltinExperimentalNotice } from './warnings.js';
+import { prepareBinProcess } from './process-setup.js';
 
-module.enableCompileCache?.();
-
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]): void => {
-  if (isBuiltinExperimentalNotice(warning, rest[0])) return;
-  (emitWarning as (warning: string | Error, ...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
+prepareBinProcess();

@@ -1,4 +1,4 @@
-import { defineConfig } from '../config/index.js';
+import { defineConfig } from '../config/fields.js';
 
 /**
  * Flags of the CLI's own commands, on top of the SDK's standard flags: the inspect filters

@@ -1,15 +1,16 @@
-import { envName, formatHelp } from '../config/index.js';
-import type { ConfigField, ConfigSchema } from '../config/index.js';
-import type { ConnectorDefinition } from '../connector/index.js';
+import type { ConfigField, ConfigSchema } from '../config/fields.js';
+import { formatHelp } from '../config/help.js';
+import { envName } from '../config/names.js';
+import type { ConnectorIdentity } from '../connector/identity.js';
 import { CLI_CONFIG } from './cli-fields.js';
 import type { Command } from './context.js';
 
 /** The `--help` text: commands, connector flags, standard flags, then the commands' own flags. */
 export function helpText(
-  definition: ConnectorDefinition,
+  definition: Pick<ConnectorIdentity, 'name' | 'version'>,
   binary: string,
   schema: ConfigSchema,
-  commands: readonly Command[],
+  commands: readonly Pick<Command, 'name' | 'summary'>[],
 ): string {
   const cliNames = new Set(Object.keys(CLI_CONFIG.fields));
   const settings: ConfigSchema = {

@@ -14,13 +14,13 @@ import { syncCommand } from './commands/sync.js';
 import { validateCommand } from './commands/validate.js';
 import type { Command, CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { helpText } from './help.js';
 import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
 import { runServiceMode, serviceModeRequested } from '../service/run-service.js';
 import { refuseUnsupported } from './read-only.js';
 import { OPERATION_FLAGS, resolveRunConfig } from './run-config.js';
 import { fullSchema } from './schema.js';
+import { staticAnswer } from './static-answer.js';
 import { type Operation, requestedOperations } from './settings.js';
 
 /** The process environment a CLI run sees; tests pass in-memory streams and their own env. */
@@ -74,12 +74,9 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
     const schema = fullSchema(definition);
     const commands = commandsOf(schema);
     const parsed = parseArgv(schema, io.argv ?? process.argv.slice(2));
-    if (parsed.flags['help'] === true || parsed.positionals[0] === 'help') {
-      await stdout.write(helpText(definition, binary, schema, commands));
-      return EXIT_CODES.ok;
-    }
-    if (parsed.flags['version'] === true) {
-      await stdout.line(`${binary} ${definition.version}`);
+    const answer = staticAnswer(definition, schema, parsed);
+    if (answer !== undefined) {
+      await stdout.write(answer);
       return EXIT_CODES.ok;
     }
     const seeHelp = `run ${binary} --help for the commands and flags`;

@@ -2,6 +2,7 @@ import { declaredCapabilities } from '../../connector/index.js';
 import type { Command } from '../context.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { toJson } from '../output.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 /**
  * `capabilities`: what the connector can do and the resource types it syncs, as JSON. Read from
@@ -9,7 +10,7 @@ import { toJson } from '../output.js';
  */
 export const capabilitiesCommand: Command = {
   name: 'capabilities',
-  summary: 'print what the connector can do, as JSON',
+  summary: COMMAND_SUMMARIES.capabilities,
   needsConnectorConfig: false,
   async run(ctx) {
     const { declaration } = ctx.definition;

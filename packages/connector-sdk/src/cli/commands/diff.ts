@@ -5,6 +5,7 @@ import { EXIT_CODES } from '../exit-codes.js';
 import { toJson } from '../output.js';
 import { writeTable } from '../table.js';
 import { UsageError } from '../cli-errors.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 type Change = 'created' | 'deleted' | 'modified';
 const KINDS = ['resources', 'entitlements', 'grants'] as const;
@@ -19,7 +20,7 @@ interface DiffRow {
 /** `diff`: what was created, deleted or modified between the last two full syncs in the file. */
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'show what changed between the last two full syncs in --file',
+  summary: COMMAND_SUMMARIES.diff,
   needsConnectorConfig: false,
   run: (ctx) =>
     withC1z(ctx.settings.file, ctx.binary, async (reader) => {

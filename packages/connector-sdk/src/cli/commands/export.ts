@@ -5,6 +5,7 @@ import type { Command } from '../context.js';
 import { csvRecord } from '../csv.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { type TextOutput, toJson } from '../output.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 const CSV_HEADER = [
   'kind',
@@ -81,7 +82,7 @@ async function exportCsv(out: TextOutput, reader: C1zReader, sync: SyncRun): Pro
 /** `export --format json|csv`: everything of the latest sync, streamed to stdout. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write everything of the latest sync in --file to stdout (--format json|csv)',
+  summary: COMMAND_SUMMARIES.export,
   needsConnectorConfig: false,
   run: (ctx) =>
     withC1z(ctx.settings.file, ctx.binary, async (reader) => {

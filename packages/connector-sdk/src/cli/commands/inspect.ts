@@ -6,6 +6,7 @@ import type { Command, CommandContext } from '../context.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { toJson, writeJsonArray } from '../output.js';
 import { type Column, writeTable } from '../table.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 const RESOURCE_COLUMNS: Column<Resource>[] = [
   { header: 'TYPE', cell: (r) => r.id.resourceType },
@@ -66,7 +67,7 @@ function inspect(ctx: CommandContext, read: (reader: C1zReader, sync: SyncRun) =
 /** `resources [--resource-type T]`: the resources of the latest sync. */
 export const resourcesCommand: Command = {
   name: 'resources',
-  summary: 'list the resources in --file (filter: --resource-type)',
+  summary: COMMAND_SUMMARIES.resources,
   needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
@@ -79,7 +80,7 @@ export const resourcesCommand: Command = {
 /** `entitlements [--resource-type T] [--resource type:id]`. */
 export const entitlementsCommand: Command = {
   name: 'entitlements',
-  summary: 'list the entitlements in --file (filters: --resource-type, --resource)',
+  summary: COMMAND_SUMMARIES.entitlements,
   needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
@@ -96,7 +97,7 @@ export const entitlementsCommand: Command = {
 /** `grants [--entitlement ID] [--resource type:id] [--principal type:id]`. */
 export const grantsCommand: Command = {
   name: 'grants',
-  summary: 'list the grants in --file (filters: --entitlement, --resource, --principal)',
+  summary: COMMAND_SUMMARIES.grants,
   needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
@@ -114,7 +115,7 @@ export const grantsCommand: Command = {
 /** `stats`: object counts of the latest sync. */
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'count the objects of the latest sync in --file',
+  summary: COMMAND_SUMMARIES.stats,
   needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, async (reader, sync) => {

@@ -12,6 +12,7 @@ import { formatDuration, plural } from '../format.js';
 import { isConnectorError } from '../../errors/index.js';
 import { explainStoreError } from '../file-errors.js';
 import { createProgressReporter } from '../progress.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 /** The one-line summary every finished sync ends with. */
 export function describeSummary(summary: SyncSummary, file: string): string {
@@ -101,7 +102,7 @@ function checkResourceTypes(connector: Connector, wanted: readonly string[], bin
 /** `sync` (also what runs with no command): sync the connector's data into `--file`. */
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'sync into --file (the default when no command is given)',
+  summary: COMMAND_SUMMARIES.sync,
   needsConnectorConfig: true,
   run: syncIntoFile,
 };

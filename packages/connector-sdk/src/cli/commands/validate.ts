@@ -4,6 +4,7 @@ import type { Command } from '../context.js';
 import { operationContext, withConnector } from '../connector-factory.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { toJson } from '../output.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 /**
  * `validate`: checks the config (exit 2 when it is wrong) and the credentials (exit 1 when the
@@ -11,7 +12,7 @@ import { toJson } from '../output.js';
  */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check the config and credentials against the API',
+  summary: COMMAND_SUMMARIES.validate,
   needsConnectorConfig: true,
   run: (ctx) =>
     withConnector(ctx, async (connector) => {
