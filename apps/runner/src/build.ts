@@ -1,3 +1,4 @@
+import { SYNC_NODE_FLAGS } from '@c1/connector-sdk/bin';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -51,7 +52,8 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
     const fullBundle = await bundleEntry(connector.entry, join(workDir, 'full-cli.cjs'));
     const bundlePath = await bundleEntry(connector.entry, join(workDir, 'start.cjs'), { startScript: true });
     const staged = join(workDir, connector.binaryName);
-    await buildSeaExecutable({ bundlePath, assets: { [FULL_CLI_ASSET]: fullBundle }, output: staged, workDir });
+    // The SDK's sync flags, as its bins' first line passes them: a flat heap for big syncs.
+    await buildSeaExecutable({ bundlePath, assets: { [FULL_CLI_ASSET]: fullBundle }, output: staged, workDir, execArgv: SYNC_NODE_FLAGS });
     const manifest = createManifest({
       name: connector.name,
       packageName: connector.packageName,

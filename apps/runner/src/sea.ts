@@ -23,6 +23,8 @@ export interface SeaBuildOptions {
   workDir: string;
   /** The Node binary to copy; the blob is produced by the same binary. Default: this process's. */
   nodeBinary?: string;
+  /** Node options the executable always starts with, as a bin's `#!/usr/bin/env -S node ...` line gives them. */
+  execArgv?: readonly string[];
 }
 
 /** The `postject` command-line script. */
@@ -48,6 +50,7 @@ export async function buildSeaExecutable(options: SeaBuildOptions): Promise<void
     ...(options.assets === undefined
       ? {}
       : { assets: Object.fromEntries(Object.entries(options.assets).map(([key, path]) => [key, relative(options.workDir, path)])) }),
+    ...(options.execArgv === undefined ? {} : { execArgv: [...options.execArgv] }),
     disableExperimentalSEAWarning: true,
     // V8's code cache differs from build to build; without it two builds are byte-identical.
     useCodeCache: false,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ConnectorDefinition } from '@c1/connector-sdk';
+import { SYNC_NODE_FLAGS } from '@c1/connector-sdk/bin';
 import { runCli } from '@c1/connector-sdk/internals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverConnectors, type ConnectorPackage } from '../src/connectors.js';
@@ -69,6 +70,11 @@ describe('every connector bin', () => {
   });
 
   describe.each(connectors.map((connector) => [connector.binaryName, connector] as const))('%s', (_, connector) => {
+    it("starts Node with the SDK's sync flags, so a big sync keeps a flat heap", async () => {
+      const [firstLine] = (await readFile(connector.entry, 'utf8')).split('\n', 1);
+      expect(firstLine).toBe(`#!/usr/bin/env -S node ${SYNC_NODE_FLAGS.join(' ')}`);
+    });
+
     it.each([['--help'], ['--version'], ['validate', '--help']])('%s prints the full CLI output and loads no connector, store, HTTP or gRPC code', async (...args) => {
       const run = await runBin(connector, args);
       expect(run.code).toBe(0);

@@ -5,11 +5,12 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { SYNC_NODE_FLAGS } from '@c1/connector-sdk/bin';
 import { openC1zReader } from '@c1/connector-sdk/c1z';
 import { startSandbox, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,14 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
       expect((await builtinsLoaded(args)).filter((name) => heavy.includes(name)), args[0]).toEqual([]);
     }
     expect(await builtinsLoaded(['validate'])).toEqual(expect.arrayContaining(['NativeModule vm', 'NativeModule http']));
+  });
+
+  it("starts with the SDK's sync flags, as the npm bin's first line gives them", async () => {
+    const probe = join(dir, 'exec-argv-probe.cjs');
+    const log = join(dir, 'exec-argv.json');
+    await writeFile(probe, "require('node:fs').writeFileSync(process.env.EXEC_ARGV_LOG, JSON.stringify(process.execArgv));\n");
+    expect((await binary(['--version'], { NODE_OPTIONS: `--require ${probe}`, EXEC_ARGV_LOG: log })).code).toBe(0);
+    expect(JSON.parse(await readFile(log, 'utf8'))).toEqual(expect.arrayContaining([...SYNC_NODE_FLAGS]));
   });
 
   it('writes no compile cache or other file into its temporary directory', async () => {

@@ -59,3 +59,4 @@ async function printAndExit(text: string): Promise<never> {
 }
 
 export { SEA_FULL_CLI_ASSET } from '../bin/sea-full-cli.js';
+export { SYNC_NODE_FLAGS } from '../sync/node-flags.js';
