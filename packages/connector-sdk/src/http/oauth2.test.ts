@@ -4,7 +4,9 @@ import type { MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
 import { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
-import { fakeTiming, installMock, JSON_HEADERS, memoryLogger } from './test-helpers.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 
 const API = 'https://tenant.example.com';
 const SECRET = 'client-secret-abcdef123456';
@@ -13,15 +15,16 @@ const Ok = v.object({ ok: v.boolean() });
 let agent: MockAgent;
 let restore: () => Promise<void>;
 beforeEach(() => {
-  ({ agent, restore } = installMock());
+  ({ agent, restore } = installMockAgent());
 });
 afterEach(async () => {
   await restore();
 });
 
 function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
-  const clock = fakeTiming();
-  const { logger, lines } = memoryLogger();
+  const clock = fakeClock();
+  const logger = recordingLogger();
+  const { lines } = logger;
   const http = createHttpClient({
     service: 'ironclad',
     baseUrl: `${API}/public/api/v1`,
@@ -35,7 +38,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
       ...overrides,
     }),
     logger,
-    timing: clock.timing,
+    timing: clock,
   });
   return { http, clock, lines };
 }
