@@ -1,6 +1,13 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import { formatConfigProblems, resolveConfig } from '@c1/connector-sdk/internals';
-import { assertNoPendingInterceptors, describeConformance, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import {
+  assertNoPendingInterceptors,
+  describeConformance,
+  installMockAgent,
+  runConnectorInMemory,
+  useMockAgent,
+  type InstalledMockAgent,
+} from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -51,13 +58,7 @@ describe('Scalr config', () => {
 });
 
 describe('Scalr connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-scalr with sync-only capabilities', () => {
     expect(scalrConnector.name).toBe('scalr');
