@@ -1,5 +1,12 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, describeConformance, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import {
+  assertNoPendingInterceptors,
+  describeConformance,
+  installMockAgent,
+  runConnectorInMemory,
+  useMockAgent,
+  type InstalledMockAgent,
+} from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   interceptError,
@@ -20,13 +27,7 @@ const ids = (resources: { id: { resource: string } }[]) => resources.map((r) => 
 const userTrait = (resource: { annotations: { $type: string }[] } | undefined) => resource?.annotations.find((a) => a.$type === 'c1.connector.v2.UserTrait');
 
 describe('RudderStack connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-rudderstack, read-only (SYNC only)', async () => {
     expect(rudderstackConnector.name).toBe('rudderstack');
