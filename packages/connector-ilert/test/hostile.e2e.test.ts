@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  FAST_RETRY_WAITS,
   cleanFailureProblems,
   dripBody,
   ensureBuilt,
@@ -26,7 +27,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ilert-hostile-token-5d2e';
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 /** `count` ilert users with ids from `first`. */
 function users(first: number, count: number): Record<string, unknown>[] {
