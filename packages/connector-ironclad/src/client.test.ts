@@ -1,4 +1,4 @@
-import { assertNoPendingInterceptors, installMockAgent, testRuntime, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, testRuntime, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AS_USER,
@@ -16,13 +16,7 @@ import {
 import { createIroncladClient, IRONCLAD_RATE_LIMITS, ironcladScopes } from './client.js';
 
 describe('Ironclad client', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('requests the read scopes, plus the write scopes with provisioning', () => {
     expect(ironcladScopes(false)).toEqual(['scim.users.readUsers', 'scim.groups.readGroups']);

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createLogger, type Connector, type Logger, type Timing } from '@c1/connector-sdk';
-import { testRuntime } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
+import { testRuntime, type MockAgent } from '@c1/connector-sdk/testing';
 import { createIroncladConnector } from '../src/connector.js';
 
 /** The Ironclad origin the unit tests point the connector at (intercepted, never reached). */
