@@ -3,10 +3,8 @@ import { formatConfigProblems, resolveConfig } from '@c1/connector-sdk/internals
 import {
   assertNoPendingInterceptors,
   describeConformance,
-  installMockAgent,
   runConnectorInMemory,
   useMockAgent,
-  type InstalledMockAgent,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -140,20 +138,13 @@ describe('Scalr connector', () => {
 
 describeConformance(
   'scalr',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptAccount(mock.agent);
-        interceptValidation(mock.agent);
-        interceptListings(mock.agent, Array.from({ length: 130 }, (_, i) => member(i + 1)), [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })]);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      interceptAccount(agent);
+      interceptValidation(agent);
+      interceptListings(agent, Array.from({ length: 130 }, (_, i) => member(i + 1)), [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })]);
+    },
+  }),
   { describe, it },
 );
