@@ -3,10 +3,8 @@ import {
   assertNoPendingInterceptors,
   describeConformance,
   fakeClock,
-  installMockAgent,
   runConnectorInMemory,
   useMockAgent,
-  type InstalledMockAgent,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_KEY, interceptError, interceptListing, interceptPage, userObject, testConnector } from '../test/mock-teamtailor.js';
@@ -111,20 +109,13 @@ describe('Teamtailor connector', () => {
 
 describeConformance(
   'teamtailor',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        const users = Array.from({ length: 65 }, (_, index) => userObject(index + 1, { role: index === 3 ? 'no_access' : 'user' }));
-        interceptPage(mock.agent, 1, users.slice(0, 30), { hasNext: true });
-        interceptListing(mock.agent, users);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      const users = Array.from({ length: 65 }, (_, index) => userObject(index + 1, { role: index === 3 ? 'no_access' : 'user' }));
+      interceptPage(agent, 1, users.slice(0, 30), { hasNext: true });
+      interceptListing(agent, users);
+    },
+  }),
   { describe, it },
 );
