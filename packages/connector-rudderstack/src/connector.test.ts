@@ -1,12 +1,5 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
-import {
-  assertNoPendingInterceptors,
-  describeConformance,
-  installMockAgent,
-  runConnectorInMemory,
-  useMockAgent,
-  type InstalledMockAgent,
-} from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, describeConformance, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   interceptError,
@@ -127,21 +120,14 @@ describe('RudderStack connector', () => {
 
 describeConformance(
   'rudderstack',
-  async () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: await testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptValidation(mock.agent);
-        interceptPages(mock.agent, 'Users', users(30));
-        interceptPages(mock.agent, 'Groups', [scimGroup(1, [1, 2, 3]), scimGroup(2, undefined)]);
-        interceptGroup(mock.agent, scimGroup(2, [4, 5]));
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  async () => ({
+    connector: await testConnector(),
+    intercept(agent) {
+      interceptValidation(agent);
+      interceptPages(agent, 'Users', users(30));
+      interceptPages(agent, 'Groups', [scimGroup(1, [1, 2, 3]), scimGroup(2, undefined)]);
+      interceptGroup(agent, scimGroup(2, [4, 5]));
+    },
+  }),
   { describe, it },
 );
