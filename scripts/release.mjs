@@ -9,11 +9,14 @@
 // A tarball passes when it holds its built bundle, LICENSE and README, no tests, fixtures or
 // source maps, a package.json without workspace specifiers or private package names, and
 // repository/homepage/bugs; publint (strict) and arethetypeswrong (ESM-only profile) accept it;
-// and a bin reports the version of the package.json it was packed with.
+// and a bin reports the version of the package.json it was packed with. Then all tarballs
+// together pass scripts/install-check.mjs: `npm install -g` of them runs no install script and
+// compiles nothing, so a dependency that brings one fails the release.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installCheck } from './install-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, '.release');
@@ -142,7 +145,12 @@ function main() {
     console.log(`${report.problems.length ? 'FAIL' : 'ok  '} ${report.name}@${report.version}: ${report.files.length} files, ${size}`);
     for (const problem of report.problems) console.log(`     - ${problem}`);
   }
-  if (reports.some((report) => report.problems.length > 0)) process.exit(1);
+  const install = installCheck(reports.map((report) => join(root, report.tarball)));
+  rmSync(install.prefix, { recursive: true, force: true });
+  const installed = `${install.packages} packages, ${(install.kib / 1024).toFixed(1)} MiB, ${install.seconds.toFixed(1)} s`;
+  console.log(`${install.problems.length ? 'FAIL' : 'ok  '} npm install -g of every tarball: ${installed}, no install script or native addon`);
+  for (const problem of install.problems) console.log(`     - ${problem}`);
+  if (reports.some((report) => report.problems.length > 0) || install.problems.length > 0) process.exit(1);
   if (dryRun) console.log(`dry run: ${reports.length} tarballs in .release/, nothing published`);
   else pnpm(['exec', 'changeset', 'publish']);
 }

@@ -1,12 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.preset.js';
 
-export default defineConfig({
-  entry: ['src/cli.ts'],
-  format: ['esm'],
-  sourcemap: true,
-  clean: true,
-  target: 'node22',
-  platform: 'node',
-  // `node:sea` only exists with its scheme.
-  removeNodeProtocol: false,
-});
+export default packageBuild({ entry: ['src/cli.ts'] });

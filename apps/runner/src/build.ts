@@ -42,7 +42,7 @@ export interface BuildOptions {
 export async function buildConnector(connector: ConnectorPackage, outDir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   if (!existsSync(connector.entry)) {
-    throw new Error(`${connector.entry} is missing: build ${connector.packageName} first (pnpm build)`);
+    throw new Error(`${connector.entry} is missing: build ${connector.packageName} first (its build script, e.g. npm run build)`);
   }
   const workDir = await mkdtemp(join(tmpdir(), `c1-runner-${connector.name}-`));
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild-wasm';
 import { wrapTopLevelAwait } from './entry-wrap.js';
 
 /** Wraps the entry module's top level in an async function (see {@link wrapTopLevelAwait}). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discoverConnectors, readConnectorPackage, selectConnectors } from './connectors.js';
+import { discoverConnectors, isPackagePath, readConnectorPackage, readConnectorPackageDir, selectConnectors } from './connectors.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const temps: string[] = [];
@@ -51,17 +51,83 @@ describe('discoverConnectors', () => {
 });
 
 describe('readConnectorPackage', () => {
-  it('rejects a bin without exactly one baton-* entry, naming the package.json', () => {
-    expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { acme: 'main.js' } })).toThrow(
-      '/p/package.json must declare exactly one "baton-<name>" bin entry',
+  it('rejects a bin without one entry or exactly one baton-* among several, naming the package.json', () => {
+    expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { a: 'a.js', b: 'b.js' } })).toThrow(
+      '/p/package.json must declare one "bin" entry (or exactly one "baton-<name>" among several)',
     );
     expect(() =>
       readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-a': 'a.js', 'baton-b': 'b.js' } }),
-    ).toThrow('exactly one');
+    ).toThrow('must declare one "bin" entry');
+    expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0' })).toThrow('must declare one "bin" entry');
+  });
+
+  it('takes the one bin of a third-party package, whatever its name, and a string bin as npm names it', () => {
+    expect(readConnectorPackage('/p', { name: 'acme-sync', version: '1.0.0', bin: { 'acme-sync': './main.js' } })).toMatchObject({
+      name: 'acme-sync',
+      binaryName: 'acme-sync',
+      entry: '/p/main.js',
+    });
+    expect(readConnectorPackage('/p', { name: '@acme/baton-acme', version: '1.0.0', bin: 'dist/main.js' })).toMatchObject({
+      name: 'acme',
+      binaryName: 'baton-acme',
+      entry: '/p/dist/main.js',
+    });
+    expect(
+      readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-x': 'x.js', 'x-admin': 'admin.js' } }),
+    ).toMatchObject({ binaryName: 'baton-x' });
   });
 
   it('rejects a package without a version', () => {
     expect(() => readConnectorPackage('/p', { name: 'x', bin: { 'baton-x': 'x.js' } })).toThrow('has no name or version');
+  });
+});
+
+describe('readConnectorPackageDir', () => {
+  function packageDir(manifest: object | string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-package-'));
+    temps.push(dir);
+    writeFileSync(join(dir, 'package.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+    return dir;
+  }
+
+  it('reads a package built on the SDK from its directory', () => {
+    const dir = packageDir({
+      name: 'baton-acme',
+      version: '1.0.0',
+      bin: { 'baton-acme': './dist/main.js' },
+      dependencies: { '@c1/connector-sdk': '^0.1.0' },
+    });
+    expect(readConnectorPackageDir(dir)).toEqual({
+      name: 'acme',
+      binaryName: 'baton-acme',
+      packageName: 'baton-acme',
+      version: '1.0.0',
+      dir,
+      entry: join(dir, 'dist', 'main.js'),
+    });
+  });
+
+  it('says what is wrong with a directory that is not a connector package', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'runner-package-'));
+    temps.push(empty);
+    expect(() => readConnectorPackageDir(empty)).toThrow(`${join(empty, 'package.json')} does not exist: pass the directory of a connector package`);
+    expect(() => readConnectorPackageDir(packageDir('{ "name": '))).toThrow('is not valid JSON');
+    expect(() => readConnectorPackageDir(packageDir({ name: 'x', version: '1.0.0', bin: { x: 'x.js' } }))).toThrow(
+      'has no "@c1/connector-sdk" in "dependencies": the runner builds connectors made with the SDK',
+    );
+  });
+});
+
+describe('isPackagePath', () => {
+  it('takes paths and existing directories as package directories, other words as connector names', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'runner-cwd-'));
+    temps.push(cwd);
+    mkdirSync(join(cwd, 'my-connector'));
+    expect(isPackagePath('.', cwd)).toBe(true);
+    expect(isPackagePath('./missing', cwd)).toBe(true);
+    expect(isPackagePath('my-connector', cwd)).toBe(true);
+    expect(isPackagePath('ilert', cwd)).toBe(false);
+    expect(isPackagePath('all', cwd)).toBe(false);
   });
 });
 
@@ -78,6 +144,6 @@ describe('selectConnectors', () => {
   });
 
   it('names the known connectors when the selector matches none', () => {
-    expect(() => selectConnectors(all, 'okta')).toThrow('unknown connector "okta" (known: acme, zeta)');
+    expect(() => selectConnectors(all, 'okta')).toThrow('unknown connector "okta" (known: acme, zeta; or pass a package directory, e.g. ./okta)');
   });
 });

@@ -29,12 +29,20 @@ export function settingsFromConfigSchema(document: ConfigDocument): ConnectorSet
 }
 
 /**
- * Asks the built executable for its settings (`<binary> config`, which needs no credentials)
- * and writes `kubernetes/service.yaml` and `kubernetes/cronjob.yaml` into `outDir`.
+ * The connector's required and secret settings, as `<executable> [...args] config` prints them
+ * (a command that needs no credentials): the built binary, or `node dist/main.js`.
+ */
+export async function connectorSettings(executable: string, args: string[] = []): Promise<ConnectorSetting[]> {
+  const { stdout } = await run(executable, [...args, 'config'], { maxBuffer: 16 * 1024 * 1024 });
+  return settingsFromConfigSchema(JSON.parse(stdout) as ConfigDocument);
+}
+
+/**
+ * Asks the built executable for its settings and writes `kubernetes/service.yaml` and
+ * `kubernetes/cronjob.yaml` into `outDir`.
  */
 export async function writeKubernetesFiles(outDir: string, binaryPath: string, binaryName: string, image: string): Promise<void> {
-  const { stdout } = await run(binaryPath, ['config'], { maxBuffer: 16 * 1024 * 1024 });
-  const settings = settingsFromConfigSchema(JSON.parse(stdout) as ConfigDocument);
+  const settings = await connectorSettings(binaryPath);
   const files = renderKubernetesManifests({ binaryName, image, settings });
   const dir = join(outDir, 'kubernetes');
   await mkdir(dir, { recursive: true });

@@ -87,4 +87,22 @@ describe('Kubernetes manifests', () => {
     ]);
     expect(container.args).toEqual(['--file', '/data/sync.c1z', '--log-format', 'json']);
   });
+
+  it('logs JSON, serves the health probes the Deployment checks, and gives the read-only pod a writable /tmp', () => {
+    const [, deployment] = parseAllDocuments(renderKubernetesManifests(input)['service.yaml']).map((doc) => doc.toJS());
+    const pod = deployment.spec.template.spec;
+    const container = pod.containers[0];
+    expect(container.args).toEqual(['--log-format', 'json']);
+    expect(container.env).toEqual(
+      expect.arrayContaining([
+        { name: 'BATON_HEALTH_CHECK', value: 'true' },
+        { name: 'BATON_HEALTH_CHECK_BIND_ADDRESS', value: '0.0.0.0' },
+      ]),
+    );
+    expect(container.ports).toEqual([{ name: 'health', containerPort: 8081 }]);
+    expect(container.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 'health' } });
+    expect(container.livenessProbe).toEqual({ httpGet: { path: '/live', port: 'health' } });
+    expect(container.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
+    expect(pod.volumes).toContainEqual({ name: 'tmp', emptyDir: {} });
+  });
 });

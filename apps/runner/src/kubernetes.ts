@@ -45,7 +45,16 @@ function secretManifest(name: string, settings: ConnectorSetting[]): Manifest {
   return { apiVersion: 'v1', kind: 'Secret', metadata: { name: `${name}-secrets` }, type: 'Opaque', stringData };
 }
 
-/** A pod that runs as the image's numeric user with a read-only root and one writable volume. */
+/** Where a sync keeps its working files (the SDK's temporary directory): an emptyDir, the root being read-only. */
+const TMP_DIR = '/tmp';
+
+/** The port `--health-check` serves `/live`, `/ready` and `/health` on (the SDK's default). */
+const HEALTH_PORT = 8081;
+
+/**
+ * A pod that runs as the image's numeric user with a read-only root, the `data` volume on
+ * `/data` and an emptyDir on `/tmp`.
+ */
 function podSpec(container: Manifest, volume: Manifest, restartPolicy?: string): Manifest {
   return {
     ...(restartPolicy && { restartPolicy }),
@@ -58,6 +67,7 @@ function podSpec(container: Manifest, volume: Manifest, restartPolicy?: string):
     },
     containers: [
       {
+        ...container,
         imagePullPolicy: 'IfNotPresent',
         securityContext: {
           allowPrivilegeEscalation: false,
@@ -65,22 +75,36 @@ function podSpec(container: Manifest, volume: Manifest, restartPolicy?: string):
           capabilities: { drop: ['ALL'] },
         },
         resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
-        volumeMounts: [{ name: 'data', mountPath: DATA_DIR }],
-        ...container,
+        volumeMounts: [
+          { name: 'data', mountPath: DATA_DIR },
+          { name: 'tmp', mountPath: TMP_DIR },
+        ],
       },
     ],
-    volumes: [{ name: 'data', ...volume }],
+    volumes: [
+      { name: 'data', ...volume },
+      { name: 'tmp', emptyDir: {} },
+    ],
   };
 }
 
 function deploymentManifest(input: KubernetesInput): Manifest {
   const name = input.binaryName;
   const labels = { app: name, baton: 'true', 'baton-app': name.replace(/^baton-/, '') };
+  const probe = (path: string) => ({ httpGet: { path, port: 'health' } });
   const container = {
     name,
     image: input.image,
-    env: [{ name: 'BATON_HOST_ID', value: name }],
+    args: ['--log-format', 'json'],
+    env: [
+      { name: 'BATON_HOST_ID', value: name },
+      { name: 'BATON_HEALTH_CHECK', value: 'true' },
+      { name: 'BATON_HEALTH_CHECK_BIND_ADDRESS', value: '0.0.0.0' },
+    ],
     envFrom: [{ secretRef: { name: `${name}-secrets` } }],
+    ports: [{ name: 'health', containerPort: HEALTH_PORT }],
+    readinessProbe: probe('/ready'),
+    livenessProbe: probe('/live'),
   };
   return {
     apiVersion: 'apps/v1',
@@ -140,12 +164,13 @@ export function kubernetesObjects(input: KubernetesInput): { service: Manifest[]
 
 /** Multi-document YAML of some objects. */
 export function toYaml(objects: Manifest[]): string {
-  return objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n');
+  // No anchors and aliases for repeated objects (the labels): each manifest reads on its own.
+  return objects.map((object) => stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
 }
 
 /**
  * The Kubernetes files of one connector: `kubernetes/service.yaml` (the Secret with the C1 and
- * API credentials, and a Deployment in service mode) and `kubernetes/cronjob.yaml` (a volume
+ * API credentials, and a Deployment in service mode with JSON logs and health probes) and `kubernetes/cronjob.yaml` (a volume
  * claim and a CronJob syncing into it every six hours).
  */
 export function renderKubernetesManifests(input: KubernetesInput): { 'service.yaml': string; 'cronjob.yaml': string } {

@@ -1,18 +1,19 @@
 /**
  * Integration: builds the baton-ilert executable, a distroless-like base from this machine's
  * Debian files and the connector image on a private Docker daemon (no bridge, no iptables),
- * then runs a one-shot sync in the image, read-only with a /data volume, against the sandbox
- * on 127.0.0.1, and reads the c1z back with the built CLI's `stats`. Skips, saying why, only
- * where Docker cannot run (not root, or no apt-get to install it).
+ * then runs the image read-only against the sandbox on 127.0.0.1: a one-shot sync into a /data
+ * volume, read back with the built CLI's `stats`, and service mode against the fake C1 (its test
+ * CA mounted read-only), which must upload a full sync and exit 0 on `docker stop`. Skips,
+ * saying why, only where Docker cannot run (not root, or no apt-get to install it).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startSandbox, type Sandbox } from '@c1/sandbox';
+import { startFakeC1, startSandbox, waitForCount, type Sandbox } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnector, type BuildResult } from '../src/build.js';
 import { discoverConnectors } from '../src/connectors.js';
@@ -25,6 +26,8 @@ const run = promisify(execFile);
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const ilert = discoverConnectors(workspaceRoot).find((connector) => connector.name === 'ilert');
 const BASE_TAG = 'c1-test/base:local';
+/** Where the service-mode container finds the fake C1's test CA (NODE_EXTRA_CA_CERTS). */
+const CONTAINER_CA = '/etc/c1-test/ca.pem';
 
 function skipReason(): string | undefined {
   const problems = buildPrerequisites();
@@ -73,4 +76,50 @@ describe.skipIf(skip !== undefined)('the baton-ilert container image', () => {
     const size = await engine.docker(['image', 'inspect', '--format', '{{.Size}}', build.manifest.image]);
     console.log(`image ${build.manifest.image}: ${(Number(size) / 1024 / 1024).toFixed(1)} MiB\n${history}`);
   });
+
+  it('runs in service mode from a read-only container: uploads a full sync C1 asked for, and exits 0 on docker stop', async () => {
+    const c1 = await startFakeC1({ pollMs: 100, heartbeatMs: 1000 });
+    const name = 'baton-ilert-service-test';
+    try {
+      // The CA is public; the container's user 65532 must read it.
+      const ca = join(dir, 'c1-ca.pem');
+      await writeFile(ca, c1.caPem, { mode: 0o644 });
+      const { baseUrl, token, org } = sandbox.services.ilert;
+      const env = { ...c1.env(), NODE_EXTRA_CA_CERTS: CONTAINER_CA, BATON_ILERT_API_TOKEN: token, BATON_ILERT_BASE_URL: baseUrl };
+      const taskId = c1.enqueue({ case: 'syncFull', value: {} });
+      await engine.docker(
+        [
+          'run', '-d', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp', '-v', `${ca}:${CONTAINER_CA}:ro`,
+          ...Object.keys(env).flatMap((key) => ['-e', key]),
+          build.manifest.image, '--log-format', 'json', '--host-id', 'image-test',
+        ],
+        { env },
+      );
+      const finished = () => c1.state.finished.filter((request) => request.taskId === taskId).length;
+      await waitForCount(finished, 1, 90_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await engine.docker(['logs', name], { withStderr: true })}`);
+      });
+      expect(c1.state.hellos[0]).toMatchObject({ hostId: 'image-test' });
+      expect(c1.state.finished.find((request) => request.taskId === taskId)?.finalState.case).toBe('success');
+      const upload = c1.state.uploads.find((received) => received.taskId === taskId);
+      if (!upload) throw new Error('the full sync was not uploaded');
+      const uploaded = join(dir, 'uploaded.c1z');
+      await writeFile(uploaded, upload.bytes);
+      const { stdout } = await run(build.binaryPath, ['stats', '--file', uploaded]);
+      expect(JSON.parse(stdout)).toMatchObject({ resources: { user: org.users.length, team: org.teams.length } });
+
+      const stopping = Date.now();
+      await engine.docker(['stop', '--time', '30', name]);
+      const stoppedInMs = Date.now() - stopping;
+      const state = await engine.docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name]);
+      const logs = await engine.docker(['logs', name], { withStderr: true });
+      expect(state.trim(), logs).toBe('0 false');
+      expect(stoppedInMs).toBeLessThan(30_000);
+      expect([c1.clientSecret, token, ...c1.state.issuedTokens].filter((secret) => logs.includes(secret))).toEqual([]);
+      console.log(`service mode: full sync uploaded (${upload.bytes.length} bytes); docker stop took ${stoppedInMs} ms`);
+    } finally {
+      await engine.docker(['rm', '-f', name]).catch(() => '');
+      await c1.close();
+    }
+  }, 180_000);
 });

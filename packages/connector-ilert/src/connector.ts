@@ -9,11 +9,17 @@ import {
 import packageJson from '../package.json' with { type: 'json' };
 import { createIlertClient, type IlertClient } from './client.js';
 import { ilertConfig, type IlertConfigKey } from './config.js';
-import { teamSyncer } from './teams.js';
-import { userSyncer } from './users.js';
+import { teamResourceType, teamSyncer } from './teams.js';
+import { userResourceType, userSyncer } from './users.js';
 
 /** The ilert connector's validated settings. */
 export type IlertConfig = ConfigValues<typeof ilertConfig>;
+
+const metadata = {
+  displayName: 'ilert',
+  description: 'Syncs ilert users, teams and each member\'s team role.',
+  helpUrl: 'https://docs.ilert.com/developer-docs/rest-api',
+};
 
 /**
  * Builds the running ilert connector: users and teams, read only (no provisioning, so
@@ -22,11 +28,7 @@ export type IlertConfig = ConfigValues<typeof ilertConfig>;
 export function createIlertConnector(config: IlertConfig, runtime: ConnectorRuntime<IlertConfigKey>): Connector {
   const client = createIlertClient(runtime, config['ilert-api-token'], config['ilert-base-url']);
   return {
-    metadata: {
-      displayName: 'ilert',
-      description: 'Syncs ilert users, teams and each member\'s team role.',
-      helpUrl: 'https://docs.ilert.com/developer-docs/rest-api',
-    },
+    metadata,
     validate: () => validateAccess(client),
     resourceSyncers: [userSyncer(client), teamSyncer(client)],
   };
@@ -45,5 +47,6 @@ export const ilertConnector = defineConnector({
   name: 'ilert',
   version: packageJson.version,
   config: ilertConfig,
+  declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }, { resourceType: teamResourceType }] },
   create: createIlertConnector,
 });

@@ -4,21 +4,25 @@
  * control sequences. Each must end as an operator can act on: a clear error or a warning,
  * never silent truncation, never a file Baton refuses, never raw control characters.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createGzip } from 'node:zlib';
 import {
   FAST_RETRY_WAITS,
   cleanFailureProblems,
   dripBody,
   ensureBuilt,
+  fileUnchangedBy,
   jsonBody,
+  oversizeBody,
   readLatestSyncContent,
   runConnectorCli,
   startHostileServer,
   TERMINAL_ATTACK,
   type CliRunResult,
+  type HostileResponse,
   type HostileRoute,
   type HostileServer,
   type RunConnectorCliOptions,
@@ -27,6 +31,22 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ilert-hostile-token-5d2e';
+const REPORT_MAX_RSS = pathToFileURL(join(packageDir, 'test', 'report-max-rss.mjs')).href;
+const MiB = 1024 * 1024;
+
+/** A gzip body (`content-encoding: gzip`) that inflates to a JSON string `inflatedBytes` long, compressed a mebibyte at a time. */
+async function gzipBomb(inflatedBytes: number): Promise<HostileResponse> {
+  const gzip = createGzip();
+  const out: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve) => gzip.on('end', resolve));
+  const block = Buffer.alloc(MiB, 0x61);
+  gzip.write('["');
+  for (let left = inflatedBytes - 4; left > 0; left -= MiB) gzip.write(left >= MiB ? block : block.subarray(0, left));
+  gzip.end('"]');
+  await ended;
+  return { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, chunks: [Buffer.concat(out)] };
+}
 
 /** `count` ilert users with ids from `first`. */
 function users(first: number, count: number): Record<string, unknown>[] {
@@ -96,6 +116,77 @@ describe('baton-ilert against a hostile server', () => {
     expect(cleanFailureProblems(result, { binary: 'baton-ilert', code, message, secrets: [TOKEN] }), result.stderr).toEqual([]);
   }
 
+  describe('response bodies past the 64 MiB cap', () => {
+    /**
+     * Syncs once against a sound users page, then again into the same file with the users page
+     * answering `hostile`; returns the second run, its peak RSS in MiB, its users requests and
+     * whether the file stayed as the first run left it.
+     */
+    async function syncTwiceAgainst(hostile: HostileResponse): Promise<{ result: CliRunResult; rssMiB: number; requests: number; unchanged: boolean }> {
+      const rssFile = join(dir, 'max-rss');
+      let result: CliRunResult | undefined;
+      let armed = false;
+      const first = await sync({ '/api/users': () => (armed ? hostile : jsonBody(users(1, 3))) });
+      expect(first.code, first.stderr).toBe(0);
+      const before = server?.requests('/api/users') ?? 0;
+      armed = true;
+      const unchanged = await fileUnchangedBy(file, async () => {
+        const args = ['--ilert-base-url', `${server?.origin}/api`, '-f', file, '--log-level', 'warn'];
+        const env = { BATON_ILERT_API_TOKEN: TOKEN, MAX_RSS_FILE: rssFile };
+        result = await runConnectorCli(packageDir, args, { env, preloads: [REPORT_MAX_RSS] });
+      });
+      const rssMiB = Number(await readFile(rssFile, 'utf8')) / MiB;
+      return { result: result as CliRunResult, rssMiB, requests: (server?.requests('/api/users') ?? 0) - before, unchanged };
+    }
+
+    const TOO_LARGE = 'ilert GET /users returned a response body larger than 64 MiB, the most this client reads (maxResponseBytes); stopped reading it';
+
+    it('fails a 100 MB users page once with one clear message, keeping the previous file', async () => {
+      const { result, rssMiB, requests, unchanged } = await syncTwiceAgainst(oversizeBody(100 * 1000 * 1000));
+      console.log(`100 MB body: exit ${result.code}, peak RSS ${rssMiB.toFixed(0)} MiB, ${requests} users request(s)`);
+      expectCleanFailure(result, TOO_LARGE);
+      expect(unchanged).toBe(true);
+      expect(requests).toBe(1); // not retried
+      expect(rssMiB).toBeLessThan(400);
+    }, 60_000);
+
+    it('stops inflating a gzip bomb near the cap, once, keeping the previous file', async () => {
+      const bomb = await gzipBomb(512 * MiB);
+      expect(bomb.chunks[0]?.length).toBeLessThan(MiB);
+      const { result, rssMiB, requests, unchanged } = await syncTwiceAgainst(bomb);
+      console.log(`gzip bomb (${bomb.chunks[0]?.length} bytes inflating to 512 MiB): exit ${result.code}, peak RSS ${rssMiB.toFixed(0)} MiB, ${requests} users request(s)`);
+      expectCleanFailure(result, TOO_LARGE);
+      expect(unchanged).toBe(true);
+      expect(requests).toBe(1);
+      expect(rssMiB).toBeLessThan(400); // inflating it whole takes over 1 GiB (bytes and text)
+    }, 60_000);
+  });
+
+  it('logs a rate-limit wait with its seconds left while it lasts, before the retry', async () => {
+    const requestedAt: number[] = [];
+    const result = await sync(
+      {
+        '/api/users': ({ count }) => {
+          requestedAt.push(Date.now());
+          return count === 1 ? jsonBody({ message: 'slow down' }, { status: 429, headers: { 'retry-after': '3' } }) : jsonBody(users(1, 2));
+        },
+      },
+      ['--log-level', 'info'],
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { time: string; msg: string; secondsLeft?: number; service?: string; reason?: string });
+    const countdown = lines.filter((line) => line.secondsLeft !== undefined);
+    console.log(`429 with Retry-After: 3: ${countdown.map((line) => `${line.time} ${line.msg}`).join(' | ')}; retry sent ${((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)) / 1000} s after the 429`);
+    expect(countdown.map((line) => line.msg)).toEqual(['waiting for the ilert rate limit, 3 s left']);
+    expect(countdown[0]).toMatchObject({ service: 'ilert', reason: 'rate-limit', secondsLeft: 3 });
+    expect(requestedAt.length).toBeGreaterThanOrEqual(2); // the 429, its retry, then the rest of the sync
+    expect(Date.parse(countdown[0]?.time ?? '')).toBeLessThan(requestedAt[1] ?? 0); // shown during the wait, not after it
+    expect((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)).toBeGreaterThanOrEqual(2900);
+  }, 30_000);
+
   it('fails on a users page that repeats the previous one instead of listing it forever', async () => {
     const same = users(1, 100);
     // Before the fix this listed the same page again and again; the server gives up after 50.
@@ -114,9 +205,9 @@ describe('baton-ilert against a hostile server', () => {
     ];
     const result = await sync({ '/api/users': pageOf(listed) });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("list user resources: user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
-    expect(result.stderr).toContain("list user resources: user:3 fitted to Baton's limits: createdAt year 10000 dropped");
-    expect(result.stderr).toContain("list user resources: user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
+    expect(result.stderr).toContain("list user resources (GET /users): user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
+    expect(result.stderr).toContain("list user resources (GET /users): user:3 fitted to Baton's limits: createdAt year 10000 dropped");
+    expect(result.stderr).toContain("list user resources (GET /users): user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
     const content = await readLatestSyncContent(file);
     expect(content.resources).toHaveLength(4);
     const text = content.resources.join('\n');

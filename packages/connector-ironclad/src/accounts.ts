@@ -4,6 +4,7 @@ import {
   registerSecret,
   type AccountInfo,
   type AccountManager,
+  type ConnectorDeclaration,
   type CreateAccountOutcome,
   type CredentialOptions,
   type JsonObject,
@@ -54,6 +55,13 @@ export function newUserFrom(info: AccountInfo): Omit<IroncladNewUser, 'password'
   return { userName, givenName, familyName, ...(title && { title }), ...(department && { department }) };
 }
 
+/** How Ironclad accounts are created: as users, with a random password or none. */
+export const IRONCLAD_ACCOUNT_CREATION = {
+  resourceTypeId: userResourceType.id,
+  supportedCredentialOptions: ['random-password', 'no-password'],
+  preferredCredentialOption: 'random-password',
+} as const satisfies ConnectorDeclaration['accountCreation'];
+
 /**
  * Creates Ironclad accounts (`POST /Users`). With `random-password` a crypto-random password
  * meeting Ironclad's rule is set and handed back only as a secret; `no-password` suits
@@ -62,8 +70,11 @@ export function newUserFrom(info: AccountInfo): Omit<IroncladNewUser, 'password'
  */
 export function ironcladAccountManager(client: IroncladClient, guard: ProvisioningGuard): AccountManager {
   return {
-    resourceTypeId: userResourceType.id,
-    capabilityDetails: { supportedCredentialOptions: ['random-password', 'no-password'], preferredCredentialOption: 'random-password' },
+    resourceTypeId: IRONCLAD_ACCOUNT_CREATION.resourceTypeId,
+    capabilityDetails: {
+      supportedCredentialOptions: [...IRONCLAD_ACCOUNT_CREATION.supportedCredentialOptions],
+      preferredCredentialOption: IRONCLAD_ACCOUNT_CREATION.preferredCredentialOption,
+    },
     async createAccount(info: AccountInfo, credentials: CredentialOptions, ctx: OperationContext): Promise<CreateAccountOutcome> {
       guard('creating accounts');
       if (credentials.kind === 'sso') {

@@ -1,5 +1,6 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import {
+  fakeClock,
   assertNoPendingInterceptors,
   describeConformance,
   runConnectorInMemory,
@@ -17,7 +18,6 @@ import {
   interceptToken,
   interceptValidation,
   JSON_HEADERS,
-  manualTiming,
   ORIGIN,
   READ_SCOPES,
   scimError,
@@ -65,8 +65,8 @@ describe('Ironclad connector', () => {
   });
 
   it('renews the token before it expires', async () => {
-    const clock = manualTiming();
-    const connector = testConnector({ timing: clock.timing });
+    const clock = fakeClock();
+    const connector = testConnector({ timing: clock });
     interceptToken(mock.agent, { expiresIn: 300, token: ACCESS_TOKEN });
     interceptPage(mock.agent, 'Users', 1, 1, 1, [user(1)]);
     interceptPage(mock.agent, 'Groups', 1, 1, 0, []);

@@ -1,13 +1,19 @@
 import { defineConnector, provisioningGuard, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
 import packageJson from '../package.json' with { type: 'json' };
-import { ironcladAccountManager } from './accounts.js';
+import { IRONCLAD_ACCOUNT_CREATION, ironcladAccountManager } from './accounts.js';
 import { createIroncladClient } from './client.js';
 import { ironcladBaseUrl, ironcladConfig, type IroncladConfigKey } from './config.js';
-import { groupSyncer } from './groups.js';
-import { userSyncer } from './users.js';
+import { groupResourceType, groupSyncer } from './groups.js';
+import { userResourceType, userSyncer } from './users.js';
 
 /** The Ironclad connector's validated settings. */
 export type IroncladConfig = ConfigValues<typeof ironcladConfig>;
+
+const metadata = {
+  displayName: 'Ironclad',
+  description: 'Syncs Ironclad accounts, groups and group memberships over SCIM; grants and revokes memberships and creates accounts.',
+  helpUrl: 'https://developer.ironcladapp.com',
+};
 
 const counted = (total: number | undefined, noun: string) => (total === undefined ? `${noun} readable` : `${total} ${noun}`);
 
@@ -26,11 +32,7 @@ export function createIroncladConnector(config: IroncladConfig, runtime: Connect
   });
   const guard = provisioningGuard(runtime, 'it requests the write scopes');
   return {
-    metadata: {
-      displayName: 'Ironclad',
-      description: 'Syncs Ironclad accounts, groups and group memberships over SCIM; grants and revokes memberships and creates accounts.',
-      helpUrl: 'https://developer.ironcladapp.com',
-    },
+    metadata,
     validate: () =>
       runValidationProbes([
         { name: 'list users', run: async () => counted(await client.countUsers(), 'users') },
@@ -46,5 +48,11 @@ export const ironcladConnector = defineConnector({
   name: 'ironclad',
   version: packageJson.version,
   config: ironcladConfig,
+  // Static, so `capabilities` needs no credentials: create() reads the config to build its client.
+  declaration: {
+    metadata,
+    resourceTypes: [{ resourceType: userResourceType }, { resourceType: groupResourceType, provisions: true }],
+    accountCreation: IRONCLAD_ACCOUNT_CREATION,
+  },
   create: createIroncladConnector,
 });

@@ -81,13 +81,13 @@ describe('baton-ironclad against a hostile SCIM server', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('skips a user whose id is over Baton\'s limit, and the grant naming it, with warnings naming the listing and record', async () => {
+  it('skips a user whose id is over Baton\'s limit, and the grant naming it, with warnings naming the listing, the endpoint and the record', async () => {
     const longId = 'x'.repeat(1100);
     const listed = [user(1), user(2, { id: longId })];
     const members = { ...group('g1', [1]), members: [{ type: 'User', value: user(1).id }, { type: 'User', value: longId }] };
     const result = await sync(({ query }) => listResponse(Number(query.get('count')) === 1 ? listed.slice(0, 1) : listed, 2, 1), [members]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`list user resources: skipped user:${'x'.repeat(95)}`);
+    expect(result.stderr).toContain(`list user resources (GET /Users): skipped user:${'x'.repeat(95)}`);
     expect(result.stderr).toContain("(1105 bytes): its id is over 1024 bytes, Baton's limit");
     expect(result.stderr).toMatch(/list grants of group:g1: skipped group:g1:member:user:x+\.\.\. \(\d+ bytes\): its id is over 1024 bytes/);
     const content = await readLatestSyncContent(file);

@@ -14,23 +14,6 @@ export const ALL_SCOPES = `${READ_SCOPES} scim.groups.updateGroups scim.users.cr
 
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
 
-/** A clock that moves only when told to (or slept on). */
-export function manualTiming(): { timing: Timing; advance(ms: number): void } {
-  let now = Date.UTC(2026, 0, 1);
-  return {
-    advance: (ms) => {
-      now += ms;
-    },
-    timing: {
-      now: () => now,
-      random: () => 0.5,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    },
-  };
-}
-
 /** A JSON logger at debug level whose lines are kept. */
 export function capturingLogger(): { logger: Logger; text(): string } {
   const stream = new PassThrough();

@@ -1,5 +1,13 @@
 import { bearerAuth, defineConnector, runValidationProbes, type ConfigKey, type ConnectorHint } from '@c1/connector-sdk';
-import { createScimClient, scimErrorMessage, scimGroupSyncer, scimUserSchema, scimUserSyncer } from '@c1/connector-sdk/scim';
+import {
+  createScimClient,
+  scimErrorMessage,
+  scimGroupResourceType,
+  scimGroupSyncer,
+  scimUserResourceType,
+  scimUserSchema,
+  scimUserSyncer,
+} from '@c1/connector-sdk/scim';
 import packageJson from '../package.json' with { type: 'json' };
 import { rudderstackConfig } from './config.js';
 
@@ -22,6 +30,12 @@ export const RUDDERSTACK_HINTS: readonly ConnectorHint<Key>[] = [
   { status: 404, path: '/Users', mode: 'replace', message: (f) => `check ${f.setting('rudderstack-scim-base-url')}` },
 ];
 
+const metadata = {
+  displayName: 'RudderStack',
+  description: 'Syncs RudderStack SCIM users, groups and group memberships (read-only).',
+  helpUrl: 'https://www.rudderstack.com/docs/',
+};
+
 /**
  * The RudderStack connector package, `baton-rudderstack`: SCIM users, groups and memberships,
  * read-only (no provisioner, no account manager). Members come inline from `/Groups`; a group
@@ -31,6 +45,7 @@ export const rudderstackConnector = defineConnector({
   name: 'rudderstack',
   version: packageJson.version,
   config: rudderstackConfig,
+  declaration: { metadata, resourceTypes: [{ resourceType: scimUserResourceType }, { resourceType: scimGroupResourceType }] },
   create(config, runtime) {
     const http = runtime.httpClient({
       service: 'RudderStack',
@@ -46,11 +61,7 @@ export const rudderstackConnector = defineConnector({
       run: async () => `${(await scim.list(endpoint, { schema: scimUserSchema, startIndex: 1, count: 1 })).totalResults ?? 'some'} ${endpoint.toLowerCase()}`,
     });
     return {
-      metadata: {
-        displayName: 'RudderStack',
-        description: 'Syncs RudderStack SCIM users, groups and group memberships (read-only).',
-        helpUrl: 'https://www.rudderstack.com/docs/',
-      },
+      metadata,
       validate: () => runValidationProbes([probe('Users'), probe('Groups')]),
       resourceSyncers: [
         scimUserSyncer({ scim, pageSize: RUDDERSTACK_PAGE_SIZE }),

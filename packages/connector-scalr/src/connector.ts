@@ -2,14 +2,16 @@ import { defineConnector, runValidationProbes, type Connector } from '@c1/connec
 import packageJson from '../package.json' with { type: 'json' };
 import { createScalrApi } from './client.js';
 import { scalrConfig, type ScalrConfig, type ScalrRuntime } from './config.js';
-import { listMembers, listServiceAccounts, userSyncer } from './users.js';
+import { listMembers, listServiceAccounts, userResourceType, userSyncer } from './users.js';
+
+const metadata = { displayName: 'Scalr', description: 'Syncs the users and service accounts of a Scalr account.' };
 
 /** Builds the running Scalr connector: users and service accounts of one account, read only. */
 export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime): Connector {
   const api = createScalrApi(config, runtime);
   const probe = (name: string, list: typeof listMembers, path: string) => ({ name, run: async () => (await list(api, '', 1), `${path} answered`) });
   return {
-    metadata: { displayName: 'Scalr', description: 'Syncs the users and service accounts of a Scalr account.' },
+    metadata,
     validate: () =>
       runValidationProbes([
         { name: 'find the account', run: async () => `account ${config['scalr-account']} is ${await api.accountId()}` },
@@ -21,4 +23,10 @@ export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime)
 }
 
 /** The Scalr connector package: `baton-scalr`. */
-export const scalrConnector = defineConnector({ name: 'scalr', version: packageJson.version, config: scalrConfig, create: createScalrConnector });
+export const scalrConnector = defineConnector({
+  name: 'scalr',
+  version: packageJson.version,
+  config: scalrConfig,
+  declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }] },
+  create: createScalrConnector,
+});

@@ -3,17 +3,19 @@ import { jsonApiPage } from '@c1/connector-sdk/jsonapi';
 import packageJson from '../package.json' with { type: 'json' };
 import { adminKeyAdvice, createTeamtailorHttp, type TeamtailorKey } from './client.js';
 import { teamtailorConfig } from './config.js';
-import { requireAdminScope, usersListing, userSyncer } from './users.js';
+import { requireAdminScope, userResourceType, usersListing, userSyncer } from './users.js';
 
 /** The Teamtailor connector's validated settings. */
 export type TeamtailorConfig = ConfigValues<typeof teamtailorConfig>;
+
+const metadata = { displayName: 'Teamtailor', description: 'Syncs Teamtailor users with their access role and job title.', helpUrl: 'https://docs.teamtailor.com' };
 
 /** Builds the running Teamtailor connector: users only, read only (capabilities SYNC). */
 export function createTeamtailorConnector(config: TeamtailorConfig, runtime: ConnectorRuntime<TeamtailorKey>): Connector {
   const http = createTeamtailorHttp(config, runtime);
   const advice = adminKeyAdvice((key) => runtime.setting(key));
   return {
-    metadata: { displayName: 'Teamtailor', description: 'Syncs Teamtailor users with their access role and job title.', helpUrl: 'https://docs.teamtailor.com' },
+    metadata,
     validate: () =>
       runValidationProbes([
         {
@@ -30,4 +32,10 @@ export function createTeamtailorConnector(config: TeamtailorConfig, runtime: Con
 }
 
 /** The Teamtailor connector package: `baton-teamtailor`. */
-export const teamtailorConnector = defineConnector({ name: 'teamtailor', version: packageJson.version, config: teamtailorConfig, create: createTeamtailorConnector });
+export const teamtailorConnector = defineConnector({
+  name: 'teamtailor',
+  version: packageJson.version,
+  config: teamtailorConfig,
+  declaration: { metadata, resourceTypes: [{ resourceType: userResourceType }] },
+  create: createTeamtailorConnector,
+});

@@ -9,8 +9,12 @@ const execFileAsync = promisify(execFile);
 
 /** A Docker daemon this process started, private to it, and a client bound to its socket. */
 export interface DockerEngine {
-  /** Runs `docker <args>` against this daemon; resolves to stdout, rejects with stderr. */
-  docker(args: string[], options?: { timeoutMs?: number }): Promise<string>;
+  /**
+   * Runs `docker <args>` against this daemon; resolves to stdout, rejects with stderr. `env` is
+   * added to the client's environment, so `-e NAME` passes a value without putting it in argv;
+   * `withStderr` appends the command's stderr (where `docker logs` puts a container's stderr).
+   */
+  docker(args: string[], options?: { timeoutMs?: number; env?: Record<string, string>; withStderr?: boolean }): Promise<string>;
   /** Stops the daemon and removes its state. */
   stop(): Promise<void>;
 }
@@ -91,13 +95,13 @@ export async function startDockerEngine(timeoutMs = 60_000): Promise<DockerEngin
   daemon.stderr?.on('data', collect);
   const engine: DockerEngine = {
     async docker(args, options = {}) {
-      const env = { ...process.env, DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '0' };
-      const { stdout } = await execFileAsync(DOCKER_CLIENT, args, {
+      const env = { ...process.env, ...options.env, DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '0' };
+      const { stdout, stderr } = await execFileAsync(DOCKER_CLIENT, args, {
         env,
         timeout: options.timeoutMs ?? 300_000,
         maxBuffer: 64 * 1024 * 1024,
       });
-      return stdout;
+      return options.withStderr ? `${stdout}${stderr}` : stdout;
     },
     async stop() {
       if (daemon.exitCode === null) {

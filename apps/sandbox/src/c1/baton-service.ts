@@ -30,9 +30,18 @@ function authorized(state: FakeC1State, metadata: Metadata): boolean {
 
 const UNAUTHENTICATED = { code: status.UNAUTHENTICATED, details: 'invalid or missing access token' };
 
+/** Notes what a call carried besides its message: the user agent and how long it was given. */
+function record(state: FakeC1State, method: string, call: ServerUnaryCall<unknown, unknown> | ServerReadableStream<unknown, unknown>): void {
+  const [userAgent] = call.metadata.get('user-agent');
+  const deadline = call.getDeadline();
+  const at = deadline instanceof Date ? deadline.getTime() : deadline;
+  state.calls.push({ method, userAgent: String(userAgent ?? ''), ...(Number.isFinite(at) && { deadlineMs: at - Date.now() }) });
+}
+
 /** A unary handler that refuses calls without a token the fake issued. */
-function unary<Req, Res>(state: FakeC1State, handle: (request: Req) => Res) {
+function unary<Req, Res>(state: FakeC1State, method: string, handle: (request: Req) => Res) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    record(state, method, call);
     if (!authorized(state, call.metadata)) return callback(UNAUTHENTICATED);
     try {
       callback(null, handle(call.request));
@@ -45,6 +54,7 @@ function unary<Req, Res>(state: FakeC1State, handle: (request: Req) => Res) {
 /** Receives one upload: metadata, data chunks, then the SHA-256 of the whole (DATA_LOSS when it does not match). */
 function uploadAsset(state: FakeC1State) {
   return (call: ServerReadableStream<BatonServiceUploadAssetRequest, unknown>, callback: sendUnaryData<unknown>): void => {
+    record(state, 'UploadAsset', call);
     if (!authorized(state, call.metadata)) return callback(UNAUTHENTICATED);
     const chunks: Buffer[] = [];
     let meta: { taskId: string; hostId: string } | undefined;
@@ -80,12 +90,12 @@ function uploadAsset(state: FakeC1State) {
 /** The BatonService handlers of the fake C1. */
 export function batonServiceHandlers(state: FakeC1State, intervals: FakeC1Intervals): UntypedServiceImplementation {
   return {
-    Hello: unary(state, (request: BatonServiceHelloRequest) => {
+    Hello: unary(state, 'Hello', (request: BatonServiceHelloRequest) => {
       if (!request.connectorMetadata) throw new Error('connector_metadata is required');
       state.hellos.push(request);
       return create(BatonServiceHelloResponseSchema);
     }),
-    GetTask: unary(state, (_request: BatonServiceGetTaskRequest) => {
+    GetTask: unary(state, 'GetTask', (_request: BatonServiceGetTaskRequest) => {
       state.polls++;
       const task = state.queue.shift();
       if (task) state.handed.set(task.id, task);
@@ -95,14 +105,14 @@ export function batonServiceHandlers(state: FakeC1State, intervals: FakeC1Interv
         nextHeartbeat: duration(intervals.heartbeatMs),
       });
     }),
-    Heartbeat: unary(state, (request: BatonServiceHeartbeatRequest) => {
+    Heartbeat: unary(state, 'Heartbeat', (request: BatonServiceHeartbeatRequest) => {
       state.heartbeats.push({ taskId: request.taskId, at: Date.now() });
       return create(BatonServiceHeartbeatResponseSchema, {
         nextHeartbeat: duration(intervals.heartbeatMs),
         cancelled: state.cancelled.has(request.taskId),
       });
     }),
-    FinishTask: unary(state, (request: BatonServiceFinishTaskRequest) => {
+    FinishTask: unary(state, 'FinishTask', (request: BatonServiceFinishTaskRequest) => {
       state.finished.push(request);
       return create(BatonServiceFinishTaskResponseSchema);
     }),

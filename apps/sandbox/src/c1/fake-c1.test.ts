@@ -6,9 +6,12 @@ import { startFakeC1, type FakeC1 } from './fake-c1.js';
 
 describe('the fake C1', () => {
   let c1: FakeC1;
-  const client = (secret: string) => {
+  /** A client; `trust` is how its gRPC connection learns the fake's CA (none: it must refuse the fake). */
+  const client = (secret: string, trust: 'ca' | 'env' | 'none' = 'ca') => {
     const tokens = new C1TokenSource({ credentials: parseC1Credentials(c1.clientId, secret), address: c1.address, ca: c1.caPem });
-    return { tokens, api: new GrpcC1Api({ address: c1.address, tokens, userAgent: 'test', ca: c1.caPem, env: {} }) };
+    const env = trust === 'env' ? { NODE_EXTRA_CA_CERTS: c1.caFile } : {};
+    const api = new GrpcC1Api({ address: c1.address, tokens, userAgent: 'sandbox-test c1-connector-sdk/0.0.0', env, ...(trust === 'ca' && { ca: c1.caPem }) });
+    return { tokens, api };
   };
 
   beforeAll(async () => {
@@ -72,6 +75,75 @@ describe('the fake C1', () => {
     await tokens.token();
     c1.state.issuedTokens.clear();
     await expect(api.getTask({ hostId: 'h' })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+    api.close();
+    await tokens.close();
+  });
+
+  it('sends the user agent with every call and gives unary calls a 30 s deadline, uploads none', async () => {
+    const { api, tokens } = client(c1.clientSecret);
+    const from = c1.state.calls.length;
+    await api.getTask({ hostId: 'h' });
+    await api.uploadAsset(
+      (async function* () {
+        yield { msg: { case: 'metadata' as const, value: { hostId: 'h', taskId: 'T'.repeat(27) } } };
+        yield { msg: { case: 'eof' as const, value: { sha256Checksum: createHash('sha256').digest() } } };
+      })(),
+    );
+    const [poll, upload] = c1.state.calls.slice(from);
+    expect(poll).toMatchObject({ method: 'GetTask', userAgent: expect.stringMatching(/^sandbox-test c1-connector-sdk\/0\.0\.0/) });
+    expect(poll?.deadlineMs).toBeGreaterThan(25_000);
+    expect(poll?.deadlineMs).toBeLessThanOrEqual(30_000);
+    expect(upload?.method).toBe('UploadAsset');
+    expect(upload?.deadlineMs).toBeUndefined();
+    api.close();
+    await tokens.close();
+  });
+
+  it('trusts a CA named by NODE_EXTRA_CA_CERTS and sends nothing to a server whose certificate it does not trust', async () => {
+    const trusted = client(c1.clientSecret, 'env');
+    await trusted.api.hello({ hostId: 'h', connectorMetadata: { displayName: 'Test' } });
+    const untrusted = client(c1.clientSecret, 'none');
+    const from = c1.state.calls.length;
+    const refused = await untrusted.api.hello({ hostId: 'h', connectorMetadata: { displayName: 'Test' } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(C1CallError);
+    expect(refused).toMatchObject({ code: status.UNAVAILABLE, message: expect.stringMatching(/^C1 is unreachable: [A-Z_]+$/) });
+    expect(c1.state.calls.slice(from)).toEqual([]);
+    for (const { api, tokens } of [trusted, untrusted]) {
+      api.close();
+      await tokens.close();
+    }
+  });
+
+  it('reports calls while C1 is away as UNAVAILABLE, the code the task loop retries, and reconnects once it is back', async () => {
+    const { api, tokens } = client(c1.clientSecret);
+    await api.getTask({ hostId: 'h' });
+    await c1.pause();
+    try {
+      await expect(api.getTask({ hostId: 'h' })).rejects.toMatchObject({ code: status.UNAVAILABLE });
+    } finally {
+      await c1.resume();
+    }
+    expect((await api.getTask({ hostId: 'h' })).nextPoll).toBeDefined();
+    api.close();
+    await tokens.close();
+  });
+
+  it('resets an upload whose messages fail before its EOF and rethrows that failure as it is', async () => {
+    const { api, tokens } = client(c1.clientSecret);
+    const abandoned = c1.state.abandonedUploads;
+    const reason = new DOMException('the task was cancelled', 'AbortError');
+    const failed = await api
+      .uploadAsset(
+        (async function* () {
+          yield { msg: { case: 'metadata' as const, value: { hostId: 'h', taskId: 'T'.repeat(27) } } };
+          yield { msg: { case: 'data' as const, value: { data: Buffer.alloc(1024) } } };
+          throw reason;
+        })(),
+      )
+      .catch((error: unknown) => error);
+    expect(failed).toBe(reason);
+    await expect.poll(() => c1.state.abandonedUploads).toBe(abandoned + 1);
+    expect(c1.state.uploads.every((upload) => upload.bytes.length !== 1024)).toBe(true);
     api.close();
     await tokens.close();
   });

@@ -20,12 +20,22 @@ export interface ReceivedHeartbeat {
   at: number;
 }
 
+/** What one call carried besides its message. */
+export interface ReceivedCall {
+  method: string;
+  userAgent: string;
+  /** How long the client gave the call, as the server saw it on arrival; absent without a deadline. */
+  deadlineMs?: number;
+}
+
 /** Everything the fake C1 saw and what it still has to hand out. */
 export class FakeC1State {
   /** Tasks not yet handed to a connector, first out first. */
   readonly queue: Task[] = [];
   /** Tasks handed out, by id. */
   readonly handed = new Map<string, Task>();
+  /** Every BatonService call, in order of arrival. */
+  readonly calls: ReceivedCall[] = [];
   readonly hellos: BatonServiceHelloRequest[] = [];
   readonly heartbeats: ReceivedHeartbeat[] = [];
   readonly finished: BatonServiceFinishTaskRequest[] = [];

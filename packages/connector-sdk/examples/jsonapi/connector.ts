@@ -101,6 +101,7 @@ export const acmeJsonApiConnector = defineConnector({
   name: 'acme-jsonapi',
   version: '1.0.0',
   config: jsonApiConfig,
+  declaration: { metadata: { displayName: 'Acme (JSON:API)' }, resourceTypes: [{ resourceType: userType }, { resourceType: teamType }] },
   create(config, runtime) {
     const http = runtime.httpClient({
       service: 'Acme',

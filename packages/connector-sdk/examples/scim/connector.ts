@@ -2,6 +2,7 @@ import { baseUrlCheck, bearerAuth, defineConfig, defineConnector, provisioningGu
 import {
   createScimClient,
   scimErrorMessage,
+  scimGroupResourceType,
   scimGroupSyncer,
   scimMembershipProvisioner,
   scimUserResourceType,
@@ -26,6 +27,10 @@ export const acmeScimConnector = defineConnector({
   name: 'acme-scim',
   version: '1.0.0',
   config: scimConfig,
+  declaration: {
+    metadata: { displayName: 'Acme (SCIM)' },
+    resourceTypes: [{ resourceType: scimUserResourceType }, { resourceType: scimGroupResourceType, provisions: true }],
+  },
   create(config, runtime) {
     const http = runtime.httpClient({
       service: 'Acme',

@@ -6,6 +6,12 @@ import { ConnectorError } from '../errors/connector-error.js';
 /** How old a takeover guard must be before it counts as left by a killed process. */
 const ABANDONED_GUARD_MS = 10_000;
 
+/** How long an opener waits for another process's takeover of a stale lock to settle. */
+const TAKEOVER_WAIT_MS = 2_000;
+
+/** The pause between two looks at a lock another process is taking over. */
+const TAKEOVER_POLL_MS = 2;
+
 /** Lock files this process holds, to tell its own live claims from a dead run with the same pid. */
 const heldHere = new Set<string>();
 
@@ -23,7 +29,8 @@ interface Claim {
  * a killed run's lock names the pid of the next one. Other reused pids block until that process
  * ends or the file is removed by hand. A takeover happens under a second lock
  * (`<file>.lock.takeover`) and removes only the very file judged stale, so of two processes
- * taking over the same stale lock exactly one wins.
+ * taking over the same stale lock exactly one wins; one that finds a takeover under way waits
+ * for it to settle, so it is refused naming the winner.
  */
 export class WorkLock {
   private constructor(private readonly file: string) {}
@@ -35,19 +42,25 @@ export class WorkLock {
   static acquire(output: string): WorkLock {
     const file = `${output}.lock`;
     mkdirSync(dirname(file), { recursive: true });
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const giveUpAt = Date.now() + TAKEOVER_WAIT_MS;
+    for (;;) {
       if (tryCreate(file)) {
         heldHere.add(file);
         return new WorkLock(file);
       }
       const claim = readClaim(file);
-      if (claim === undefined) continue; // released meanwhile
-      if (claim.pid !== undefined && isLive(claim.pid, file)) {
+      if (claim?.pid !== undefined && isLive(claim.pid, file)) {
         throw new ConnectorError(`another sync is writing ${output} (pid ${claim.pid})`, { code: 'failed-precondition' });
       }
-      takeOver(file, claim);
+      if (claim === undefined || takeOver(file, claim)) continue; // released meanwhile, or taken over now
+      if (Date.now() > giveUpAt) {
+        throw new ConnectorError(
+          `another sync is taking over the stale lock ${file}; if no sync is running, remove ${file}.takeover`,
+          { code: 'failed-precondition' },
+        );
+      }
+      pause(TAKEOVER_POLL_MS);
     }
-    throw new ConnectorError(`another sync is writing ${output}`, { code: 'failed-precondition' });
   }
 
   /** Gives the claim up, unless another process has taken the lock over since. */
@@ -57,19 +70,28 @@ export class WorkLock {
   }
 }
 
-/** Removes the stale lock `seen`, if it is still that file, while holding the takeover guard. */
-function takeOver(file: string, seen: Claim): void {
+/**
+ * Removes the stale lock `seen`, if it is still that file, while holding the takeover guard.
+ * False when another process holds the guard: its takeover is under way.
+ */
+function takeOver(file: string, seen: Claim): boolean {
   const guard = `${file}.takeover`;
   if (!tryCreate(guard)) {
     removeIfAbandoned(guard);
-    return;
+    return false;
   }
   try {
     const now = readClaim(file);
     if (now !== undefined && now.inode === seen.inode && now.pid === seen.pid) rmSync(file, { force: true });
+    return true;
   } finally {
     rmSync(guard, { force: true });
   }
+}
+
+/** Blocks this thread for `ms` milliseconds (the lock is taken synchronously). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** Removes a takeover guard whose taker was killed in the few milliseconds it holds one. */

@@ -3,6 +3,7 @@ import { C1zFormatError, openC1zReader } from '../c1z/index.js';
 import type { C1zReader, SyncRun } from '../c1z/index.js';
 import type { ResourceId } from '../model/index.js';
 import { UsageError } from './cli-errors.js';
+import { explainReadError } from './file-errors.js';
 
 /** Opens the c1z file for reading, or explains that there is none yet. */
 export async function openExistingC1z(file: string, binary: string): Promise<C1zReader> {
@@ -15,7 +16,7 @@ export async function openExistingC1z(file: string, binary: string): Promise<C1z
     if (error instanceof C1zFormatError) {
       throw new UsageError(`${error.message} (--file / BATON_FILE)`, { cause: error });
     }
-    throw error;
+    throw explainReadError(error, file);
   }
 }
 

@@ -82,6 +82,25 @@ describe('usage and config errors', () => {
     expect(calls.runtime).toEqual([{ userAgent: 'baton-demo/1.2.3', timeoutMs: 7000, provisioning: false }]);
   });
 
+  it('resolves the config once per run: each setting\'s BATON_* variable is read once', async () => {
+    writeFileSync(join(cwd, 'settings.yaml'), 'demo-region: us\n');
+    const reads = new Map<string, number>();
+    const env = new Proxy<Record<string, string>>(
+      { BATON_DEMO_TOKEN: GOOD_TOKEN, BATON_WORKERS: '3', BATON_CONFIG_PATH: 'settings.yaml' },
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string') reads.set(key, (reads.get(key) ?? 0) + 1);
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const { code } = await runDemo(['validate'], { cwd, env });
+    expect(code).toBe(0);
+    expect(reads.get('BATON_DEMO_TOKEN')).toBe(1);
+    expect(reads.get('BATON_WORKERS')).toBe(1);
+    expect(reads.get('BATON_HTTP_TIMEOUT_SECONDS')).toBe(1);
+  });
+
   it('never prints a secret given on the command line', async () => {
     const secret = 'super-secret-token-value';
     const { code, stdout, stderr } = await runDemo(['validate', '--demo-token', secret, '--demo-region', 'mars'], { cwd });
@@ -140,6 +159,20 @@ describe('capabilities and config', () => {
     expect(report.capabilities.connector).toEqual(expect.arrayContaining(['SYNC', 'PROVISION', 'ACCOUNT_PROVISIONING']));
     expect(report.capabilities.resourceTypes).toContainEqual({ resourceType: 'team', capabilities: ['SYNC', 'PROVISION'] });
     expect(report.resourceTypes.map((type: { id: string }) => type.id)).toEqual(['user', 'team']);
+  });
+
+  it('prints the capabilities without any credentials and without building the connector', async () => {
+    const bare = await runDemo(['capabilities'], { cwd });
+    expect(bare.code).toBe(0);
+    expect(bare.calls.runtime).toEqual([]);
+    expect(bare.stdout).toBe((await runDemo(['capabilities'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } })).stdout);
+  });
+
+  it('still checks the standard settings of a capabilities run, without asking for the connector\'s', async () => {
+    const { code, stderr } = await runDemo(['capabilities', '--workers', '0'], { cwd });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--workers / BATON_WORKERS must be between 1 and 64');
+    expect(stderr).not.toContain('--demo-token');
   });
 
   it('prints the JSON schema of the settings without any credentials', async () => {

@@ -8,9 +8,10 @@ export interface CommandContext {
   definition: ConnectorDefinition;
   /** `baton-<name>`. */
   binary: string;
+  /** The standard and command flags, resolved once for the run. */
   settings: CliSettings;
-  /** Every resolved config value, the connector's own included when the command needs them. */
-  values: Readonly<Record<string, unknown>>;
+  /** The connector's own config values, resolved with the settings; empty unless the command needs them. */
+  connectorValues: Readonly<Record<string, unknown>>;
   logger: Logger;
   stdout: TextOutput;
   stderr: TextOutput;
@@ -25,8 +26,12 @@ export interface Command {
   name: string;
   /** One line for `--help`. */
   summary: string;
-  /** Whether the command builds the connector, so its config (credentials) must be valid. */
-  usesConnector: boolean;
+  /**
+   * Whether the command builds the connector, so the connector's own fields (credentials) must be
+   * set and valid. When false they are not read at all: `capabilities`, `config` and the inspect
+   * commands run without credentials.
+   */
+  needsConnectorConfig: boolean;
   /** Runs the command and returns the exit code; throws for failures the CLI presents. */
   run(ctx: CommandContext): Promise<number>;
 }

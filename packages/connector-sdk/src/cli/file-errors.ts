@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { workingDirectory } from '../c1z/open.js';
 import { flagHint } from '../config/index.js';
 import { ConnectorError } from '../errors/connector-error.js';
@@ -45,16 +45,28 @@ export function explainStoreError(error: unknown, place: SyncPlace): unknown {
   const flags = place.tempDir === undefined ? flagHint('file') : `${flagHint('file')} or ${flagHint('c1z-temp-dir')}`;
   const path = found.path ?? where;
   const kept = `; ${place.file} was left as it was`;
-  const message = describe(found.code, { path, where, flags, place });
+  const message = describe(found.code, { path, where, flags, place, ...(found.path !== undefined && { denied: found.path }) });
   if (message === undefined) return error;
   return new ConnectorError(`${message}${kept}`, { code: 'failed-precondition', cause: error });
 }
 
-function describe(code: string, at: { path: string; where: string; flags: string; place: SyncPlace }): string | undefined {
+/** What {@link describe} names: the failing path (else `where`), the flags to suggest, the place. */
+interface FailureSite {
+  path: string;
+  where: string;
+  flags: string;
+  place: SyncPlace;
+  /** The path the system call failed on, when it said. */
+  denied?: string;
+}
+
+function describe(code: string, at: FailureSite): string | undefined {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return `permission denied writing ${at.path}: choose a folder you can write to with ${at.flags}`;
+      return at.denied === undefined
+        ? `permission denied writing ${at.where}: choose a folder you can write to with ${at.flags}`
+        : permissionDenied(at.denied, at.place);
     case 'EROFS':
       return `${at.path} is on a read-only file system: choose a writable folder with ${at.flags}`;
     case 'ENOSPC':
@@ -73,4 +85,42 @@ function describe(code: string, at: { path: string; where: string; flags: string
     default:
       return code.startsWith('SQLITE_CORRUPT') ? describe('SQLITE_CORRUPT', at) : undefined;
   }
+}
+
+/** Whether `path` is `folder` or lies below it. */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Says what this user may not do: read the file at --file, or create files in a folder (that of
+ * --file, or --c1z-temp-dir when the denied path is below it), and which flag chooses another.
+ */
+function permissionDenied(path: string, place: SyncPlace): string {
+  const file = resolve(place.file);
+  const denied = resolve(path);
+  if (denied === file) {
+    return `permission denied reading ${place.file}: give this user read and write access to it, or choose another file with ${flagHint('file')}`;
+  }
+  const folder = dirname(denied);
+  if (place.tempDir !== undefined && isInside(denied, resolve(place.tempDir))) {
+    return `permission denied creating files in ${folder}: choose a folder you can write to with ${flagHint('c1z-temp-dir')}`;
+  }
+  return `permission denied creating files in ${folder}: choose a folder you can write to with ${flagHint('file')}`;
+}
+
+/**
+ * Turns a failure to open the c1z file at --file for reading (inspect commands) into an error
+ * naming the file, the flag and the next step. Other errors come back as they are.
+ */
+export function explainReadError(error: unknown, file: string): unknown {
+  const found = errorCode(error);
+  if (found?.code !== 'EACCES' && found?.code !== 'EPERM') return error;
+  const denied = found.path === undefined ? undefined : resolve(found.path);
+  const message =
+    denied === resolve(file)
+      ? `permission denied reading ${file}: give this user read access to it, or choose another file with ${flagHint('file')}`
+      : `permission denied unpacking ${file} into ${found.path === undefined ? 'the temp directory' : dirname(found.path)}: set TMPDIR to a folder you can write to`;
+  return new ConnectorError(message, { code: 'failed-precondition', cause: error });
 }

@@ -25,14 +25,16 @@ afterEach(() => {
 const grantArgs = ['--grant-entitlement', 'team:902:member', '--grant-principal', '1', '--grant-principal-type', 'user'];
 
 describe('one-shot operations on a read-only connector', () => {
+  const viewerUser = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
   const readOnly = defineConnector({
     name: 'viewer',
     version: '1.0.0',
     config: defineConfig({ fields: {} }),
+    declaration: { metadata: { displayName: 'Viewer' }, resourceTypes: [{ resourceType: viewerUser }] },
     create: () => ({
       metadata: { displayName: 'Viewer' },
       validate: async () => [],
-      resourceSyncers: [{ resourceType: defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] }), list: async () => ({ items: [] }) }],
+      resourceSyncers: [{ resourceType: viewerUser, list: async () => ({ items: [] }) }],
     }),
   });
 

@@ -1,17 +1,16 @@
-import { capabilitiesOf, type CapabilityName } from '../connector/index.js';
+import { declaredCapabilities, type CapabilityName } from '../connector/index.js';
 import { UsageError } from './cli-errors.js';
 import type { CommandContext } from './context.js';
-import { withConnector } from './connector-factory.js';
 import type { Operation } from './settings.js';
 
 const NEEDS: Record<Operation, CapabilityName> = { grant: 'PROVISION', revoke: 'PROVISION', 'create-account': 'ACCOUNT_PROVISIONING' };
 
 /**
  * Refuses a one-shot operation the connector cannot do at all, before the file or the API is
- * touched: a connector without provisioners and account manager is read-only, and says so.
+ * touched (from the package's declaration): a connector without provisioners and account manager is read-only, and says so.
  */
-export async function refuseUnsupported(ctx: CommandContext, operation: Operation, flag: string): Promise<void> {
-  const { connector } = await withConnector(ctx, async (built) => capabilitiesOf(built));
+export function refuseUnsupported(ctx: CommandContext, operation: Operation, flag: string): void {
+  const { connector } = declaredCapabilities(ctx.definition.declaration);
   if (connector.includes(NEEDS[operation])) return;
   const readOnly = !connector.includes('PROVISION') && !connector.includes('ACCOUNT_PROVISIONING');
   throw new UsageError(

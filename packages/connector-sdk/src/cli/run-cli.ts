@@ -1,16 +1,6 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import {
-  envName,
-  formatConfigProblems,
-  loadConfigFile,
-  parseArgv,
-  resolveConfig,
-  SDK_CONFIG,
-} from '../config/index.js';
-import type { ConfigProblem, ConfigSchema, FlagValues } from '../config/index.js';
+import { formatConfigProblems, parseArgv } from '../config/index.js';
+import type { ConfigProblem, ConfigSchema } from '../config/index.js';
 import type { ConnectorDefinition } from '../connector/index.js';
-import { isConnectorError } from '../errors/index.js';
 import { createLogger } from '../log/index.js';
 import { UsageError } from './cli-errors.js';
 import { capabilitiesCommand } from './commands/capabilities.js';
@@ -29,8 +19,9 @@ import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
 import { runServiceMode, serviceModeRequested } from '../service/run-service.js';
 import { refuseUnsupported } from './read-only.js';
-import { BASE_SCHEMA, fullSchema, onlyFieldsOf } from './schema.js';
-import { type CliSettings, type Operation, readSettings, requestedOperations } from './settings.js';
+import { OPERATION_FLAGS, resolveRunConfig } from './run-config.js';
+import { fullSchema } from './schema.js';
+import { type Operation, requestedOperations } from './settings.js';
 
 /** The process environment a CLI run sees; tests pass in-memory streams and their own env. */
 export interface CliIo {
@@ -44,15 +35,6 @@ export interface CliIo {
   /** Aborting stops the run (a sync checkpoints first); its reason names the signal (`SIGINT`). */
   signal?: AbortSignal;
 }
-
-/** The YAML file Baton reads when no `--config` is given. */
-const DEFAULT_CONFIG_FILE = '.baton.yaml';
-
-const OPERATION_FLAGS: Record<Operation, string> = {
-  grant: '--grant-entitlement',
-  revoke: '--revoke-grant',
-  'create-account': '--create-account-login/--create-account-email',
-};
 
 const OPERATIONS: Record<Operation, (ctx: CommandContext) => Promise<number>> = {
   grant: grantOnce,
@@ -108,13 +90,18 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
     if (extra.length > 0) usageProblems.push({ message: `unexpected argument ${shownArgument(extra[0] ?? '', env)} after ${name}` });
     if (!command) throw new UsageError(`${formatConfigProblems(usageProblems)}\n${seeHelp}`);
 
-    const file = readConfigFile(parsed.flags, env, cwd);
-    const resolved = resolveSettings(command, schema, parsed.flags, env, file, cwd, parsed.positionals.length > 0);
-    const problems = [...usageProblems, ...(resolved.ok ? [] : resolved.problems)];
-    if (!resolved.ok || problems.length > 0) {
-      throw new UsageError(formatConfigProblems(problems) + (usageProblems.length > 0 ? `\n${seeHelp}` : ''));
-    }
-    const { values, settings } = resolved;
+    const { settings, connectorValues } = await resolveRunConfig({
+      definition,
+      schema,
+      command,
+      commandGiven: parsed.positionals.length > 0,
+      flags: parsed.flags,
+      env,
+      cwd,
+      signal,
+      usageProblems,
+      seeHelp,
+    });
     debug = settings.logLevel === 'debug';
     const logger = createLogger({
       level: settings.logLevel,
@@ -125,84 +112,21 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
       definition,
       binary,
       settings,
-      values,
+      connectorValues,
       logger,
       stdout,
       stderr,
-      format: chooseOutputFormat(explicitOutput(parsed.flags, env, file, settings), stdout.stream),
+      format: chooseOutputFormat(settings.output, stdout.stream),
       signal,
     };
     const [operation] = requestedOperations(settings);
-    if (!operation && command.name === 'sync' && serviceModeRequested(values)) return await runServiceMode(ctx, env);
+    if (!operation && command.name === 'sync' && serviceModeRequested(settings)) return await runServiceMode(ctx, env);
     if (!operation) return await command.run(ctx);
-    await refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
+    refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
     return await OPERATIONS[operation](ctx);
   } catch (error) {
     return presentError(error, stderr, { binary, debug, signal });
   }
-}
-
-/**
- * Resolves the settings a command needs, or returns every problem found: the connector's own
- * fields only count for commands that build the connector, and one-shot operations need
- * `--provisioning` and no command.
- */
-function resolveSettings(
-  command: Command,
-  schema: ConfigSchema,
-  flags: FlagValues,
-  env: Record<string, string | undefined>,
-  file: Record<string, unknown>,
-  cwd: string,
-  commandGiven: boolean,
-): { ok: true; values: Record<string, unknown>; settings: CliSettings } | { ok: false; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  const base = resolveConfig(BASE_SCHEMA, { flags: onlyFieldsOf(BASE_SCHEMA, flags), env, file: onlyFieldsOf(BASE_SCHEMA, file) });
-  const full = command.usesConnector ? resolveConfig(schema, { flags, env, file }) : base;
-  if (!full.ok) problems.push(...full.problems);
-  else if (!base.ok) problems.push(...base.problems);
-  if (base.ok) {
-    const settings = readSettings(base.values, cwd);
-    for (const operation of requestedOperations(settings)) {
-      const flag = OPERATION_FLAGS[operation];
-      if (commandGiven && command.name !== 'sync') {
-        problems.push({ message: `${flag} is a one-shot operation; run it without the "${command.name}" command` });
-      } else if (!settings.provisioning) {
-        problems.push({
-          field: 'provisioning',
-          message: `${flag} changes access and runs only with --provisioning / ${envName('provisioning')}=true`,
-        });
-      }
-    }
-  }
-  if (problems.length > 0 || !full.ok) return { ok: false, problems };
-  const values = full.values as Record<string, unknown>;
-  return { ok: true, values, settings: readSettings(values, cwd) };
-}
-
-/** The config file's values: `--config` / BATON_CONFIG_PATH, else `./.baton.yaml` when present. */
-function readConfigFile(flags: FlagValues, env: Record<string, string | undefined>, cwd: string): Record<string, unknown> {
-  const given = flags['config'] ?? env[SDK_CONFIG.fields.config.env ?? envName('config')];
-  const path = typeof given === 'string' && given !== '' ? given : undefined;
-  const fallback = resolve(cwd, DEFAULT_CONFIG_FILE);
-  if (path === undefined && !existsSync(fallback)) return {};
-  try {
-    return loadConfigFile(path === undefined ? fallback : isAbsolute(path) ? path : resolve(cwd, path));
-  } catch (error) {
-    if (isConnectorError(error)) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
-}
-
-/** `--output` when the operator set it (flag, env or file); otherwise the CLI picks by TTY. */
-function explicitOutput(
-  flags: FlagValues,
-  env: Record<string, string | undefined>,
-  file: Record<string, unknown>,
-  settings: CliSettings,
-): string | undefined {
-  const given = Object.hasOwn(flags, 'output') || env[envName('output')] !== undefined || Object.hasOwn(file, 'output');
-  return given ? settings.output : undefined;
 }
 
 /**

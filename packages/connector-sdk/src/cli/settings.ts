@@ -1,83 +1,37 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { LogLevel } from '../log/index.js';
+import type { ConfigValues } from '../config/index.js';
+import { BASE_SCHEMA } from './schema.js';
 
-/** The SDK and CLI settings a command reads, typed, from the resolved config values. */
-export interface CliSettings {
-  /** Absolute path of the c1z file. */
-  file: string;
-  logLevel: LogLevel;
-  /** Unset when not configured: the CLI then picks console on a terminal, json otherwise. */
-  logFormat?: 'json' | 'console';
-  output?: string;
-  provisioning: boolean;
-  syncResourceTypes: string[];
-  skipEntitlementsAndGrants: boolean;
-  httpTimeoutSeconds: number;
-  workers?: number;
-  /** Where a sync keeps its working files (default: beside the file). */
-  c1zTempDir?: string;
-  grantEntitlement?: string;
-  grantPrincipal?: string;
-  grantPrincipalType?: string;
-  revokeGrant?: string;
-  createAccountLogin?: string;
-  createAccountEmail?: string;
-  createAccountProfile?: string;
-  createAccountAgeRecipient?: string;
-  createAccountCredential?: 'random-password' | 'no-password';
-  resourceType?: string;
-  resource?: string;
-  entitlement?: string;
-  principal?: string;
-  syncId?: string;
-  exportFormat: 'json' | 'csv';
-}
+/** `log-level` -> `logLevel`, `http-timeout-seconds` -> `httpTimeoutSeconds`. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
-/** Reads {@link CliSettings} from resolved config values; relative paths are taken from `cwd`. */
+/** The same values keyed by camel-case names; optional keys stay optional. */
+type CamelCased<T> = { [K in keyof T as K extends string ? CamelCase<K> : never]: T[K] };
+
+/**
+ * The SDK's standard flags and the CLI's command flags as a command reads them: typed by their
+ * declarations in `SDK_CONFIG` and `CLI_CONFIG` (a flag with a default is always set), keyed by
+ * camel-case name (`--http-timeout-seconds` is `httpTimeoutSeconds`). `file` and `c1zTempDir`
+ * are absolute paths.
+ */
+export type CliSettings = CamelCased<ConfigValues<typeof BASE_SCHEMA>>;
+
+/**
+ * Reads {@link CliSettings} from values resolved over a schema holding `BASE_SCHEMA` (the
+ * resolver checked and defaulted each of them); relative paths are taken from `cwd`.
+ */
 export function readSettings(values: Readonly<Record<string, unknown>>, cwd: string): CliSettings {
-  const text = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const flag = (name: string): boolean => values[name] === true;
-  const integer = (name: string): number | undefined => {
-    const value = values[name];
-    return typeof value === 'number' ? value : undefined;
-  };
-  const list = (name: string): string[] => {
-    const value = values[name];
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  };
+  const camel: Record<string, unknown> = {};
+  for (const name of Object.keys(BASE_SCHEMA.fields)) {
+    if (values[name] !== undefined) camel[name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())] = values[name];
+  }
+  // The one place the resolved values meet their type: resolveConfig validated every base field.
+  const settings = camel as CliSettings;
   const path = (value: string): string => (isAbsolute(value) ? value : resolve(cwd, value));
-  const logLevel = text('log-level');
-  const tempDir = text('c1z-temp-dir');
-  const logFormat = text('log-format');
   return {
-    file: path(text('file') ?? 'sync.c1z'),
-    logLevel: logLevel === 'debug' || logLevel === 'warn' || logLevel === 'error' ? logLevel : 'info',
-    logFormat: logFormat === 'console' || logFormat === 'json' ? logFormat : undefined,
-    output: text('output'),
-    provisioning: flag('provisioning'),
-    syncResourceTypes: list('sync-resource-types'),
-    skipEntitlementsAndGrants: flag('skip-entitlements-and-grants'),
-    httpTimeoutSeconds: integer('http-timeout-seconds') ?? 300,
-    workers: integer('workers'),
-    c1zTempDir: tempDir === undefined ? undefined : path(tempDir),
-    grantEntitlement: text('grant-entitlement'),
-    grantPrincipal: text('grant-principal'),
-    grantPrincipalType: text('grant-principal-type'),
-    revokeGrant: text('revoke-grant'),
-    createAccountLogin: text('create-account-login'),
-    createAccountEmail: text('create-account-email'),
-    createAccountProfile: text('create-account-profile'),
-    createAccountAgeRecipient: text('create-account-age-recipient'),
-    createAccountCredential: credentialKind(text('create-account-credential')),
-    resourceType: text('resource-type'),
-    resource: text('resource'),
-    entitlement: text('entitlement'),
-    principal: text('principal'),
-    syncId: text('sync-id'),
-    exportFormat: text('format') === 'csv' ? 'csv' : 'json',
+    ...settings,
+    file: path(settings.file),
+    ...(settings.c1zTempDir !== undefined && { c1zTempDir: path(settings.c1zTempDir) }),
   };
 }
 
@@ -93,8 +47,4 @@ export function requestedOperations(settings: CliSettings): Operation[] {
     operations.push('create-account');
   }
   return operations;
-}
-
-function credentialKind(value: string | undefined): CliSettings['createAccountCredential'] {
-  return value === 'random-password' || value === 'no-password' ? value : undefined;
 }

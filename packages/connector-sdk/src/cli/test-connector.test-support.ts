@@ -92,6 +92,11 @@ export function demoDefinition(
     name: 'demo',
     version: '1.2.3',
     config,
+    declaration: {
+      metadata: { displayName: 'Demo' },
+      resourceTypes: [{ resourceType: USER }, { resourceType: TEAM, provisions: true }],
+      accountCreation: { supportedCredentialOptions: credentialOptions, preferredCredentialOption: 'random-password' },
+    },
     create(values, runtime) {
       calls.runtime.push({ ...runtime.http, provisioning: runtime.provisioning });
       const token = values['demo-token'];

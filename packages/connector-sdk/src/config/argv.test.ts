@@ -8,7 +8,7 @@ const schema = defineConfig({
     file: { type: 'string', short: 'f', description: 'output' },
     provisioning: { type: 'boolean', short: 'p', description: 'provisioning' },
     verbose: { type: 'boolean', short: 'v', description: 'verbose' },
-    workers: { type: 'integer', description: 'workers' },
+    workers: { type: 'integer', min: 1, max: 64, description: 'workers' },
     'sync-resource-types': { type: 'string-list', description: 'types' },
     'api-token': { type: 'string', secret: true, description: 'token' },
   },

@@ -45,12 +45,17 @@ export interface BooleanField extends FieldBase {
   default?: boolean;
 }
 
-/** An integer field. */
+/**
+ * An integer field. Its range is required: a value outside `min`..`max` (inclusive) is a config
+ * problem naming the flag, its env var and the range, so no setting can ask for a billion workers.
+ */
 export interface IntegerField extends FieldBase {
   type: 'integer';
   default?: number;
-  min?: number;
-  max?: number;
+  /** The smallest value accepted (a safe integer). */
+  min: number;
+  /** The largest value accepted (a safe integer, at least `min`). */
+  max: number;
 }
 
 /** A comma-separated list of strings. */

@@ -75,11 +75,7 @@ function detailLines(name: string, field: ConfigField): string[] {
   if (env !== undefined) facts.push(`env ${env}`);
   const shownDefault = field.secret ? undefined : defaultText(field);
   if (shownDefault !== undefined) facts.push(`default ${shownDefault}`);
-  if (field.type === 'integer') {
-    if (field.min !== undefined && field.max !== undefined) facts.push(`${field.min}..${field.max}`);
-    else if (field.min !== undefined) facts.push(`at least ${field.min}`);
-    else if (field.max !== undefined) facts.push(`at most ${field.max}`);
-  }
+  if (field.type === 'integer') facts.push(`${field.min}..${field.max}`);
   return facts.length > 0 ? [first, facts.join(', ')] : [first];
 }
 

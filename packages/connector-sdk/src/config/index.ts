@@ -1,11 +1,11 @@
 export * from './checks.js';
 export * from './fields.js';
 export { parseArgv, type FlagValue, type FlagValues, type ParsedArgv } from './argv.js';
-export { loadConfigFile } from './file.js';
+export { loadConfigFile, type LoadConfigFileOptions } from './file.js';
 export { formatHelp, type HelpOptions } from './help.js';
 export { configJsonSchema, type JsonSchemaDocument } from './json-schema.js';
 export { mergeSchemas } from './merge.js';
-export { envName, flagHint } from './names.js';
+export { envName, fieldEnvName, flagHint } from './names.js';
 export { formatConfigProblems, type ConfigProblem } from './problems.js';
-export { resolveConfig, type ConfigSources, type ResolvedConfig } from './resolve.js';
+export { resolveConfig, type ConfigSources, type ResolveOptions, type ResolvedConfig } from './resolve.js';
 export { SDK_CONFIG } from './sdk-config.js';

@@ -68,8 +68,8 @@ function fieldSchema(name: string, field: ConfigField): JsonSchemaDocument {
       break;
     case 'integer':
       property.type = 'integer';
-      if (field.min !== undefined) property.minimum = field.min;
-      if (field.max !== undefined) property.maximum = field.max;
+      property.minimum = field.min;
+      property.maximum = field.max;
       break;
     case 'string-list':
       property.type = 'array';

@@ -49,4 +49,11 @@ describe('mergeSchemas', () => {
       mergeSchemas(SDK_CONFIG, { fields: { a: { type: 'string', description: 'x' } }, requiredTogether: [['a', 'b']] }),
     ).toThrow('a config relationship names "b", which is not declared');
   });
+
+  it('throws on an integer field without a range, or with a default outside it', () => {
+    const unbounded = { fields: { 'page-size': { type: 'integer', description: 'x' } } } as unknown as Parameters<typeof mergeSchemas>[1];
+    expect(() => mergeSchemas(SDK_CONFIG, unbounded)).toThrow('config field "page-size" is an integer and needs a range');
+    const outside = defineConfig({ fields: { 'page-size': { type: 'integer', min: 1, max: 100, default: 500, description: 'x' } } });
+    expect(() => mergeSchemas(SDK_CONFIG, outside)).toThrow('config field "page-size" has a default of 500, outside its range 1..100');
+  });
 });

@@ -1,4 +1,4 @@
-import type { ConfigField, ConfigSchema } from './fields.js';
+import type { ConfigField, ConfigSchema, IntegerField } from './fields.js';
 import { fieldEnvName, isValidFlagName } from './names.js';
 
 /**
@@ -40,6 +40,7 @@ function assertConsistent(schema: ConfigSchema): void {
       if (other) throw new Error(`config fields "${other}" and "${name}" both use the short alias -${field.short}`);
       shorts.set(field.short, name);
     }
+    if (field.type === 'integer') assertRange(name, field);
     const env = fieldEnvName(name, field);
     if (env !== undefined) {
       const other = envs.get(env);
@@ -50,5 +51,16 @@ function assertConsistent(schema: ConfigSchema): void {
   const groups = [...(schema.requiredTogether ?? []), ...(schema.mutuallyExclusive ?? []).map((group) => group.flat())];
   for (const name of groups.flat()) {
     if (!schema.fields[name]) throw new Error(`a config relationship names "${name}", which is not declared`);
+  }
+}
+
+/** An integer field needs a range of safe integers holding its default (the type asks for one; JS callers may not). */
+function assertRange(name: string, field: IntegerField): void {
+  const { min, max } = field;
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max) {
+    throw new Error(`config field "${name}" is an integer and needs a range: integer min and max with min <= max`);
+  }
+  if (field.default !== undefined && (field.default < min || field.default > max)) {
+    throw new Error(`config field "${name}" has a default of ${field.default}, outside its range ${min}..${max}`);
   }
 }

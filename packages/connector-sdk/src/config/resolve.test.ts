@@ -158,7 +158,7 @@ describe('resolveConfig problems', () => {
           description: 'key',
           check: (value) => (value.startsWith('ak_') ? undefined : 'must start with ak_'),
         },
-        pin: { type: 'integer', secret: true, description: 'pin' },
+        pin: { type: 'integer', min: 0, max: 9999, secret: true, description: 'pin' },
       },
     });
     const result = resolveConfig(secretSchema, { flags: { 'api-key': 'wrong-secret-key', pin: 'secret-pin' }, env: {} });

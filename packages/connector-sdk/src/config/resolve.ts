@@ -15,6 +15,16 @@ export interface ConfigSources {
   file?: Record<string, unknown>;
 }
 
+/** How {@link resolveConfig} treats the schema's fields. */
+export interface ResolveOptions {
+  /**
+   * Fields to leave out: neither required nor checked, and absent from the values (their flags,
+   * env vars and file keys are still known, and secrets among them are still registered). A
+   * command that never builds the connector passes the connector's own fields here.
+   */
+  skip?: Iterable<string>;
+}
+
 /** The outcome of {@link resolveConfig}: typed values, or every problem found. */
 export type ResolvedConfig<S extends ConfigSchema> =
   | { ok: true; values: ConfigValues<S> }
@@ -30,8 +40,9 @@ interface Candidate {
  * values and the schema's relationships, and reports every problem at once. Every secret
  * field's value (from any source) is registered with `registerSecret` before anything else.
  */
-export function resolveConfig<S extends ConfigSchema>(schema: S, sources: ConfigSources): ResolvedConfig<S> {
+export function resolveConfig<S extends ConfigSchema>(schema: S, sources: ConfigSources, options: ResolveOptions = {}): ResolvedConfig<S> {
   const problems: ConfigProblem[] = [];
+  const skipped = new Set(options.skip);
   const fields: Readonly<Record<string, ConfigField>> = schema.fields;
   const fileValues = readFileKeys(fields, sources.file ?? {}, problems);
   for (const name of Object.keys(sources.flags)) {
@@ -43,6 +54,7 @@ export function resolveConfig<S extends ConfigSchema>(schema: S, sources: Config
   for (const [name, field] of Object.entries(fields)) {
     const candidates = candidatesFor(name, field, sources, fileValues);
     if (field.secret) candidates.forEach((candidate) => registerSecretValue(candidate.raw));
+    if (skipped.has(name)) continue;
     const chosen = candidates.find((candidate) => !isBlank(candidate.raw));
     if (!chosen) {
       if (field.required) problems.push({ field: name, message: `${fieldHint(name, field)} is required` });
@@ -58,7 +70,7 @@ export function resolveConfig<S extends ConfigSchema>(schema: S, sources: Config
     if (chosen.source.kind !== 'default' && isSetValue(parsed.ok ? parsed.value : chosen.raw)) explicit.add(name);
   }
 
-  problems.push(...checkRelationships(schema, explicit));
+  problems.push(...checkRelationships(schema, explicit, skipped));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, values: values as ConfigValues<S> };
 }
@@ -74,9 +86,8 @@ function candidatesFor(
     candidates.push({ raw: sources.flags[name], source: { kind: 'flag', label: `--${name}` } });
   }
   const env = fieldEnvName(name, field);
-  if (env !== undefined && sources.env[env] !== undefined) {
-    candidates.push({ raw: sources.env[env], source: { kind: 'env', label: env } });
-  }
+  const fromEnv = env === undefined ? undefined : sources.env[env];
+  if (env !== undefined && fromEnv !== undefined) candidates.push({ raw: fromEnv, source: { kind: 'env', label: env } });
   const fromFile = fileValues.get(name);
   if (fromFile) candidates.push(fromFile);
   if (field.default !== undefined) {
@@ -127,10 +138,11 @@ function isSetValue(value: unknown): boolean {
   return !(Array.isArray(value) && value.length === 0);
 }
 
-function checkRelationships(schema: ConfigSchema, explicit: ReadonlySet<string>): ConfigProblem[] {
+function checkRelationships(schema: ConfigSchema, explicit: ReadonlySet<string>, skipped: ReadonlySet<string>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const hint = (name: string): string => fieldHint(name, schema.fields[name]);
   for (const group of schema.requiredTogether ?? []) {
+    if (group.some((name) => skipped.has(name))) continue;
     const given = group.filter((name) => explicit.has(name));
     if (given.length === 0 || given.length === group.length) continue;
     const givenFlags = joinWords(given.map((name) => `--${name}`));
@@ -139,6 +151,7 @@ function checkRelationships(schema: ConfigSchema, explicit: ReadonlySet<string>)
     }
   }
   for (const group of schema.mutuallyExclusive ?? []) {
+    if (group.flat().some((name) => skipped.has(name))) continue;
     const given = group.flatMap((member) => {
       const names = typeof member === 'string' ? [member] : member;
       const first = names.find((name) => explicit.has(name));

@@ -94,12 +94,7 @@ function parseInteger(field: IntegerField, raw: unknown, fail: Fail): ParsedValu
   const parsed = typeof raw === 'number' ? v.safeParse(integerNumber, raw) : v.safeParse(integerText, raw);
   if (!parsed.success) return fail('must be an integer');
   const value = parsed.output;
-  const { min, max } = field;
-  const outOfRange = (min !== undefined && value < min) || (max !== undefined && value > max);
-  if (outOfRange) {
-    if (min !== undefined && max !== undefined) return fail(`must be between ${min} and ${max}`);
-    return fail(min !== undefined ? `must be at least ${min}` : `must be at most ${max}`);
-  }
+  if (value < field.min || value > field.max) return fail(`must be between ${field.min} and ${field.max}`);
   return { ok: true, value };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger.js';
 import { defineResourceType } from '../model/builders.js';
-import { capabilitiesOf } from './capabilities.js';
-import type { Connector, ResourceSyncer } from './contract.js';
+import { assertMatchesDeclaration, capabilitiesOf, declarationOf, declaredCapabilities } from './capabilities.js';
+import type { Connector, ConnectorDeclaration, ResourceSyncer } from './contract.js';
 
 const user = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
 const group = defineResourceType({ id: 'group', displayName: 'Group', traits: ['GROUP'] });
@@ -62,5 +62,36 @@ describe('capabilitiesOf', () => {
 
   it('keeps the silent logger silent', () => {
     expect(silentLogger.child({ a: 1 })).toBe(silentLogger);
+  });
+});
+
+describe('declared capabilities', () => {
+  const provisioned: Connector = connectorWith({
+    resourceSyncers: [
+      { resourceType: user, list: emptyList, deleteResource: async () => undefined },
+      { resourceType: group, list: emptyList, provisioner: { grant: async () => ({ outcome: 'granted' }), revoke: async () => ({ outcome: 'revoked' }) } },
+    ],
+    accountManager: {
+      capabilityDetails: { supportedCredentialOptions: ['no-password'], preferredCredentialOption: 'no-password' },
+      createAccount: async () => ({ outcome: 'in-progress' }),
+    },
+  });
+  const declaration: ConnectorDeclaration = {
+    metadata: { displayName: 'Test' },
+    resourceTypes: [{ resourceType: user, deletes: true }, { resourceType: group, provisions: true }],
+    accountCreation: { supportedCredentialOptions: ['no-password'], preferredCredentialOption: 'no-password' },
+  };
+
+  it('are the capabilities of a connector built to match the declaration', () => {
+    expect(declaredCapabilities(declaration)).toEqual(capabilitiesOf(provisioned));
+    expect(declarationOf(provisioned)).toEqual(declaration);
+    expect(() => assertMatchesDeclaration('baton-test', declaration, provisioned)).not.toThrow();
+  });
+
+  it('reject a built connector that drifted from its declaration, naming both', () => {
+    const readOnly = connectorWith({ resourceSyncers: [{ resourceType: user, list: emptyList }] });
+    expect(() => assertMatchesDeclaration('baton-test', declaration, readOnly)).toThrow(
+      /^connector baton-test: what create\(\) built does not match its declaration \(declared .*"group".*, built .*\)$/,
+    );
   });
 });

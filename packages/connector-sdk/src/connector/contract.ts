@@ -177,6 +177,8 @@ export interface ConnectorHttpOptions<K extends string = string> {
   parseJson?: (text: string) => unknown;
   /** Extracts the API's own message from an error body (`scimErrorMessage`, `jsonApiErrorMessage`). */
   errorMessage?: (body: unknown) => string | undefined;
+  /** The most bytes one response body may hold, after decompression; default 64 MiB. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -203,12 +205,42 @@ export interface ConnectorRuntime<K extends string = string> {
   setting(key: K): string;
 }
 
-/** A connector package: its name, config and factory. The CLI is built from this. */
+/** A resource type a connector syncs, with what its syncer can change. */
+export interface DeclaredResourceType {
+  resourceType: ResourceType;
+  /** Its syncer has a provisioner (grants and revokes). */
+  provisions?: boolean;
+  /** Its syncer deletes resources. */
+  deletes?: boolean;
+}
+
+/**
+ * What a connector is and can do, known without building it (so without credentials): the
+ * `capabilities` command prints it. The SDK checks that every connector `create` builds matches
+ * it, so it cannot drift from the code.
+ */
+export interface ConnectorDeclaration {
+  /** The same metadata `create`'s connector carries. */
+  metadata: ConnectorMetadata;
+  /** The resource types of its syncers, in the same order. */
+  resourceTypes: readonly DeclaredResourceType[];
+  /** Present when `create`'s connector has an account manager: its resource type and details. */
+  accountCreation?: {
+    /** Defaults to `user`, as {@link AccountManager.resourceTypeId}. */
+    resourceTypeId?: string;
+    supportedCredentialOptions: readonly CredentialOptionKind[];
+    preferredCredentialOption: CredentialOptionKind;
+  };
+}
+
+/** A connector package: its name, config, declaration and factory. The CLI is built from this. */
 export interface ConnectorDefinition<S extends ConfigSchema = ConfigSchema> {
   /** Short name; the binary is `baton-<name>`. */
   name: string;
   version: string;
   config: S;
+  /** What the connector is and can do, without building it. */
+  declaration: ConnectorDeclaration;
   create(config: ConfigValues<S>, runtime: ConnectorRuntime<ConfigKey<S>>): Connector | Promise<Connector>;
 }
 

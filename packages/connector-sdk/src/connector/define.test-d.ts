@@ -7,8 +7,12 @@ const config = defineConfig({
   fields: {
     'demo-api-token': { type: 'string', description: 'API token', required: true, secret: true },
     'demo-region': { type: 'string', description: 'Region', choices: ['eu', 'na'], default: 'eu' },
-    'demo-page-size': { type: 'integer', description: 'Page size' },
+    'demo-page-size': { type: 'integer', min: 1, max: 500, description: 'Page size' },
   },
+});
+defineConfig({
+  // @ts-expect-error an integer field needs its range (min and max)
+  fields: { 'demo-limit': { type: 'integer', description: 'Limit' } },
 });
 defineConfig({
   fields: { 'demo-user': { type: 'string', description: 'User' } },
@@ -25,6 +29,7 @@ describe('defineConnector', () => {
       name: 'demo',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Demo' }, resourceTypes: [{ resourceType: user }] },
       create(values) {
         const token: string = values['demo-api-token'];
         const region: 'eu' | 'na' = values['demo-region'];
@@ -48,6 +53,7 @@ describe('defineConnector', () => {
       name: 'keys',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Keys' }, resourceTypes: [] },
       create(_values, runtime) {
         runtime.httpClient({ service: 'Demo', baseUrl: 'https://demo.test', credential: { name: 'API token', key: 'demo-api-token' } });
         // @ts-expect-error a credential names a declared config key
@@ -69,6 +75,7 @@ describe('defineConnector', () => {
       name: 'bad',
       version: '1.0.0',
       config,
+      declaration: { metadata: { displayName: 'Bad' }, resourceTypes: [] },
       create: () => ({
         metadata: { displayName: 'Bad' },
         validate: async () => [],

@@ -18,6 +18,8 @@ export interface ConnectorErrorOptions {
   /** The API's own error message, when it gave one. */
   apiMessage?: string;
   rateLimit?: RateLimitInfo;
+  /** The config key (`ilert-api-token`) whose value the operator should check, when one is to blame. */
+  settingKey?: string;
   /**
    * How many times the failed operation was tried before this error, when the thrower already
    * retried it (the HTTP client does). Callers must not retry such an error again.
@@ -43,6 +45,7 @@ export class ConnectorError extends Error {
   readonly apiMessage?: string;
   readonly rateLimit?: RateLimitInfo;
   readonly attempts?: number;
+  readonly settingKey?: string;
 
   constructor(message: string, options: ConnectorErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -52,11 +55,12 @@ export class ConnectorError extends Error {
     if (options.apiMessage !== undefined) this.apiMessage = options.apiMessage;
     if (options.rateLimit !== undefined) this.rateLimit = options.rateLimit;
     if (options.attempts !== undefined) this.attempts = options.attempts;
+    if (options.settingKey !== undefined) this.settingKey = options.settingKey;
   }
 
   /**
    * The same error with another message (say, with context put in front) and every other fact
-   * kept: code, status, endpoint, API message, rate limit and attempts. The original becomes
+   * kept: code, status, endpoint, API message, rate limit, attempts and setting key. The original becomes
    * the cause.
    */
   withMessage(message: string): ConnectorError {
@@ -67,6 +71,7 @@ export class ConnectorError extends Error {
       ...(this.apiMessage !== undefined && { apiMessage: this.apiMessage }),
       ...(this.rateLimit !== undefined && { rateLimit: this.rateLimit }),
       ...(this.attempts !== undefined && { attempts: this.attempts }),
+      ...(this.settingKey !== undefined && { settingKey: this.settingKey }),
       cause: this,
     });
   }

@@ -1,17 +1,36 @@
-import type { fetch as undiciFetch } from 'undici';
 import type { Logger } from '../log/logger.js';
 import { registerSecret } from '../log/secrets.js';
 import type { Timing } from './timing.js';
 import type { CredentialDescription } from './types.js';
+
+/** A credential request (an OAuth token request) an auth strategy sends through its client. */
+export interface AuthRequest {
+  method: 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The answer to an {@link AuthRequest}, its body read (within the client's cap). */
+export interface AuthResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  text: string;
+}
 
 /** What an {@link AuthStrategy} gets from the client it serves. */
 export interface AuthContext {
   service: string;
   credential?: CredentialDescription;
   userAgent: string;
-  /** undici's fetch, bound to the client's dispatcher (proxy, MockAgent). */
-  fetch: typeof undiciFetch;
-  timeoutMs?: number;
+  /**
+   * Sends a credential request through the client's own steps: its dispatcher (proxy,
+   * MockAgent), rate limiter, timeout (body included), body cap and error classes; redirects
+   * are followed only within the request URL's origin. Not retried here: the API request it
+   * serves is, as a request that was never sent.
+   */
+  send(request: AuthRequest): Promise<AuthResponse>;
   signal?: AbortSignal;
   logger: Logger;
   timing: Timing;

@@ -8,7 +8,7 @@ import { createHttpClient } from './client.js';
 import { fakeClock } from '../testing/fake-clock.js';
 import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
 import { recordingLogger } from '../testing/recording-logger.js';
-import type { HttpClientOptions } from './types.js';
+import type { HttpClientOptions, HttpWait } from './types.js';
 
 const ORIGIN = 'https://api.example.com';
 const TOKEN = 'tok-secret-1234567890';
@@ -32,7 +32,7 @@ function client(overrides: Partial<HttpClientOptions> = {}) {
     service: 'example',
     baseUrl: `${ORIGIN}/api`,
     auth: bearerAuth(TOKEN),
-    credential: { name: 'API token', flag: 'example-api-token' },
+    credential: { name: 'API token', key: 'example-api-token', setting: '--example-api-token / BATON_EXAMPLE_API_TOKEN' },
     userAgent: 'baton-example/0.1.0',
     timing: clock,
     ...overrides,
@@ -145,10 +145,12 @@ describe('errors', () => {
     const { http } = client();
     const unauthenticated = await rejection(http.get('users', { schema: v.unknown() }));
     expect(unauthenticated.message).toBe('example rejected the API token (401) - check --example-api-token / BATON_EXAMPLE_API_TOKEN');
+    expect(unauthenticated.settingKey).toBe('example-api-token');
     const denied = await rejection(http.get('teams', { schema: v.unknown() }));
     expect(denied.code).toBe('permission-denied');
     expect(denied.message).toContain('--example-api-token / BATON_EXAMPLE_API_TOKEN');
     expect(denied.message).toContain('needs admin');
+    expect(denied.settingKey).toBe('example-api-token');
   });
 
   it('reads the API message with a custom extractor and never repeats a secret', async () => {
@@ -492,5 +494,45 @@ describe('logging', () => {
     const notable = lines.filter((line) => line.level === 'info');
     expect(notable.map((line) => line.message)).toContain('example rate limit reached, pausing requests');
     expect(notable.find((line) => line.message.includes('pausing'))?.fields).toMatchObject({ service: 'example', waitMs: 3000 });
+  });
+});
+
+describe('wait announcements', () => {
+  /** An onWait that records each wait and whether it had ended when the next request went out. */
+  function recorder() {
+    const events: string[] = [];
+    const onWait = (wait: HttpWait) => {
+      events.push(`start ${wait.reason} ${wait.waitMs}`);
+      return () => void events.push(`end ${wait.reason}`);
+    };
+    return { events, onWait };
+  }
+
+  it('announces the wait a 429 asks for before sleeping, and its end before the retry', async () => {
+    const { events, onWait } = recorder();
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '7' } });
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(() => {
+      events.push('retry sent');
+      return { statusCode: 200, data: '[]', responseOptions: { headers: JSON_HEADERS } };
+    });
+    const waits: HttpWait[] = [];
+    const { http, clock } = client({ onWait: (wait) => (waits.push(wait), onWait(wait)) });
+    await http.get('users', { schema: Users });
+    expect(events).toEqual(['start rate-limit 7000', 'end rate-limit', 'retry sent']);
+    expect(waits[0]).toEqual({ service: 'example', reason: 'rate-limit', waitMs: 7000, endsAt: clock.now(), endpoint: 'GET /users', status: 429 });
+  });
+
+  it('announces backoff after a 503 and client-side limiter waits, but not waits under a second', async () => {
+    const { events, onWait } = recorder();
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '');
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).times(3);
+    const { http, clock } = client({ onWait, rateLimit: { requests: 2, intervalMs: 1000 }, retry: { baseDelayMs: 3000 } });
+    await http.get('users', { schema: Users }); // 503, backoff 1500 ms (random 0.5 of 3 s), then a slot
+    await http.get('users', { schema: Users });
+    await http.get('users', { schema: Users });
+    expect(events).toEqual(['start retry 1500', 'end retry', 'start client-limit 1000', 'end client-limit']);
+    expect(clock.sleeps).toEqual([1500, 1000]);
   });
 });

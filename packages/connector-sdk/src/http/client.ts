@@ -3,8 +3,9 @@ import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError, isConnectorError } from '../errors/connector-error.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
-import type { AuthContext } from './auth.js';
+import type { AuthContext, AuthRequest, AuthResponse } from './auth.js';
 import { backoffDelay, overLimitDelay } from './backoff.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from './body.js';
 import { selectDispatcher } from './dispatcher.js';
 import {
   defaultErrorMessage,
@@ -21,8 +22,8 @@ import { endpointLabel, parseBaseUrl, refuseUserInfo, resolveRequestUrl } from '
 import { parseRateLimit, parseRetryAfter } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
 import { realTiming, type Timing } from './timing.js';
-import { boundFetch, createKyTransport, type Transport } from './transport.js';
-import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, RetryOptions, SendOptions } from './types.js';
+import { createKyTransport, type Transport } from './transport.js';
+import type { HttpClient, HttpClientOptions, HttpMethod, HttpResponse, HttpWait, RetryOptions, SendOptions } from './types.js';
 
 /** Waits from this long on are worth an info log line: the operator sees why a sync pauses. */
 const NOTABLE_WAIT_MS = 1000;
@@ -68,7 +69,8 @@ interface ClientState {
   parseJson: (text: string) => unknown;
   retry: Required<RetryOptions>;
   failureFacts: WeakMap<ConnectorError, FailureFacts>;
-  authFetch: AuthContext['fetch'];
+  /** The most bytes one response body may hold, counted after decompression. */
+  maxResponseBytes: number;
 }
 
 /** Records why `error` happened (for the retry decision) and throws it. */
@@ -84,8 +86,7 @@ function authContext(state: ClientState, signal: AbortSignal | undefined): AuthC
     service: state.service,
     ...(options.credential ? { credential: options.credential } : {}),
     userAgent: options.userAgent,
-    fetch: state.authFetch,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    send: (request) => sendAuthRequest(state, request, signal),
     ...(signal ? { signal } : {}),
     logger: state.logger,
     timing: state.timing,
@@ -96,6 +97,29 @@ function authContext(state: ClientState, signal: AbortSignal | undefined): AuthC
 function logWait(state: ClientState, message: string, waitMs: number, fields: Record<string, unknown> = {}): void {
   const log = waitMs >= NOTABLE_WAIT_MS ? state.logger.info : state.logger.debug;
   log.call(state.logger, message, { service: state.service, waitMs, ...fields });
+}
+
+/** Tells `onWait` of a notable wait starting now; returns what to call when it ends. */
+function announceWait(state: ClientState, wait: Omit<HttpWait, 'service' | 'endsAt'>): () => void {
+  if (!state.options.onWait || wait.waitMs < NOTABLE_WAIT_MS) return () => undefined;
+  const ended = state.options.onWait({ service: state.service, ...wait, endsAt: state.timing.now() + wait.waitMs });
+  return ended ?? (() => undefined);
+}
+
+/** Sleeps `waitMs` before a retry, announced while it lasts. */
+async function waitToRetry(state: ClientState, failed: ConnectorError, waitMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const overLimit = failed.status === 429 || failed.rateLimit?.remaining === 0;
+  const ended = announceWait(state, {
+    reason: overLimit ? 'rate-limit' : 'retry',
+    waitMs,
+    ...(failed.endpoint === undefined ? {} : { endpoint: failed.endpoint }),
+    ...(failed.status === undefined ? {} : { status: failed.status }),
+  });
+  try {
+    await state.timing.sleep(waitMs, signal);
+  } finally {
+    ended();
+  }
 }
 
 /** The wait the API demands (Retry-After, or a reset header once nothing remains), in ms from now. */
@@ -139,7 +163,7 @@ function observeRateLimit(state: ClientState, status: number, headers: Headers, 
 
 /** Waits for the client-side limiter, then returns the auth headers; an auth failure is "unsent". */
 async function prepareAttempt(state: ClientState, signal: AbortSignal | undefined): Promise<Record<string, string>> {
-  const waitedMs = await state.limiter.acquire(signal);
+  const waitedMs = await waitForSlot(state, signal);
   if (waitedMs >= NOTABLE_WAIT_MS) state.logger.info(`waited for the ${state.service} rate limit`, { service: state.service, waitedMs });
   if (!state.options.auth) return {};
   try {
@@ -150,20 +174,32 @@ async function prepareAttempt(state: ClientState, signal: AbortSignal | undefine
   }
 }
 
-/** One request in flight: where it is, after any redirects. */
+/** The body of a request as ky takes it. */
+type BodyOptions = { json?: unknown; body?: URLSearchParams | string };
+
+/** One request in flight: where it is, after any redirects, and the origin its credential belongs to. */
 interface Exchange {
   method: HttpMethod;
   current: URL;
   endpoint: string;
+  /** Redirects are followed only within this URL's origin (the API's, or the token endpoint's). */
+  trusted: URL;
+  body: BodyOptions;
+}
+
+/** The body options of a request spec: a form, JSON, or none. */
+function bodyOf(spec: SendOptions): BodyOptions {
+  return spec.form !== undefined ? { body: new URLSearchParams(spec.form) } : spec.json !== undefined ? { json: spec.json } : {};
 }
 
 /** The next hop of a redirect, checked: same origin, no user info, not too many. */
 function redirectTarget(state: ClientState, exchange: Exchange, status: number, location: string, redirects: number): URL {
   const next = new URL(location, exchange.current);
-  const { service, base } = state;
+  const { service } = state;
+  const trusted = exchange.trusted.origin;
   refuseUserInfo(service, next, `redirect from ${exchange.endpoint}`);
-  if (next.origin !== base.origin) {
-    const message = `${service} redirected ${exchange.endpoint} to ${next.origin}; refusing to follow it with the ${service} credential (only ${base.origin} is trusted)`;
+  if (next.origin !== trusted) {
+    const message = `${service} redirected ${exchange.endpoint} to ${next.origin}; refusing to follow it with the ${service} credential (only ${trusted} is trusted)`;
     fail(state, new ConnectorError(message, { code: 'failed-precondition', status, endpoint: exchange.endpoint }), {});
   }
   if (redirects >= MAX_REDIRECTS) {
@@ -172,20 +208,17 @@ function redirectTarget(state: ClientState, exchange: Exchange, status: number, 
   return next;
 }
 
-/** Sends the request and follows same-origin redirects; returns the final response. */
+/** Sends the request and follows redirects within its trusted origin; returns the final response. */
 async function sendFollowingRedirects(
   state: ClientState,
-  spec: RequestSpec,
   exchange: Exchange,
   headers: Record<string, string>,
   signal: AbortSignal,
   attemptNumber: number,
 ): Promise<Response> {
-  let bodyOptions: { json?: unknown; body?: URLSearchParams } =
-    spec.form !== undefined ? { body: new URLSearchParams(spec.form) } : spec.json !== undefined ? { json: spec.json } : {};
   const started = state.timing.now();
   for (let redirects = 0; ; redirects++) {
-    const response = await state.transport(exchange.current, { method: exchange.method, headers, ...bodyOptions, signal });
+    const response = await state.transport(exchange.current, { method: exchange.method, headers, ...exchange.body, signal });
     state.logger.debug('http request', {
       method: exchange.method,
       path: exchange.endpoint.slice(exchange.method.length + 1),
@@ -199,7 +232,7 @@ async function sendFollowingRedirects(
     const next = redirectTarget(state, exchange, response.status, location, redirects);
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && exchange.method === 'POST')) {
       exchange.method = 'GET';
-      bodyOptions = {};
+      exchange.body = {};
     }
     exchange.current = next;
     exchange.endpoint = endpointLabel(exchange.method, state.base, next);
@@ -238,7 +271,7 @@ function parseBody(state: ClientState, spec: RequestSpec, text: string, endpoint
 }
 
 /** Turns an error that is not a ConnectorError (timeout, network) into one, or rethrows an abort. */
-function failTransport(state: ClientState, error: unknown, spec: RequestSpec, exchange: Exchange, timedOut: boolean, facts: { attempt: number; started: number }): never {
+function failTransport(state: ClientState, error: unknown, callerSignal: AbortSignal | undefined, exchange: Exchange, timedOut: boolean, facts: { attempt: number; started: number }): never {
   const { options, logger } = state;
   const path = exchange.endpoint.slice(exchange.method.length + 1);
   if (isConnectorError(error)) throw error;
@@ -246,26 +279,59 @@ function failTransport(state: ClientState, error: unknown, spec: RequestSpec, ex
     logger.debug('http request timed out', { method: exchange.method, path, timeoutMs: options.timeoutMs, attempt: facts.attempt });
     fail(state, timeoutError(state.service, exchange.endpoint, options.timeoutMs), {});
   }
-  if (spec.signal?.aborted) throw error;
+  if (callerSignal?.aborted) throw error;
   const failure = networkError(state.service, exchange.endpoint, error);
   logger.debug('http request failed', { method: exchange.method, path, error: failure.message, durationMs: state.timing.now() - facts.started, attempt: facts.attempt });
   return fail(state, failure, {});
+}
+
+/** The timeout of one attempt (body included) and the signal that ends it, with the caller's. */
+function attemptTimeout(state: ClientState, callerSignal: AbortSignal | undefined): { timeout: AbortController; signal: AbortSignal; timer: NodeJS.Timeout | undefined } {
+  const timeout = new AbortController();
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+  const { timeoutMs } = state.options;
+  return { timeout, signal, timer: timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), timeoutMs) };
+}
+
+/** Waits for the client-side limiter (announcing a notable wait); `pauseOnly`: only while the API asked for a pause. */
+async function waitForSlot(state: ClientState, signal: AbortSignal | undefined, pauseOnly = false): Promise<number> {
+  return state.limiter.acquire(signal, (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }), pauseOnly);
+}
+
+/**
+ * A credential request (the OAuth token request) through the client's own steps: the limiter's
+ * pause (a token endpoint is not part of the API's request budget, so it takes no slot), the
+ * timeout, redirects only within the request URL's origin, the body cap, the same errors.
+ */
+async function sendAuthRequest(state: ClientState, request: AuthRequest, callerSignal: AbortSignal | undefined): Promise<AuthResponse> {
+  await waitForSlot(state, callerSignal, true);
+  const { timeout, signal, timer } = attemptTimeout(state, callerSignal);
+  const endpoint = `${request.method} ${request.url.pathname}`;
+  const exchange: Exchange = { method: request.method, current: request.url, endpoint, trusted: request.url, body: { body: request.body } };
+  const started = state.timing.now();
+  try {
+    const response = await sendFollowingRedirects(state, exchange, request.headers, signal, 1);
+    const text = await readCappedText(response, { service: state.service, endpoint: exchange.endpoint, maxBytes: state.maxResponseBytes });
+    return { status: response.status, ok: response.ok, headers: response.headers, text };
+  } catch (error) {
+    return failTransport(state, error, callerSignal, exchange, timeout.signal.aborted, { attempt: 1, started });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One attempt: limiter, auth, the exchange with redirects, then the response read and checked. */
 async function attempt(state: ClientState, spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> {
   const { options } = state;
   const authHeaders = await prepareAttempt(state, spec.signal);
-  const timeout = new AbortController();
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
-  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), options.timeoutMs);
-  const exchange: Exchange = { method: spec.method, current: url, endpoint: endpointLabel(spec.method, state.base, url) };
+  const { timeout, signal, timer } = attemptTimeout(state, spec.signal);
+  const exchange: Exchange = { method: spec.method, current: url, endpoint: endpointLabel(spec.method, state.base, url), trusted: state.base, body: bodyOf(spec) };
   const started = state.timing.now();
   const headers = { accept: 'application/json', 'user-agent': options.userAgent, ...options.headers, ...spec.headers, ...authHeaders };
   try {
-    const response = await sendFollowingRedirects(state, spec, exchange, headers, signal, attemptNumber);
+    const response = await sendFollowingRedirects(state, exchange, headers, signal, attemptNumber);
     const observed = observeRateLimit(state, response.status, response.headers, attemptNumber);
-    const text = await response.text();
+    const text = await readCappedText(response, { service: state.service, endpoint: exchange.endpoint, maxBytes: state.maxResponseBytes });
     if (!response.ok) {
       if (response.status === 401 && allowReauthorize && options.auth?.refresh) {
         if (await options.auth.refresh(authHeaders, authContext(state, spec.signal))) return { kind: 'reauthorize' };
@@ -275,7 +341,7 @@ async function attempt(state: ClientState, spec: RequestSpec, url: URL, attemptN
     const data = parseBody(state, spec, text, exchange.endpoint);
     return { kind: 'response', response: { data, status: response.status, headers: response.headers, url: exchange.current.href } };
   } catch (error) {
-    return failTransport(state, error, spec, exchange, timeout.signal.aborted, { attempt: attemptNumber, started });
+    return failTransport(state, error, spec.signal, exchange, timeout.signal.aborted, { attempt: attemptNumber, started });
   } finally {
     clearTimeout(timer);
   }
@@ -315,7 +381,7 @@ async function request(state: ClientState, given: RequestSpec): Promise<HttpResp
       if (waitMs === undefined) throw isConnectorError(error) ? finalError(state, error, tries) : error;
       const failed = error as ConnectorError;
       logWait(state, `${state.service} request failed, retrying`, waitMs, { endpoint: failed.endpoint, status: failed.status, attempt: attemptNumber });
-      await state.timing.sleep(waitMs, spec.signal);
+      await waitToRetry(state, failed, waitMs, spec.signal);
     }
   }
 }
@@ -347,7 +413,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       maxRateLimitWaitMs: options.retry?.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
     },
     failureFacts: new WeakMap(),
-    authFetch: boundFetch(dispatcher),
+    maxResponseBytes: responseCap(options.maxResponseBytes),
   };
   const ownsDispatcher = dispatcher !== undefined && dispatcher !== options.dispatcher;
   return {
@@ -363,6 +429,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return request(state, { ...sendOptions, method, target: path }) as Promise<HttpResponse<never>>;
     },
   };
+}
+
+/** The body cap a client is given, checked; the default when none is. */
+function responseCap(maxResponseBytes: number | undefined): number {
+  if (maxResponseBytes === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError('maxResponseBytes must be a whole number of bytes, 1 or more');
+  return maxResponseBytes;
 }
 
 /** One signal that aborts when either does; undefined when there is none. */

@@ -1,4 +1,3 @@
-import { flagHint } from '../config/names.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import type { RateLimitInfo } from '../errors/connector-error.js';
@@ -75,9 +74,9 @@ export function httpStatusError(failure: FailedResponse): ConnectorError {
   const detail = apiMessage ? `: ${apiMessage}` : '';
   let message: string;
   if (status === 401 && credential) {
-    message = `${service} rejected the ${credential.name} (401) - check ${(credential.setting ?? flagHint(credential.flag))}`;
+    message = `${service} rejected the ${credential.name} (401) - check ${credential.setting}`;
   } else if (status === 403 && credential) {
-    message = `${service} denied ${endpoint} to the ${credential.name} (403${detail}) - check that ${(credential.setting ?? flagHint(credential.flag))} has the permissions it needs`;
+    message = `${service} denied ${endpoint} to the ${credential.name} (403${detail}) - check that ${credential.setting} has the permissions it needs`;
   } else if (status === 429) {
     message = `${service} rate limit exceeded on ${endpoint} (429)${detail}`;
   } else {
@@ -89,6 +88,7 @@ export function httpStatusError(failure: FailedResponse): ConnectorError {
     endpoint,
     ...(apiMessage === undefined ? {} : { apiMessage }),
     ...(failure.rateLimit === undefined ? {} : { rateLimit: failure.rateLimit }),
+    ...((status === 401 || status === 403) && credential ? { settingKey: credential.key } : {}),
   });
 }
 
@@ -120,6 +120,7 @@ export function withAttempts(error: ConnectorError, attempts: number): Connector
     ...(error.endpoint === undefined ? {} : { endpoint: error.endpoint }),
     ...(error.apiMessage === undefined ? {} : { apiMessage: error.apiMessage }),
     ...(error.rateLimit === undefined ? {} : { rateLimit: error.rateLimit }),
+    ...(error.settingKey === undefined ? {} : { settingKey: error.settingKey }),
     ...(error.cause === undefined ? {} : { cause: error.cause }),
   });
   if (error.stack !== undefined) copy.stack = error.stack;

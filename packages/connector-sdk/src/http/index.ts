@@ -17,6 +17,8 @@ export type {
   HttpClientOptions,
   HttpMethod,
   HttpResponse,
+  HttpWait,
+  HttpWaitObserver,
   RetryOptions,
   SearchParams,
   SendOptions,

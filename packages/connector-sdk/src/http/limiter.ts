@@ -1,6 +1,9 @@
 import type { Timing } from './timing.js';
 import type { ClientRateLimit } from './types.js';
 
+/** Hears of a limiter wait before it starts; may return a function called when it ends. */
+export type LimiterSleepObserver = (ms: number, paused: boolean) => (() => void) | void;
+
 /**
  * Spaces requests so the API never has to answer 429: a sliding window that lets at most
  * `requests` requests start in any `intervalMs`, and a pause, set when the API reports nothing
@@ -32,24 +35,37 @@ export class RequestLimiter {
    * A slot reserved before a pause is given up when the pause holds its caller: after the
    * pause the caller reserves a fresh one, so queued requests do not all start at its end.
    * A caller that slept out a pause is not held by it again, even if the clock lags its timers.
+   * `onSleep` hears of each wait before it starts (`paused`: held by a pause the API asked for,
+   * not by the window) and may return a function called when that wait ends. `pauseOnly`
+   * waits out a pause without taking a slot of the window (a request outside the API's budget).
    */
-  async acquire(signal?: AbortSignal): Promise<number> {
+  async acquire(signal?: AbortSignal, onSleep?: LimiterSleepObserver, pauseOnly = false): Promise<number> {
     const started = this.#timing.now();
-    let slotTaken = this.#limit === undefined;
+    const needsSlot = this.#limit !== undefined && !pauseOnly;
+    let slotTaken = !needsSlot;
     let pauseServed = 0;
     for (;;) {
       const now = this.#timing.now();
       const pausedUntil = this.#pausedUntil;
       if (pausedUntil > now && pausedUntil > pauseServed) {
-        await this.#timing.sleep(pausedUntil - now, signal);
+        await this.#sleep(pausedUntil - now, true, signal, onSleep);
         pauseServed = pausedUntil;
-        slotTaken = this.#limit === undefined;
+        slotTaken = !needsSlot;
         continue;
       }
       if (slotTaken) return this.#timing.now() - started;
       const slot = this.#reserve(now);
       slotTaken = true;
-      if (slot > now) await this.#timing.sleep(slot - now, signal);
+      if (slot > now) await this.#sleep(slot - now, false, signal, onSleep);
+    }
+  }
+
+  async #sleep(ms: number, paused: boolean, signal: AbortSignal | undefined, onSleep: LimiterSleepObserver | undefined): Promise<void> {
+    const ended = onSleep?.(ms, paused);
+    try {
+      await this.#timing.sleep(ms, signal);
+    } finally {
+      ended?.();
     }
   }
 

@@ -7,6 +7,7 @@ import { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './
 import { fakeClock } from '../testing/fake-clock.js';
 import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
 import { recordingLogger } from '../testing/recording-logger.js';
+import type { HttpClientOptions } from './types.js';
 
 const API = 'https://tenant.example.com';
 const SECRET = 'client-secret-abcdef123456';
@@ -21,7 +22,7 @@ afterEach(async () => {
   await restore();
 });
 
-function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
+function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: Partial<HttpClientOptions> = {}) {
   const clock = fakeClock();
   const logger = recordingLogger();
   const { lines } = logger;
@@ -29,7 +30,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
     service: 'ironclad',
     baseUrl: `${API}/public/api/v1`,
     userAgent: 'baton-ironclad/0.1.0',
-    credential: { name: 'client credentials', flag: 'ic-client-secret' },
+    credential: { name: 'client credentials', key: 'ic-client-secret', setting: '--ic-client-secret / BATON_IC_CLIENT_SECRET' },
     auth: oauth2ClientCredentials({
       tokenUrl: `${API}/oauth/token`,
       clientId: 'client-1',
@@ -39,6 +40,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}) {
     }),
     logger,
     timing: clock,
+    ...client,
   });
   return { http, clock, lines };
 }
@@ -166,5 +168,40 @@ describe('oauth2ClientCredentials', () => {
 
   it('refuses a plain-http token URL', () => {
     expect(() => oauth2ClientCredentials({ tokenUrl: 'http://idp.example/token', clientId: 'a', clientSecret: 'b' })).toThrow(/https/);
+  });
+
+  describe('the token request goes through the client', () => {
+    it('follows a redirect within the token endpoint origin, and refuses one elsewhere without sending the secret there', async () => {
+      const pool = agent.get(API);
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: '/oauth/v2/token' } });
+      pool.intercept({ path: '/oauth/v2/token', method: 'POST', body: (body) => body.includes(SECRET) }).reply(...tokenReply('moved-token', 3600));
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer moved-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+      expect((await setup().http.get('users', { schema: Ok })).data).toEqual({ ok: true });
+
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: 'https://elsewhere.example/token' } });
+      const error = (await setup().http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toBe(
+        'ironclad redirected POST /oauth/token to https://elsewhere.example; refusing to follow it with the ironclad credential (only https://tenant.example.com is trusted)',
+      );
+      agent.assertNoPendingInterceptors(); // nothing was sent to elsewhere.example (net connect is off)
+    });
+
+    it("takes no slot of the API's client-side rate limit (the token endpoint is not part of the API's budget)", async () => {
+      const pool = agent.get(API);
+      pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('limited-token', 3600));
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '5' } });
+      pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+      const { http, clock } = setup({}, { rateLimit: { requests: 1, intervalMs: 2000 } });
+      await http.get('users', { schema: Ok });
+      expect(clock.sleeps).toEqual([5000]); // the Retry-After; neither the token request nor the retry waited for a slot
+    });
+
+    it('times out a token endpoint that does not answer, with the client timeout', async () => {
+      agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, '{}').delay(500).times(5);
+      const { http } = setup({}, { timeoutMs: 50, retry: { maxAttempts: 1 } });
+      const error = (await http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toBe('ironclad POST /oauth/token timed out after 50 ms');
+      expect(error.code).toBe('deadline-exceeded');
+    });
   });
 });

@@ -1,10 +1,9 @@
 import * as v from 'valibot';
-import { flagHint } from '../config/names.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { registerSecret } from '../log/secrets.js';
 import type { AuthContext, AuthStrategy } from './auth.js';
-import { cleanApiMessage, httpStatusError, networkError, timeoutError } from './errors.js';
+import { cleanApiMessage, httpStatusError } from './errors.js';
 import { parseBaseUrl } from './origin.js';
 import { parseRateLimit } from './rate-limit-headers.js';
 import { parseResponse } from './schema.js';
@@ -50,7 +49,7 @@ interface CachedToken {
  * OAuth 2.0 client credentials: fetches a token from `tokenUrl` (`grant_type=client_credentials`,
  * `scope`, `client_id`, `client_secret`), caches it, renews it shortly before it expires and
  * once more when the API answers 401. Token endpoint refusals become ConnectorErrors naming
- * the credential flag.
+ * the credential's setting (and carrying its config key).
  */
 export function oauth2ClientCredentials(options: OAuth2ClientCredentialsOptions): AuthStrategy {
   registerSecret(options.clientSecret);
@@ -106,8 +105,7 @@ async function requestToken(
   const json = options.bodyFormat === 'json';
   const endpoint = `POST ${tokenUrl.pathname}`;
   const started = context.timing.now();
-  const response = await sendTokenRequest(context, tokenUrl, endpoint, {
-    method: 'POST',
+  const response = await sendTokenRequest(context, tokenUrl, {
     headers: {
       accept: 'application/json',
       'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
@@ -132,34 +130,16 @@ interface TokenResponseData {
   body: unknown;
 }
 
-async function sendTokenRequest(
-  context: AuthContext,
-  url: URL,
-  endpoint: string,
-  init: { method: string; headers: Record<string, string>; body: string },
-): Promise<TokenResponseData> {
-  const timeout = new AbortController();
-  const signals = [timeout.signal, ...(context.signal ? [context.signal] : [])];
-  const timer = context.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), context.timeoutMs);
+/** Sends the token request through the client (limiter, timeout, origin guard, body cap) and parses its body. */
+async function sendTokenRequest(context: AuthContext, url: URL, init: { headers: Record<string, string>; body: string }): Promise<TokenResponseData> {
+  const response = await context.send({ method: 'POST', url, ...init });
+  let body: unknown = response.text;
   try {
-    const response = await context.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.any(signals) });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text for the error message.
-    }
-    return { ok: response.ok, status: response.status, headers: response.headers as unknown as Headers, body };
-  } catch (error) {
-    if (timeout.signal.aborted && context.timeoutMs !== undefined) {
-      throw timeoutError(context.service, endpoint, context.timeoutMs);
-    }
-    if (context.signal?.aborted) throw error;
-    throw networkError(context.service, endpoint, error);
-  } finally {
-    clearTimeout(timer);
+    body = response.text === '' ? undefined : JSON.parse(response.text);
+  } catch {
+    // Not JSON: keep the text for the error message.
   }
+  return { ok: response.ok, status: response.status, headers: response.headers, body };
 }
 
 function tokenEndpointError(
@@ -189,9 +169,9 @@ function tokenEndpointError(
   const credential = context.credential;
   const what = credential ? `the ${credential.name}` : 'the OAuth client credentials';
   const verb = code === 'permission-denied' ? 'refused a token to' : 'rejected';
-  const hint = credential ? ` - check ${(credential.setting ?? flagHint(credential.flag))}` : '';
+  const hint = credential ? ` - check ${credential.setting}` : '';
   return new ConnectorError(
     `${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`,
-    { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}) },
+    { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}), ...(credential ? { settingKey: credential.key } : {}) },
   );
 }

@@ -25,7 +25,18 @@ export type Transport = (url: URL, options: TransportOptions) => Promise<Respons
  * under an option name ky passes through untouched: the `Request` ky builds only holds a
  * follower of it, which a garbage collection can drop while the body is still arriving, and
  * then neither the timeout nor an interrupt would stop the read.
- * ky's retry, timeout and error throwing are off: the client does those itself.
+ * ky builds the request (JSON and form bodies, header merging). Its retry, timeout, URL
+ * options and error throwing are off, because each would change what the client promises:
+ * - `timeout` is cleared once the headers arrive, so a body that drips would never time out;
+ *   the client's timeout covers the body too.
+ * - `retry` sleeps on its own `setTimeout` (no injectable clock, so no shared limiter pause,
+ *   no announced waits, no exact waits in tests), clamps a `Retry-After` over `maxRetryAfter`
+ *   instead of refusing it at once, reads `X-RateLimit-Reset` as a wait even while requests
+ *   remain, and checks `methods` before `shouldRetry`: the client's rule (a POST is retried
+ *   after a 429, never after a 503) would need every method listed and the whole decision in
+ *   `shouldRetry`, leaving ky's loop nothing of its own to decide.
+ * - `searchParams` replaces the query of the target (a next link's cursor would be lost) and
+ *   `prefixUrl` refuses a leading slash and absolute next links; the origin guard resolves both.
  */
 export function createKyTransport(dispatcher: Dispatcher | undefined): Transport {
   const send = boundFetch(dispatcher);

@@ -15,10 +15,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface CredentialDescription {
   /** What operators call it: `API token`, `client credentials`. */
   name: string;
-  /** The flag that sets it, without dashes: `ilert-api-token`. */
-  flag: string;
-  /** How operators set it, when the caller names it already (`--x / BATON_X`); else derived from `flag`. */
-  setting?: string;
+  /** The config key that holds it (`ilert-api-token`); errors blaming it carry it as `settingKey`. */
+  key: string;
+  /**
+   * How operators set it, as messages name it (`--ilert-api-token / BATON_ILERT_API_TOKEN`).
+   * The runtime fills it in from the connector's config fields (env overrides included); the
+   * HTTP client never derives it.
+   */
+  setting: string;
 }
 
 /**
@@ -47,6 +51,25 @@ export interface ClientRateLimit {
   intervalMs: number;
 }
 
+/**
+ * A wait the client is about to make, announced while it lasts so an operator sees why
+ * requests pause: `rate-limit` when the API asked for it (429, `Retry-After`, nothing
+ * remaining), `client-limit` for the client-side limiter, `retry` for backoff after a failure.
+ */
+export interface HttpWait {
+  service: string;
+  reason: 'rate-limit' | 'client-limit' | 'retry';
+  waitMs: number;
+  /** Epoch ms (of the client's clock) when the wait ends. */
+  endsAt: number;
+  /** The request that failed, for `retry` and `rate-limit` waits after a response. */
+  endpoint?: string;
+  status?: number;
+}
+
+/** Hears of a wait as it starts; may return a function the client calls when the wait ends. */
+export type HttpWaitObserver = (wait: HttpWait) => (() => void) | void;
+
 /** What {@link createHttpClient} takes. */
 export interface HttpClientOptions {
   /** The service's short name (`ilert`), used in messages. */
@@ -62,6 +85,12 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * The most bytes one response body may hold, counted as it arrives and after decompression.
+   * A larger body fails the request at once (ConnectorError `resource-exhausted`, not retried)
+   * and is never read whole. Default 64 MiB.
+   */
+  maxResponseBytes?: number;
   retry?: RetryOptions;
   rateLimit?: ClientRateLimit;
   /**
@@ -72,6 +101,8 @@ export interface HttpClientOptions {
   /** Extracts the API's own message from an error body; the default reads `message`, `detail`, `error_description`, `error`. */
   errorMessage?: (body: unknown) => string | undefined;
   logger?: Logger;
+  /** Told of every wait of a second or more (limiter, rate limit, backoff) when it starts and ends. */
+  onWait?: HttpWaitObserver;
   /** Operator hints by status, applied to the error a request finally fails with. */
   hints?: readonly HttpHint[];
   /**

@@ -106,4 +106,11 @@ describe('the runtime HTTP client', () => {
     const error = (await http.get('users', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
     expect(error.attempts).toBe(3);
   });
+
+  it('reads no more of a body than the declared maxResponseBytes', async () => {
+    mock.agent.get(ORIGIN).intercept({ path: '/v1/users', method: 'GET' }).reply(200, JSON.stringify('x'.repeat(2048)), { headers: JSON_HEADERS });
+    const http = testRuntime().httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1`, maxResponseBytes: 1024 });
+    const error = (await http.get('users', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error.message).toBe('Acme GET /users returned a response body larger than 1 KiB, the most this client reads (maxResponseBytes); stopped reading it');
+  });
 });

@@ -4,11 +4,12 @@ import type { ConnectorHint, ConnectorHttpOptions, ConnectorRuntime } from '../c
 import { createHttpClient } from '../http/client.js';
 import type { HttpHint } from '../http/hints.js';
 import type { Timing } from '../http/timing.js';
-import type { ClientRateLimit, HttpClient, HttpClientOptions, RetryOptions } from '../http/types.js';
+import type { ClientRateLimit, HttpClient, HttpClientOptions, HttpWaitObserver, RetryOptions } from '../http/types.js';
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { Dispatcher } from 'undici';
 import { currentOperationSignal } from './operation-scope.js';
+import { requestNotingLogger } from './request-trail.js';
 
 /**
  * What the runtime puts into every HTTP client besides the connector's declarations. Tests
@@ -35,6 +36,8 @@ export interface ConnectorRuntimeOptions {
   /** The connector's config fields, so settings are named with their env overrides. */
   fields?: Record<string, ConfigField>;
   http?: RuntimeHttpOverrides;
+  /** Told of every HTTP client's waits of a second or more as they start and end (the CLI shows them). */
+  onHttpWait?: HttpWaitObserver;
 }
 
 /** The connector's hints with `setting(key)` bound, as the HTTP client takes them. */
@@ -54,6 +57,7 @@ function bindHints<K extends string>(hints: readonly ConnectorHint<K>[], setting
 export function createConnectorRuntime<K extends string = string>(options: ConnectorRuntimeOptions): ConnectorRuntime<K> {
   const logger = options.logger ?? silentLogger;
   const overrides = options.http ?? {};
+  const clientLogger = requestNotingLogger(logger);
   const setting = (key: K): string => fieldHint(key, options.fields?.[key]);
   const httpClient = (declared: ConnectorHttpOptions<K>): HttpClient => {
     const rateLimit = overrides.rateLimit === undefined ? declared.rateLimit : (overrides.rateLimit ?? undefined);
@@ -62,15 +66,17 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       baseUrl: declared.baseUrl,
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs,
-      logger,
+      logger: clientLogger,
       operationSignal: currentOperationSignal,
+      ...(options.onHttpWait && { onWait: options.onHttpWait }),
       ...(declared.auth && { auth: declared.auth }),
-      ...(declared.credential && { credential: { name: declared.credential.name, flag: declared.credential.key, setting: setting(declared.credential.key) } }),
+      ...(declared.credential && { credential: { name: declared.credential.name, key: declared.credential.key, setting: setting(declared.credential.key) } }),
       ...(declared.headers && { headers: declared.headers }),
       ...(rateLimit && { rateLimit }),
       ...(declared.hints && { hints: bindHints(declared.hints, setting) }),
       ...(declared.parseJson && { parseJson: declared.parseJson }),
       ...(declared.errorMessage && { errorMessage: declared.errorMessage }),
+      ...(declared.maxResponseBytes !== undefined && { maxResponseBytes: declared.maxResponseBytes }),
       ...(overrides.retry && { retry: overrides.retry }),
       ...(overrides.timing && { timing: overrides.timing }),
       ...(overrides.dispatcher && { dispatcher: overrides.dispatcher }),

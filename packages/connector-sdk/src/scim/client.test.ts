@@ -27,7 +27,7 @@ function http(overrides: { rateLimit?: { requests: number; intervalMs: number } 
     service: 'Acme',
     baseUrl: BASE,
     auth: bearerAuth(TOKEN),
-    credential: { name: 'SCIM token', flag: 'acme-scim-token' },
+    credential: { name: 'SCIM token', key: 'acme-scim-token', setting: '--acme-scim-token / BATON_ACME_SCIM_TOKEN' },
     userAgent: 'baton-acme/0.0.0-test',
     errorMessage: scimErrorMessage,
     retry: { maxAttempts: 1 },

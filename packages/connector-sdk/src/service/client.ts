@@ -1,32 +1,24 @@
-import { create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
-import { Client, credentials as grpcCredentials, Metadata, status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { Code, ConnectError, createClient, type CallOptions, type Client } from '@connectrpc/connect';
+import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node';
+import { C1CallError, callFailure, networkErrorCode } from './call-failure.js';
 import {
-  BatonServiceFinishTaskRequestSchema,
-  BatonServiceGetTaskRequestSchema,
-  BatonServiceHeartbeatRequestSchema,
-  BatonServiceHelloRequestSchema,
-  BatonServiceUploadAssetRequestSchema,
+  BatonService,
+  type BatonServiceFinishTaskRequestSchema,
+  type BatonServiceGetTaskRequestSchema,
   type BatonServiceGetTaskResponse,
+  type BatonServiceHeartbeatRequestSchema,
   type BatonServiceHeartbeatResponse,
-  type BatonServiceUploadAssetRequest,
+  type BatonServiceHelloRequestSchema,
+  type BatonServiceUploadAssetRequestSchema,
 } from './gen/c1/connectorapi/baton/v1/baton_pb.js';
-import { BATON_SERVICE_DEFINITION } from './protocol.js';
 import { C1AuthError, type C1TokenSource } from './token.js';
 import { grpcRootCertificates } from './trust.js';
 
+export { C1CallError } from './call-failure.js';
+
 /** Every unary call to C1 gets this long, as in baton-sdk. */
 const CALL_TIMEOUT_MS = 30_000;
-
-/** A failed call to C1, with its gRPC status code (`GrpcStatus`). */
-export class C1CallError extends Error {
-  override readonly name = 'C1CallError';
-  readonly code: number;
-
-  constructor(message: string, code: number, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-}
 
 /** The subset of the BatonService the task loop calls; tests give a fake of it. */
 export interface C1Api {
@@ -44,112 +36,110 @@ export interface GrpcC1ApiOptions {
   /** `host:port` (see `c1Address`). */
   address: string;
   tokens: C1TokenSource;
-  /** The gRPC user agent, `<client name> c1-connector-sdk/<version>`. */
+  /** The user agent, `<client name> c1-connector-sdk/<version>`. */
   userAgent: string;
-  /** Extra PEM certificates to trust; the system roots and NODE_EXTRA_CA_CERTS always count. */
+  /** Extra PEM certificates to trust; Node's default roots and NODE_EXTRA_CA_CERTS always count. */
   ca?: string;
-  /** Where NODE_EXTRA_CA_CERTS and GRPC_DEFAULT_SSL_ROOTS_FILE_PATH are read (default `process.env`). */
+  /** Where NODE_EXTRA_CA_CERTS is read (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The BatonService over gRPC with TLS, every call carrying `authorization: Bearer <token>`. */
+/**
+ * The BatonService over gRPC (HTTP/2 with TLS that always verifies C1's certificate), every
+ * call carrying `authorization: Bearer <token>`; unary calls have a 30 s deadline.
+ */
 export class GrpcC1Api implements C1Api {
-  readonly #client: Client;
+  readonly #client: Client<typeof BatonService>;
+  readonly #session: Http2SessionManager;
   readonly #tokens: C1TokenSource;
+  readonly #userAgent: string;
 
   constructor(options: GrpcC1ApiOptions) {
-    const roots = grpcRootCertificates(options.env ?? process.env, options.ca);
-    this.#client = new Client(options.address, grpcCredentials.createSsl(roots), {
-      'grpc.primary_user_agent': options.userAgent,
-    });
+    const baseUrl = `https://${options.address}`;
+    const ca = grpcRootCertificates(options.env ?? process.env, options.ca);
+    this.#session = new Http2SessionManager(baseUrl, {}, { minVersion: 'TLSv1.2', ...(ca && { ca }) });
+    this.#client = createClient(BatonService, createGrpcTransport({ baseUrl, sessionManager: this.#session }));
     this.#tokens = options.tokens;
+    this.#userAgent = options.userAgent;
   }
 
   async hello(request: MessageInitShape<typeof BatonServiceHelloRequestSchema>): Promise<void> {
-    await this.#unary('Hello', BatonServiceHelloRequestSchema, request);
+    await this.#unary('Hello', async (options) => this.#client.hello(request, options));
   }
 
   getTask(request: MessageInitShape<typeof BatonServiceGetTaskRequestSchema>): Promise<BatonServiceGetTaskResponse> {
-    return this.#unary('GetTask', BatonServiceGetTaskRequestSchema, request) as Promise<BatonServiceGetTaskResponse>;
+    return this.#unary('GetTask', (options) => this.#client.getTask(request, options));
   }
 
   heartbeat(request: MessageInitShape<typeof BatonServiceHeartbeatRequestSchema>): Promise<BatonServiceHeartbeatResponse> {
-    return this.#unary('Heartbeat', BatonServiceHeartbeatRequestSchema, request) as Promise<BatonServiceHeartbeatResponse>;
+    return this.#unary('Heartbeat', (options) => this.#client.heartbeat(request, options));
   }
 
   async finishTask(request: MessageInitShape<typeof BatonServiceFinishTaskRequestSchema>): Promise<void> {
-    await this.#unary('FinishTask', BatonServiceFinishTaskRequestSchema, request);
+    await this.#unary('FinishTask', async (options) => this.#client.finishTask(request, options));
   }
 
+  /**
+   * A client stream with no deadline. When `messages` throws (a cancelled task), the stream is
+   * reset before its EOF and that error is rethrown as it is.
+   */
   async uploadAsset(messages: AsyncIterable<MessageInitShape<typeof BatonServiceUploadAssetRequestSchema>>): Promise<void> {
-    const method = BATON_SERVICE_DEFINITION['UploadAsset']!;
-    const metadata = await this.#metadata();
-    let stream: ReturnType<Client['makeClientStreamRequest']> | undefined;
-    const answered = new Promise<void>((resolve, reject) => {
-      stream = this.#client.makeClientStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, metadata, {}, (error) =>
-        error ? reject(this.#failure('UploadAsset', error)) : resolve(),
-      );
-    });
-    const call = stream!;
-    try {
-      for await (const message of messages) {
-        const value: BatonServiceUploadAssetRequest = create(BatonServiceUploadAssetRequestSchema, message);
-        if (!call.write(value)) await new Promise<void>((resolve) => call.once('drain', resolve));
+    const headers = await this.#headers();
+    const reset = new AbortController();
+    let source: { error: unknown } | undefined;
+    const guarded = async function* () {
+      try {
+        yield* messages;
+      } catch (error) {
+        // Connect throws its own write failures into the iterable; only a failure of `messages` resets the stream.
+        if (!(error instanceof ConnectError)) {
+          source = { error };
+          reset.abort(error);
+        }
+        throw error;
       }
-      call.end();
+    };
+    try {
+      await this.#client.uploadAsset(guarded(), { headers, signal: reset.signal });
     } catch (error) {
-      call.cancel();
-      await answered.catch(() => undefined);
-      throw error;
+      if (source) throw source.error;
+      throw this.#failure('UploadAsset', error);
     }
-    await answered;
   }
 
+  /** Closes the HTTP/2 connection; calls still running fail. */
   close(): void {
-    this.#client.close();
+    this.#session.abort();
   }
 
-  async #unary<S extends DescMessage>(name: string, schema: S, request: MessageInitShape<S>): Promise<unknown> {
-    const method = BATON_SERVICE_DEFINITION[name]!;
-    const metadata = await this.#metadata();
-    const message: MessageShape<S> = create(schema, request);
-    return new Promise((resolve, reject) => {
-      this.#client.makeUnaryRequest(
-        method.path,
-        method.requestSerialize,
-        method.responseDeserialize,
-        message,
-        metadata,
-        { deadline: Date.now() + CALL_TIMEOUT_MS },
-        (error, response) => (error ? reject(this.#failure(name, error)) : resolve(response)),
-      );
-    });
+  async #unary<T>(method: string, call: (options: CallOptions) => Promise<T>): Promise<T> {
+    const headers = await this.#headers();
+    try {
+      return await call({ headers, timeoutMs: CALL_TIMEOUT_MS });
+    } catch (error) {
+      throw this.#failure(method, error);
+    }
   }
 
-  async #metadata(): Promise<Metadata> {
+  async #headers(): Promise<Record<string, string>> {
     let token;
     try {
       token = await this.#tokens.token();
     } catch (error) {
-      if (error instanceof C1AuthError) throw new C1CallError(error.message, GrpcStatus.UNAUTHENTICATED, { cause: error });
-      throw new C1CallError(`C1 is unreachable: ${describeNetworkError(error)}`, GrpcStatus.UNAVAILABLE, { cause: error });
+      if (error instanceof C1AuthError) throw new C1CallError(error.message, Code.Unauthenticated, { cause: error });
+      throw new C1CallError(`C1 is unreachable: ${describeNetworkError(error)}`, Code.Unavailable, { cause: error });
     }
-    const metadata = new Metadata();
-    metadata.set('authorization', token.authorization);
-    return metadata;
+    return { authorization: token.authorization, 'user-agent': this.#userAgent };
   }
 
-  #failure(name: string, error: ServiceError): C1CallError {
-    if (error.code === GrpcStatus.UNAUTHENTICATED) this.#tokens.reset();
-    return new C1CallError(`C1 ${name}: ${error.details || GrpcStatus[error.code]}`, error.code, { cause: error });
+  #failure(method: string, error: unknown): C1CallError {
+    const failure = callFailure(method, error);
+    if (failure.code === Code.Unauthenticated) this.#tokens.reset();
+    return failure;
   }
 }
 
 /** A network error's code or message, never a header or body. */
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code;
-    return code ?? error.message;
-  }
-  return String(error);
+  return networkErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
 }

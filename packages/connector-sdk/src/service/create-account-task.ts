@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { createHash } from 'node:crypto';
 import { encodeResource } from '../c1z/proto/objects-codec.js';
 import { encryptToAgeRecipient } from '../cli/seal-secrets.js';
@@ -46,7 +46,7 @@ export function credentialOptionsOf(message: CredentialOptionsMessage | undefine
     case 'sso':
       return { kind: 'sso', ssoProvider: options.value.ssoProvider };
     case 'encryptedPassword':
-      throw new TaskStatusError(GrpcStatus.INVALID_ARGUMENT, 'encrypted password credentials are not supported', true);
+      throw new TaskStatusError(Code.InvalidArgument, 'encrypted password credentials are not supported', true);
     default:
       return credentialOptionsFor(manager.capabilityDetails.preferredCredentialOption);
   }
@@ -57,10 +57,10 @@ export function ageRecipientsOf(configs: readonly EncryptionConfig[]): string[] 
   return configs.map((config) => {
     const recipient = config.config.case === 'ageRecipientConfig' ? config.config.value.recipient : undefined;
     if (recipient === undefined || (config.provider !== '' && config.provider !== AGE_PROVIDER)) {
-      throw new TaskStatusError(GrpcStatus.INVALID_ARGUMENT, `unsupported encryption provider "${config.provider}"`, true);
+      throw new TaskStatusError(Code.InvalidArgument, `unsupported encryption provider "${config.provider}"`, true);
     }
     if (recipient === '' || recipient.trim() !== recipient || /[\r\n]/.test(recipient)) {
-      throw new TaskStatusError(GrpcStatus.INVALID_ARGUMENT, 'age: recipient must be a single canonical recipient string', true);
+      throw new TaskStatusError(Code.InvalidArgument, 'age: recipient must be a single canonical recipient string', true);
     }
     return recipient;
   });
@@ -105,11 +105,11 @@ export async function handleCreateAccount(ctx: TaskContext): Promise<void> {
     const task = ctx.task.taskType.case === 'createAccount' ? ctx.task.taskType.value : undefined;
     if (!task?.accountInfo) throw new NonRetryableTaskError('malformed create account task');
     const manager = ctx.connector.accountManager;
-    if (!manager) throw new TaskStatusError(GrpcStatus.UNIMPLEMENTED, 'this connector cannot create accounts', true);
+    if (!manager) throw new TaskStatusError(Code.Unimplemented, 'this connector cannot create accounts', true);
     const recipients = ageRecipientsOf(task.encryptionConfigs);
     const credentials = credentialOptionsOf(task.credentialOptions, manager);
     if (!manager.capabilityDetails.supportedCredentialOptions.includes(credentials.kind)) {
-      throw new TaskStatusError(GrpcStatus.INVALID_ARGUMENT, `credential option ${credentials.kind} is not supported`, true);
+      throw new TaskStatusError(Code.InvalidArgument, `credential option ${credentials.kind} is not supported`, true);
     }
     const outcome = await manager.createAccount(accountInfoOf(task.accountInfo), credentials, { signal: ctx.signal, logger: ctx.logger });
     const response: CreateAccountResponse = create(CreateAccountResponseSchema, {

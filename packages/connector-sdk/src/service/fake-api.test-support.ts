@@ -1,5 +1,5 @@
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { C1CallError, type C1Api } from './client.js';
 import {
   BatonServiceFinishTaskRequestSchema,
@@ -48,7 +48,7 @@ export class FakeApi implements C1Api {
   async getTask() {
     if (this.pollFailures > 0) {
       this.pollFailures--;
-      throw new C1CallError('C1 GetTask: unavailable', GrpcStatus.UNAVAILABLE);
+      throw new C1CallError('C1 GetTask: unavailable', Code.Unavailable);
     }
     const task = this.queue.shift();
     return create(BatonServiceGetTaskResponseSchema, { ...(task && { task }), nextPoll: { seconds: 1n } });

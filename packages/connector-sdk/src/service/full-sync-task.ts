@@ -6,7 +6,7 @@ import { runSync } from '../sync/index.js';
 import type { Task_SyncFullTask } from './gen/c1/connectorapi/baton/v1/baton_pb.js';
 import { startHeartbeats } from './heartbeat.js';
 import { errorMessage } from './log-safe.js';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { failure, success, TaskStatusError } from './outcome.js';
 import type { TaskContext } from './task-context.js';
 import { uploadFile } from './upload.js';
@@ -67,7 +67,7 @@ export async function handleFullSync(ctx: TaskContext): Promise<void> {
   } catch (error) {
     const reason = signal.aborted ? String(signal.reason) : undefined;
     ctx.logger.error('full sync failed', { taskId: ctx.task.id, error: errorMessage(error), ...(reason && { reason }) });
-    await ctx.finish(failure(reason === undefined ? error : new TaskStatusError(GrpcStatus.CANCELLED, `sync stopped (${reason})`)));
+    await ctx.finish(failure(reason === undefined ? error : new TaskStatusError(Code.Canceled, `sync stopped (${reason})`)));
   } finally {
     heartbeats.stop();
     await rm(dir, { recursive: true, force: true });

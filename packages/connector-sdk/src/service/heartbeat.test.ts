@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { describe, expect, it } from 'vitest';
 import { MemoryStream } from '../cli/test-connector.test-support.js';
 import type { Connector } from '../connector/index.js';
@@ -42,7 +42,7 @@ describe('heartbeats', () => {
     api.heartbeat = async (request) => {
       calls++;
       if (calls === 1 || calls === 3) return answer(request);
-      throw new C1CallError('C1 Heartbeat: unavailable', GrpcStatus.UNAVAILABLE);
+      throw new C1CallError('C1 Heartbeat: unavailable', Code.Unavailable);
     };
     const beats = await startHeartbeats(context(api, sleeps));
     if (!beats) throw new Error('the first heartbeat was refused');

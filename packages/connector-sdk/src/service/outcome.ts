@@ -1,6 +1,6 @@
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { anyPack, AnySchema, type Any } from '@bufbuild/protobuf/wkt';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { encodeAnnotation } from '../c1z/proto/annotations-codec.js';
 import { isConnectorError, type ErrorCode } from '../errors/index.js';
 import type { Annotation } from '../model/index.js';
@@ -30,25 +30,25 @@ export class TaskStatusError extends Error {
 }
 
 const CODES: Record<ErrorCode, number> = {
-  'invalid-argument': GrpcStatus.INVALID_ARGUMENT,
-  unauthenticated: GrpcStatus.UNAUTHENTICATED,
-  'permission-denied': GrpcStatus.PERMISSION_DENIED,
-  'not-found': GrpcStatus.NOT_FOUND,
-  'deadline-exceeded': GrpcStatus.DEADLINE_EXCEEDED,
-  'already-exists': GrpcStatus.ALREADY_EXISTS,
-  'failed-precondition': GrpcStatus.FAILED_PRECONDITION,
-  'resource-exhausted': GrpcStatus.RESOURCE_EXHAUSTED,
-  unimplemented: GrpcStatus.UNIMPLEMENTED,
-  unavailable: GrpcStatus.UNAVAILABLE,
-  internal: GrpcStatus.INTERNAL,
+  'invalid-argument': Code.InvalidArgument,
+  unauthenticated: Code.Unauthenticated,
+  'permission-denied': Code.PermissionDenied,
+  'not-found': Code.NotFound,
+  'deadline-exceeded': Code.DeadlineExceeded,
+  'already-exists': Code.AlreadyExists,
+  'failed-precondition': Code.FailedPrecondition,
+  'resource-exhausted': Code.ResourceExhausted,
+  unimplemented: Code.Unimplemented,
+  unavailable: Code.Unavailable,
+  internal: Code.Internal,
 };
 
 /** The gRPC status code of an error, as baton-sdk maps it: unknown errors are `Unknown`. */
 export function statusCodeOf(error: unknown): number {
   if (error instanceof TaskStatusError || error instanceof C1CallError) return error.code;
   if (isConnectorError(error)) return CODES[error.code];
-  if (error instanceof Error && error.name === 'AbortError') return GrpcStatus.CANCELLED;
-  return GrpcStatus.UNKNOWN;
+  if (error instanceof Error && error.name === 'AbortError') return Code.Canceled;
+  return Code.Unknown;
 }
 
 /** `success{response, annotations}`. */

@@ -1,5 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { decodeEntitlement, decodeGrant, decodeResource, encodeGrant } from '../c1z/proto/objects-codec.js';
 import { decodeResourceId } from '../c1z/proto/resource-id.js';
 import type { Provisioner } from '../connector/index.js';
@@ -14,13 +14,13 @@ import type { TaskContext } from './task-context.js';
 
 /** The answer of a connector without provisioning, as baton-sdk's no-op provisioner gives it. */
 export function provisioningDisabled(): TaskStatusError {
-  return new TaskStatusError(GrpcStatus.FAILED_PRECONDITION, 'provisioning is not enabled', true);
+  return new TaskStatusError(Code.FailedPrecondition, 'provisioning is not enabled', true);
 }
 
 function provisionerFor(ctx: TaskContext, resourceType: string): Provisioner {
   const provisioner = ctx.connector.resourceSyncers.find((syncer) => syncer.resourceType.id === resourceType)?.provisioner;
   if (!provisioner) {
-    throw new TaskStatusError(GrpcStatus.UNIMPLEMENTED, `cannot change access to ${resourceType} resources`, true);
+    throw new TaskStatusError(Code.Unimplemented, `cannot change access to ${resourceType} resources`, true);
   }
   return provisioner;
 }
@@ -80,7 +80,7 @@ export function handleDeleteResource(ctx: TaskContext): Promise<void> {
     const parent = task.parentResourceId.length > 0 ? decodeResourceId(task.parentResourceId) : undefined;
     const syncer = ctx.connector.resourceSyncers.find((candidate) => candidate.resourceType.id === id.resourceType);
     if (!syncer?.deleteResource) {
-      throw new TaskStatusError(GrpcStatus.UNIMPLEMENTED, `cannot delete ${id.resourceType} resources`, true);
+      throw new TaskStatusError(Code.Unimplemented, `cannot delete ${id.resourceType} resources`, true);
     }
     await syncer.deleteResource(id, parent, { signal: ctx.signal, logger: ctx.logger });
     ctx.logger.info('deleted resource', { taskId: ctx.task.id, resourceType: id.resourceType });

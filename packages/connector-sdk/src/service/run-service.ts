@@ -1,8 +1,9 @@
 import { hostname, tmpdir } from 'node:os';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { envName } from '../config/index.js';
 import { withConnector } from '../cli/connector-factory.js';
 import type { CommandContext } from '../cli/context.js';
+import type { CliSettings } from '../cli/settings.js';
 import { EXIT_CODES } from '../cli/exit-codes.js';
 import { ConnectorError } from '../errors/index.js';
 import { C1CallError, GrpcC1Api } from './client.js';
@@ -16,19 +17,14 @@ import { C1TokenSource } from './token.js';
 const DEFAULT_HOST_ID = 'baton-sdk';
 
 /** Whether the resolved config asks for service mode (`--client-id` / BATON_CLIENT_ID). */
-export function serviceModeRequested(values: Readonly<Record<string, unknown>>): boolean {
-  return typeof values['client-id'] === 'string' && values['client-id'] !== '';
-}
-
-function text(values: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+export function serviceModeRequested(settings: CliSettings): boolean {
+  return settings.clientId !== undefined;
 }
 
 /** A refused Hello as an operator reads it; the exit code is 1. */
 function refusal(error: C1CallError): ConnectorError {
   const hint = `check --client-id / ${envName('client-id')} and --client-secret / ${envName('client-secret')}`;
-  if (error.code === GrpcStatus.UNAUTHENTICATED || error.code === GrpcStatus.PERMISSION_DENIED) {
+  if (error.code === Code.Unauthenticated || error.code === Code.PermissionDenied) {
     return new ConnectorError(`${error.message} - ${hint}`, { code: 'unauthenticated', cause: error });
   }
   return new ConnectorError(`C1 refused the connector: ${error.message}`, { code: 'failed-precondition', cause: error });
@@ -40,17 +36,15 @@ function refusal(error: C1CallError): ConnectorError {
  * returns 0. `env` supplies `BATON_C1_API_HOST`.
  */
 export async function runServiceMode(ctx: CommandContext, env: Readonly<Record<string, string | undefined>>, options: { ca?: string } = {}): Promise<number> {
-  const credentials = parseC1Credentials(text(ctx.values, 'client-id') ?? '', text(ctx.values, 'client-secret') ?? '');
+  const { settings } = ctx;
+  const credentials = parseC1Credentials(settings.clientId ?? '', settings.clientSecret ?? '');
   const address = c1Address(credentials.tokenHost, env);
-  const hostId = text(ctx.values, 'host-id') ?? (hostname() || DEFAULT_HOST_ID);
+  const hostId = settings.hostId ?? (hostname() || DEFAULT_HOST_ID);
   const tokens = new C1TokenSource({ credentials, address, ...(options.ca !== undefined && { ca: options.ca }) });
   const api = new GrpcC1Api({ address, tokens, userAgent: `${credentials.name} c1-connector-sdk/${ctx.definition.version}`, env, ...(options.ca !== undefined && { ca: options.ca }) });
   let health: HealthServer | undefined;
   try {
-    if (ctx.values['health-check'] === true) {
-      const port = typeof ctx.values['health-check-port'] === 'number' ? ctx.values['health-check-port'] : 8081;
-      health = await startHealthServer(port, text(ctx.values, 'health-check-bind-address') ?? '127.0.0.1');
-    }
+    if (settings.healthCheck) health = await startHealthServer(settings.healthCheckPort, settings.healthCheckBindAddress);
     ctx.logger.info('service mode: connecting to C1', { address, hostId });
     await withConnector(ctx, (connector) =>
       runTaskLoop({
@@ -59,10 +53,10 @@ export async function runServiceMode(ctx: CommandContext, env: Readonly<Record<s
         connector,
         logger: ctx.logger,
         signal: ctx.signal,
-        provisioning: ctx.settings.provisioning,
-        tempDir: ctx.settings.c1zTempDir ?? tmpdir(),
+        provisioning: settings.provisioning,
+        tempDir: settings.c1zTempDir ?? tmpdir(),
         build: { package: ctx.binary, version: ctx.definition.version },
-        ...(ctx.settings.workers !== undefined && { workers: ctx.settings.workers }),
+        workers: settings.workers,
         onReady: () => health?.setReady(true),
       }),
     ).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { anyUnpack } from '@bufbuild/protobuf/wkt';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import * as age from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeEntitlement, encodeGrant, encodeResource } from '../c1z/index.js';
@@ -140,7 +140,7 @@ describe('the service-mode task loop', () => {
     const refused = api.add({ case: 'revoke', value: { grant: encodeGrant(grant) } });
     void start({ provisioning: false });
     expect(await finishOf(refused)).toMatchObject({
-      status: { code: GrpcStatus.FAILED_PRECONDITION, message: 'provisioning is not enabled' },
+      status: { code: Code.FailedPrecondition, message: 'provisioning is not enabled' },
       finalState: { case: 'error', value: { nonRetryable: true } },
     });
     expect(calls.revoked).toEqual([]);
@@ -180,7 +180,7 @@ describe('the service-mode task loop', () => {
       value: { accountInfo: { login: 'x' }, encryptionConfigs: [{ provider: 'baton/jwk/v1', config: { case: 'jwkPublicKeyConfig', value: {} } }] },
     });
     void start();
-    expect(await finishOf(id)).toMatchObject({ status: { code: GrpcStatus.INVALID_ARGUMENT }, finalState: { case: 'error', value: { nonRetryable: true } } });
+    expect(await finishOf(id)).toMatchObject({ status: { code: Code.InvalidArgument }, finalState: { case: 'error', value: { nonRetryable: true } } });
     expect(calls.accounts).toEqual([]);
   });
 
@@ -189,10 +189,10 @@ describe('the service-mode task loop', () => {
     const diff = api.add({ case: 'createSyncDiff', value: {} });
     const empty = api.add(undefined);
     void start();
-    expect(await finishOf(deletion)).toMatchObject({ status: { code: GrpcStatus.UNIMPLEMENTED }, finalState: { case: 'error', value: { nonRetryable: true } } });
+    expect(await finishOf(deletion)).toMatchObject({ status: { code: Code.Unimplemented }, finalState: { case: 'error', value: { nonRetryable: true } } });
     for (const id of [diff, empty]) {
       expect(await finishOf(id)).toMatchObject({
-        status: { code: GrpcStatus.UNKNOWN, message: 'unsupported task type' },
+        status: { code: Code.Unknown, message: 'unsupported task type' },
         finalState: { case: 'error', value: { nonRetryable: false } },
       });
     }
@@ -229,7 +229,7 @@ describe('the service-mode task loop', () => {
   });
 
   it('retries Hello from 1 s doubling and polls after errors² s, logging the outage once', async () => {
-    api.helloErrors.push(...[1, 2, 3].map(() => new C1CallError('C1 is unreachable: ECONNREFUSED', GrpcStatus.UNAVAILABLE)));
+    api.helloErrors.push(...[1, 2, 3].map(() => new C1CallError('C1 is unreachable: ECONNREFUSED', Code.Unavailable)));
     api.pollFailures = 3;
     void start();
     await find(() => (api.hellos.length > 0 && sleeps.length >= 7 ? true : undefined));
@@ -239,8 +239,8 @@ describe('the service-mode task loop', () => {
   });
 
   it('ends on a Hello C1 refuses (Unauthenticated) instead of retrying', async () => {
-    api.helloErrors.push(new C1CallError('C1 refused the client credentials (401)', GrpcStatus.UNAUTHENTICATED));
-    await expect(start()).rejects.toMatchObject({ code: GrpcStatus.UNAUTHENTICATED });
+    api.helloErrors.push(new C1CallError('C1 refused the client credentials (401)', Code.Unauthenticated));
+    await expect(start()).rejects.toMatchObject({ code: Code.Unauthenticated });
     controller.abort();
   });
 
@@ -257,7 +257,7 @@ describe('the service-mode task loop', () => {
     void start({ connector: blocking });
     await find(() => (api.heartbeats.includes(id) ? true : undefined));
     await stop();
-    expect(await finishOf(id)).toMatchObject({ status: { code: GrpcStatus.CANCELLED }, finalState: { case: 'error' } });
+    expect(await finishOf(id)).toMatchObject({ status: { code: Code.Canceled }, finalState: { case: 'error' } });
     expect(api.uploads).toEqual([]);
   });
 });

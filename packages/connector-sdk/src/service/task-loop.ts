@@ -1,4 +1,4 @@
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import type { Logger } from '../log/index.js';
 import { C1CallError } from './client.js';
 import { handleCreateAccount } from './create-account-task.js';
@@ -19,12 +19,12 @@ export const SHUTDOWN_GRACE_MS = 20_000;
 
 /** Hello errors that end the process instead of being retried, as in baton-sdk. */
 const FATAL_HELLO_CODES: ReadonlySet<number> = new Set([
-  GrpcStatus.UNAUTHENTICATED,
-  GrpcStatus.PERMISSION_DENIED,
-  GrpcStatus.INVALID_ARGUMENT,
-  GrpcStatus.UNIMPLEMENTED,
-  GrpcStatus.FAILED_PRECONDITION,
-  GrpcStatus.NOT_FOUND,
+  Code.Unauthenticated,
+  Code.PermissionDenied,
+  Code.InvalidArgument,
+  Code.Unimplemented,
+  Code.FailedPrecondition,
+  Code.NotFound,
 ]);
 
 /** What {@link runTaskLoop} needs. */
@@ -133,7 +133,7 @@ async function runTask(options: TaskLoopOptions, task: Task, sleep: Sleep): Prom
   logger.info('task received');
   try {
     if (handler) await handler(ctx);
-    else await ctx.finish(failure(new TaskStatusError(GrpcStatus.UNKNOWN, 'unsupported task type'), false));
+    else await ctx.finish(failure(new TaskStatusError(Code.Unknown, 'unsupported task type'), false));
   } catch (error) {
     logger.error('task failed', { error: errorMessage(error) });
   }
@@ -149,7 +149,7 @@ async function finishTask(options: TaskLoopOptions, taskId: string, body: Finish
       logger.info('task finished', { outcome: body.finalState?.case ?? 'unknown' });
       return;
     } catch (error) {
-      const retryable = error instanceof C1CallError && (error.code === GrpcStatus.UNAVAILABLE || error.code === GrpcStatus.DEADLINE_EXCEEDED);
+      const retryable = error instanceof C1CallError && (error.code === Code.Unavailable || error.code === Code.DeadlineExceeded);
       if (!retryable || attempt >= FINISH_ATTEMPTS) throw error;
       await sleep(helloRetryMs(attempt));
     }

@@ -1,4 +1,4 @@
-import { rootCertificates } from 'node:tls';
+import { getCACertificates } from 'node:tls';
 import { Agent, request, type Dispatcher } from 'undici';
 import { registerSecret } from '../log/secrets.js';
 import { createClientAssertion } from './assertion.js';
@@ -119,7 +119,7 @@ export function parseTokenResponse(text: string, now: number): AccessToken {
   };
 }
 
-/** The given CA next to Node's own roots, so an explicit CA adds trust and never replaces it. */
+/** The given CA next to what Node trusts by default, so an explicit CA adds trust and never replaces it. */
 export function withSystemRoots(ca: string): string[] {
-  return [...rootCertificates, ca];
+  return [...getCACertificates('default'), ca];
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
+import { getCACertificates } from 'node:tls';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -13,14 +13,14 @@ function readPem(path: string | undefined): string | undefined {
 }
 
 /**
- * The roots the gRPC channel trusts. grpc-js reads only its own GRPC_DEFAULT_SSL_ROOTS_FILE_PATH
- * (else Node's bundled roots); this adds what Node's own TLS would trust on top of that
- * (NODE_EXTRA_CA_CERTS) and an explicit CA, so the gRPC and token connections trust the same
- * certificates. Null means grpc-js's defaults.
+ * The certificates the gRPC connection trusts: what Node's TLS trusts by default (its bundled
+ * roots, the process's NODE_EXTRA_CA_CERTS, the OS store under `--use-system-ca`), plus the
+ * NODE_EXTRA_CA_CERTS file named in `env` and an explicit CA, so the gRPC and token
+ * connections trust the same certificates. Undefined means Node's defaults unchanged.
+ * Verification itself is never turned off.
  */
-export function grpcRootCertificates(env: Env, ca?: string): Buffer | null {
+export function grpcRootCertificates(env: Env, ca?: string): string[] | undefined {
   const extra = [readPem(env['NODE_EXTRA_CA_CERTS']), ca].filter((pem): pem is string => pem !== undefined);
-  if (extra.length === 0) return null;
-  const base = readPem(env['GRPC_DEFAULT_SSL_ROOTS_FILE_PATH']) ?? rootCertificates.join('\n');
-  return Buffer.from([base, ...extra].join('\n'));
+  if (extra.length === 0) return undefined;
+  return [...getCACertificates('default'), ...extra];
 }

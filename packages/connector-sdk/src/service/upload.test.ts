@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { Code } from '@connectrpc/connect';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { C1CallError } from './client.js';
 import { FakeApi } from './fake-api.test-support.js';
@@ -44,7 +44,7 @@ describe('uploads', () => {
     const upload = api.uploadAsset.bind(api);
     api.uploadAsset = async (messages) => {
       attempts++;
-      if (attempts < 3) throw new C1CallError('C1 UploadAsset: checksum mismatch', GrpcStatus.DATA_LOSS);
+      if (attempts < 3) throw new C1CallError('C1 UploadAsset: checksum mismatch', Code.DataLoss);
       await upload(messages);
     };
     await uploadFile(api, file, { hostId: 'h', taskId: 't' }, sleep, new AbortController().signal);

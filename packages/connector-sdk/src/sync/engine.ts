@@ -111,7 +111,10 @@ async function validateConnector(connector: Connector, options: SyncOptions, bas
       timing,
       signal,
       logger,
-      onWait: (waitingMs) => options.onProgress?.({ phase: 'validate', pages: 0, objects: 0, waitingMs }),
+      onWait: (waitingMs) => {
+        options.onProgress?.({ phase: 'validate', pages: 0, objects: 0, waitingMs });
+        return () => options.onProgress?.({ phase: 'validate', pages: 0, objects: 0 });
+      },
     });
   } catch (error) {
     if (signal.aborted) throw new SyncAbortedError(undefined, { cause: error });

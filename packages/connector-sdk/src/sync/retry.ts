@@ -31,7 +31,8 @@ export interface RetryContext {
   timing: SyncTiming;
   signal: AbortSignal;
   logger: Logger;
-  onWait(ms: number): void;
+  /** Told as a wait before a retry starts; may return a function called when it ends. */
+  onWait(ms: number): (() => void) | void;
 }
 
 /**
@@ -55,8 +56,12 @@ export async function withRetry<T>(what: string, fn: () => Promise<T>, context: 
         code: error.code,
         error: error.message,
       });
-      context.onWait(waitMs);
-      await context.timing.sleep(waitMs, context.signal);
+      const ended = context.onWait(waitMs);
+      try {
+        await context.timing.sleep(waitMs, context.signal);
+      } finally {
+        ended?.();
+      }
     }
   }
 }

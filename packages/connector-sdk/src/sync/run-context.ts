@@ -3,6 +3,7 @@ import type { OperationContext, ResourceSyncer } from '../connector/contract.js'
 import { ConnectorError } from '../errors/connector-error.js';
 import type { Logger } from '../log/logger.js';
 import type { Resource, ResourceType } from '../model/types.js';
+import { followRequests } from '../runtime/request-trail.js';
 import { SyncAbortedError } from './abort.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 import type { SyncState } from './state.js';
@@ -94,8 +95,29 @@ export class RunContext {
       timing: this.timing,
       signal,
       logger: this.logger,
-      onWait: (waitingMs) => this.emit({ ...this.progress, waitingMs }),
+      onWait: (waitingMs) => {
+        this.emit({ ...this.progress, waitingMs });
+        return () => this.emit(this.progress);
+      },
     });
+  }
+
+  /**
+   * {@link call} for one page of a listing, also saying which endpoints the successful attempt
+   * requested (`GET /users`), so warnings about its records can name them.
+   */
+  async callPage<T>(what: string, fn: () => Promise<T>, signal: AbortSignal = this.signal): Promise<{ page: T; endpoints: string | undefined }> {
+    let endpoints: string | undefined;
+    const page = await this.call(
+      what,
+      async () => {
+        const followed = await followRequests(fn);
+        endpoints = followed.endpoints;
+        return followed.value;
+      },
+      signal,
+    );
+    return { page, endpoints };
   }
 
   /** Reads stored resources of a type from a position in store order. */

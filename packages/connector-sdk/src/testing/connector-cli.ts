@@ -39,6 +39,11 @@ export interface RunConnectorCliOptions {
    * child is killed and the run rejects with the hook's error.
    */
   during?: (child: RunningCli) => Promise<void>;
+  /**
+   * The user (and group) the child runs as, e.g. an unprivileged one so a test run as root meets
+   * file modes as an operator does. Switching needs root; by default the child runs as this process.
+   */
+  user?: { uid: number; gid: number };
 }
 
 /** The parent's environment without its BATON_* variables. */
@@ -59,6 +64,7 @@ export async function runConnectorCli(packageDir: string, args: readonly string[
     cwd: packageDir,
     env: { ...environmentWithoutBaton(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options.user,
   });
   let stdout = '';
   let stderr = '';

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
 
 /**
  * Text an API might return to take over an operator's terminal: it retitles the window, clears
@@ -63,20 +63,37 @@ export function dripBody(body: string, options: { bytesPerChunk?: number; interv
   return { headers: { 'content-type': 'application/json' }, chunks, intervalMs: options.intervalMs };
 }
 
-/** A JSON array body of about `bytes` bytes (an endless-looking list of strings). */
-export function oversizeBody(bytes: number): HostileResponse {
+/**
+ * A JSON array body of about `bytes` bytes (an endless-looking list of strings), sent chunked;
+ * with `declareLength`, its `content-length` is announced up front, as most APIs do.
+ */
+export function oversizeBody(bytes: number, options: { declareLength?: boolean } = {}): HostileResponse {
   const chunk = Buffer.from(`"${'x'.repeat(1022)}",`);
   const count = Math.max(1, Math.floor(bytes / chunk.length));
   const chunks = [Buffer.from('['), ...Array.from({ length: count }, () => chunk), Buffer.from('"end"]')];
-  return { headers: { 'content-type': 'application/json' }, chunks };
+  const length = chunks.reduce((sum, part) => sum + part.length, 0);
+  return { headers: { 'content-type': 'application/json', ...(options.declareLength && { 'content-length': String(length) }) }, chunks };
 }
 
-/** A small gzip body (`content-encoding: gzip`) that inflates to `inflatedBytes` of JSON. */
-export function gzipBombBody(inflatedBytes: number): HostileResponse {
+/** The `content-encoding` values {@link gzipBombBody} can compress with. */
+export type BombEncoding = 'gzip' | 'deflate' | 'br';
+
+const COMPRESS: Record<BombEncoding, (data: Buffer) => Buffer> = {
+  gzip: (data) => gzipSync(data, { level: 9 }),
+  deflate: (data) => deflateSync(data, { level: 9 }),
+  br: (data) => brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }),
+};
+
+/**
+ * A small compressed body (`content-encoding: gzip` unless `encoding` says `deflate` or `br`)
+ * that inflates to `inflatedBytes` of JSON.
+ */
+export function gzipBombBody(inflatedBytes: number, options: { encoding?: BombEncoding } = {}): HostileResponse {
+  const encoding = options.encoding ?? 'gzip';
   const inflated = Buffer.concat([Buffer.from('["'), Buffer.alloc(Math.max(0, inflatedBytes - 4), 0x61), Buffer.from('"]')]);
   return {
-    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-    chunks: [gzipSync(inflated, { level: 9 })],
+    headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+    chunks: [COMPRESS[encoding](inflated)],
   };
 }
 

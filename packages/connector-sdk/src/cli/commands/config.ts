@@ -9,7 +9,7 @@ export function configCommand(schema: ConfigSchema): Command {
   return {
     name: 'config',
     summary: 'print the JSON schema of the settings (needs no credentials)',
-    usesConnector: false,
+    needsConnectorConfig: false,
     async run(ctx) {
       await ctx.stdout.line(toJson(configJsonSchema(schema, { title: ctx.binary }), 2));
       return EXIT_CODES.ok;

@@ -68,9 +68,9 @@ export function createAccountOnce(ctx: CommandContext): Promise<number> {
     if (!manager) {
       throw new ConnectorError(`${ctx.binary} cannot create accounts`, { code: 'unimplemented' });
     }
-    const wantedType = ctx.values['create-account-resource-type'];
+    const wantedType = ctx.settings.createAccountResourceType;
     const typeId = manager.resourceTypeId ?? 'user';
-    if (typeof wantedType === 'string' && wantedType !== '' && wantedType !== typeId) {
+    if (wantedType !== undefined && wantedType !== typeId) {
       throw new UsageError(`--create-account-resource-type: ${ctx.binary} creates accounts as "${typeId}", not "${wantedType}"`);
     }
     const { supportedCredentialOptions, preferredCredentialOption } = manager.capabilityDetails;

@@ -20,7 +20,7 @@ interface DiffRow {
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'show what changed between the last two full syncs in --file',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     withC1z(ctx.settings.file, ctx.binary, async (reader) => {
       const syncs = finishedFullSyncs(reader);

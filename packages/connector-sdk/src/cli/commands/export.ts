@@ -82,11 +82,11 @@ async function exportCsv(out: TextOutput, reader: C1zReader, sync: SyncRun): Pro
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write everything of the latest sync in --file to stdout (--format json|csv)',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     withC1z(ctx.settings.file, ctx.binary, async (reader) => {
       const sync = chooseSync(reader, ctx.settings.file, ctx.settings.syncId);
-      if (ctx.settings.exportFormat === 'csv') await exportCsv(ctx.stdout, reader, sync);
+      if (ctx.settings.format === 'csv') await exportCsv(ctx.stdout, reader, sync);
       else await exportJson(ctx.stdout, reader, sync);
       return EXIT_CODES.ok;
     }),

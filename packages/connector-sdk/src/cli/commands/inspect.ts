@@ -67,7 +67,7 @@ function inspect(ctx: CommandContext, read: (reader: C1zReader, sync: SyncRun) =
 export const resourcesCommand: Command = {
   name: 'resources',
   summary: 'list the resources in --file (filter: --resource-type)',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { resourceType } = ctx.settings;
@@ -80,7 +80,7 @@ export const resourcesCommand: Command = {
 export const entitlementsCommand: Command = {
   name: 'entitlements',
   summary: 'list the entitlements in --file (filters: --resource-type, --resource)',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { resourceType, resource } = ctx.settings;
@@ -97,7 +97,7 @@ export const entitlementsCommand: Command = {
 export const grantsCommand: Command = {
   name: 'grants',
   summary: 'list the grants in --file (filters: --entitlement, --resource, --principal)',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, (reader, sync) => {
       const { entitlement, resource, principal } = ctx.settings;
@@ -115,7 +115,7 @@ export const grantsCommand: Command = {
 export const statsCommand: Command = {
   name: 'stats',
   summary: 'count the objects of the latest sync in --file',
-  usesConnector: false,
+  needsConnectorConfig: false,
   run: (ctx) =>
     inspect(ctx, async (reader, sync) => {
       const stats = reader.stats(sync.syncId);

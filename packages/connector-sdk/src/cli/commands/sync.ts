@@ -36,12 +36,13 @@ export function describeSummary(summary: SyncSummary, file: string): string {
  */
 export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   const { settings } = ctx;
+  const resourceTypeIds = [...(settings.syncResourceTypes ?? [])];
   const progress = createProgressReporter({ stderr: ctx.stderr.stream, logger: ctx.logger });
   // The connector logs through the same wrapper (its HTTP client reports rate-limit waits), so
   // its lines never collide with the progress line.
   const logger = progress.around(ctx.logger);
   return withConnector({ ...ctx, logger }, async (connector) => {
-    checkResourceTypes(connector, settings.syncResourceTypes, ctx.binary);
+    checkResourceTypes(connector, resourceTypeIds, ctx.binary);
     const place = { file: settings.file, ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }) };
     const store: SyncStore = await openSyncStore(settings.file, {
       ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
@@ -56,8 +57,8 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
         store,
         logger,
         signal: ctx.signal,
-        ...(settings.workers !== undefined && { workers: settings.workers }),
-        ...(settings.syncResourceTypes.length > 0 && { resourceTypeIds: settings.syncResourceTypes }),
+        workers: settings.workers,
+        ...(resourceTypeIds.length > 0 && { resourceTypeIds }),
         skipEntitlementsAndGrants: settings.skipEntitlementsAndGrants,
         onProgress: (event) => progress.update(event),
       });
@@ -75,7 +76,7 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
     if (ctx.stderr.isTty) await ctx.stderr.line(line);
     else ctx.logger.info(line, { ...summary, file: settings.file });
     return EXIT_CODES.ok;
-  });
+  }, { onHttpWait: progress.httpWait });
 }
 
 /**
@@ -101,6 +102,6 @@ function checkResourceTypes(connector: Connector, wanted: readonly string[], bin
 export const syncCommand: Command = {
   name: 'sync',
   summary: 'sync into --file (the default when no command is given)',
-  usesConnector: true,
+  needsConnectorConfig: true,
   run: syncIntoFile,
 };

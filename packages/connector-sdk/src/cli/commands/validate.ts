@@ -12,7 +12,7 @@ import { toJson } from '../output.js';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check the config and credentials against the API',
-  usesConnector: true,
+  needsConnectorConfig: true,
   run: (ctx) =>
     withConnector(ctx, async (connector) => {
       try {

@@ -58,11 +58,11 @@ async function listAll(
     do {
       signal.throwIfAborted();
       const given = pageToken;
-      const page = await run.call(what, () => list(resource, given, ctx), signal);
+      const { page, endpoints } = await run.callPage(what, () => list(resource, given, ctx), signal);
       run.throwIfAborted();
       pageToken = guard.next(given, page.nextPageToken, page.items.map((item) => item.id));
-      if (kind === 'entitlements') run.writer.putEntitlements(screenPage(run, what, page.items as Entitlement[], fitEntitlement));
-      else run.writer.putGrants(screenPage(run, what, page.items as Grant[], fitGrant));
+      if (kind === 'entitlements') run.writer.putEntitlements(screenPage(run, what, page.items as Entitlement[], fitEntitlement, endpoints));
+      else run.writer.putGrants(screenPage(run, what, page.items as Grant[], fitGrant, endpoints));
       if (pageToken === '') delete state.partial[key];
       else state.partial[key] = pageToken;
       run.countPage(page.items.length);

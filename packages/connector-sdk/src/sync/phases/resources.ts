@@ -87,13 +87,13 @@ async function fetchPage(run: RunContext, frame: ListFrame, guards: WeakMap<List
     ? `list ${frame.typeId} resources of ${resourceKey(frame.parentId)}`
     : `list ${frame.typeId} resources`;
   const request = { pageToken: frame.pageToken, ctx: run.ctx, ...(frame.parentId && { parentId: frame.parentId }) };
-  const page = await run.call(what, () => syncer.list(request));
+  const { page, endpoints } = await run.callPage(what, () => syncer.list(request));
   run.throwIfAborted();
   let guard = guards.get(frame);
   if (!guard) guards.set(frame, (guard = new PageGuard(what)));
   const next = guard.next(frame.pageToken, page.nextPageToken, page.items.map((resource) => resourceKey(resource.id)));
   const children: StoredPage['children'] = [];
-  const items = screenPage(run, what, page.items, fitResource);
+  const items = screenPage(run, what, page.items, fitResource, endpoints);
   for (const resource of items) {
     checkResource(syncer.resourceType, resource);
     for (const { resourceTypeId } of findAnnotations(resource.annotations, 'c1.connector.v2.ChildResourceType')) {

@@ -24,7 +24,7 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
     const guard = new PageGuard(what);
     do {
       const pageToken = state.pageToken;
-      const page = await run.call(what, () => list({ pageToken, ctx: run.ctx }));
+      const { page, endpoints } = await run.callPage(what, () => list({ pageToken, ctx: run.ctx }));
       run.throwIfAborted();
       const next = guard.next(pageToken, page.nextPageToken, page.items.map((init) => init.slug));
       run.countPage(0);
@@ -33,7 +33,7 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
         for (let row = reader.next(); !row.done; row = reader.next()) {
           const resource = row.value;
           if (!skipsEntitlements(resource.annotations)) {
-            run.writer.putEntitlements(screenPage(run, what, page.items.map((init) => entitlement({ ...init, resource })), fitEntitlement));
+            run.writer.putEntitlements(screenPage(run, what, page.items.map((init) => entitlement({ ...init, resource })), fitEntitlement, endpoints));
             run.countObjects(page.items.length);
           }
           state.cursor++;

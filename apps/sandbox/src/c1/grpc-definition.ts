@@ -1,10 +1,11 @@
 import { fromBinary, toBinary, type DescService } from '@bufbuild/protobuf';
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
-import { BatonService } from './gen/c1/connectorapi/baton/v1/baton_pb.js';
+import { BatonService } from '@c1/connector-sdk/service-protocol';
 
 /**
- * The gRPC definition of a protobuf service, with binary protobuf (de)serializers: what a
- * `@grpc/grpc-js` client calls and what a server (C1, or a fake of it) adds.
+ * The `@grpc/grpc-js` definition of a protobuf service, with binary protobuf (de)serializers.
+ * The fake C1 serves with grpc-js while the SDK's client is Connect's, so every test of
+ * service mode crosses two independent gRPC implementations.
  */
 export function grpcDefinitionOf(service: DescService): ServiceDefinition {
   const methods: Record<string, MethodDefinition<unknown, unknown>> = {};
@@ -24,5 +25,5 @@ export function grpcDefinitionOf(service: DescService): ServiceDefinition {
   return methods;
 }
 
-/** `c1.connectorapi.baton.v1.BatonService` for `@grpc/grpc-js`. */
+/** `c1.connectorapi.baton.v1.BatonService` for a grpc-js server. */
 export const BATON_SERVICE_DEFINITION: ServiceDefinition = grpcDefinitionOf(BatonService);

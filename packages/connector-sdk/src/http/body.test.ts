@@ -1,0 +1,139 @@
+import { createGzip } from 'node:zlib';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MockAgent } from 'undici';
+import { ConnectorError } from '../errors/connector-error.js';
+import { bearerAuth } from './auth.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
+import { createHttpClient } from './client.js';
+import { oauth2ClientCredentials } from './oauth2.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import type { HttpClientOptions } from './types.js';
+
+const ORIGIN = 'https://api.example.com';
+const MiB = 1024 * 1024;
+
+let agent: MockAgent;
+let restore: () => Promise<void>;
+
+beforeEach(() => {
+  ({ agent, restore } = installMockAgent());
+});
+
+afterEach(async () => {
+  await restore();
+});
+
+function client(overrides: Partial<HttpClientOptions> = {}) {
+  const clock = fakeClock();
+  const http = createHttpClient({
+    service: 'example',
+    baseUrl: `${ORIGIN}/api`,
+    auth: bearerAuth('tok-body-cap-1234'),
+    userAgent: 'baton-example/0.1.0',
+    timing: clock,
+    ...overrides,
+  });
+  return { http, clock };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
+}
+
+/** A JSON array of `bytes` bytes. */
+function jsonOf(bytes: number): string {
+  return `["${'x'.repeat(bytes - 4)}"]`;
+}
+
+/** gzip of a JSON string `inflatedBytes` long, compressed a mebibyte at a time (never held whole). */
+async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
+  const gzip = createGzip();
+  const out: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve) => gzip.on('end', resolve));
+  const block = Buffer.alloc(MiB, 0x61);
+  gzip.write('["');
+  for (let left = inflatedBytes - 4; left > 0; left -= MiB) gzip.write(left >= MiB ? block : block.subarray(0, left));
+  gzip.end('"]');
+  await ended;
+  return Buffer.concat(out);
+}
+
+const TOO_LARGE = 'example GET /users returned a response body larger than 1 MiB, the most this client reads (maxResponseBytes); stopped reading it';
+
+describe('response body cap', () => {
+  it('is 64 MiB unless the client says otherwise', () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(64 * MiB);
+  });
+
+  it('reads a body of exactly the cap', async () => {
+    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, jsonOf(MiB), { headers: JSON_HEADERS });
+    const { http } = client({ maxResponseBytes: MiB });
+    const response = await http.get('users', { schema: v.array(v.string()) });
+    expect(response.data[0]).toHaveLength(MiB - 4);
+  });
+
+  it('fails a larger body once, naming the service, the endpoint and the option, without retrying', async () => {
+    const pool = agent.get(ORIGIN);
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, jsonOf(MiB + 1), { headers: JSON_HEADERS });
+    pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, '[]', { headers: JSON_HEADERS });
+    const { http, clock } = client({ maxResponseBytes: MiB });
+    const error = await rejection(http.get('users', { schema: v.unknown() }));
+    expect(error.message).toBe(TOO_LARGE);
+    expect(error.code).toBe('resource-exhausted');
+    expect(error.attempts).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(agent.pendingInterceptors()).toHaveLength(1); // the second reply was never asked for
+  });
+
+  it('fails at once on a declared content-length over the cap', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(200, jsonOf(2 * MiB), { headers: { ...JSON_HEADERS, 'content-length': String(2 * MiB) } });
+    const { http } = client({ maxResponseBytes: MiB });
+    expect((await rejection(http.get('users', { schema: v.unknown() }))).message).toBe(TOO_LARGE);
+  });
+
+  it('caps the body of an error response as well', async () => {
+    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(500, jsonOf(2 * MiB), { headers: JSON_HEADERS });
+    const { http, clock } = client({ maxResponseBytes: MiB });
+    expect((await rejection(http.get('users', { schema: v.unknown() }))).message).toBe(TOO_LARGE);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('counts decompressed bytes and stops a gzip bomb near the cap instead of inflating it', async () => {
+    const bomb = await gzipBomb(256 * MiB);
+    expect(bomb.length).toBeLessThan(MiB);
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(200, bomb, { headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' } });
+    const { http } = client({ maxResponseBytes: MiB });
+    const rssBefore = process.memoryUsage().rss;
+    const error = await rejection(http.get('users', { schema: v.unknown() }));
+    const grewBy = process.memoryUsage().rss - rssBefore;
+    expect(error.message).toBe(TOO_LARGE);
+    expect(grewBy).toBeLessThan(128 * MiB); // inflating it whole would take 256 MiB and more
+  });
+
+  it('caps the OAuth token response', async () => {
+    agent.get(ORIGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, jsonOf(2 * MiB), { headers: JSON_HEADERS });
+    const auth = oauth2ClientCredentials({ tokenUrl: `${ORIGIN}/oauth/token`, clientId: 'id', clientSecret: 'secret-body-cap-77' });
+    const { http } = client({ auth, maxResponseBytes: MiB });
+    const error = await rejection(http.get('users', { schema: v.unknown() }));
+    expect(error.message).toBe(TOO_LARGE.replace('GET /users', 'POST /oauth/token'));
+    expect(error.attempts).toBe(1);
+  });
+
+  it('refuses a cap that is not a positive whole number of bytes', () => {
+    expect(() => client({ maxResponseBytes: 0 })).toThrow('maxResponseBytes must be a whole number of bytes, 1 or more');
+  });
+});
