@@ -2,9 +2,8 @@ import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector
 import {
   assertNoPendingInterceptors,
   describeConformance,
-  installMockAgent,
   runConnectorInMemory,
-  type InstalledMockAgent,
+  useMockAgent,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -23,13 +22,7 @@ import { ilertConnector } from './connector.js';
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 
 describe('ilert connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-ilert with the package version and sync-only capabilities', () => {
     expect(ilertConnector.name).toBe('ilert');
@@ -98,23 +91,16 @@ describe('ilert connector', () => {
 
 describeConformance(
   'ilert',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptValidation(mock.agent);
-        interceptListing(mock.agent, 'users', Array.from({ length: 130 }, (_, i) => userJson(i + 1)));
-        interceptListing(mock.agent, 'teams', [
-          `{"id":901,"name":"Platform","visibility":"PUBLIC","members":[{"user":${userJson(1)},"role":"ADMIN"},{"user":${userJson(2)},"role":"USER"}]}`,
-          `{"id":902,"name":"Support","visibility":"PRIVATE","members":[{"user":${userJson(120)},"role":"STAKEHOLDER"}]}`,
-        ]);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      interceptValidation(agent);
+      interceptListing(agent, 'users', Array.from({ length: 130 }, (_, i) => userJson(i + 1)));
+      interceptListing(agent, 'teams', [
+        `{"id":901,"name":"Platform","visibility":"PUBLIC","members":[{"user":${userJson(1)},"role":"ADMIN"},{"user":${userJson(2)},"role":"USER"}]}`,
+        `{"id":902,"name":"Support","visibility":"PRIVATE","members":[{"user":${userJson(120)},"role":"STAKEHOLDER"}]}`,
+      ]);
+    },
+  }),
   { describe, it },
 );

@@ -1,5 +1,5 @@
-import { findAnnotation, silentLogger, type LogFields, type Logger, type Resource } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { findAnnotation, silentLogger, type Resource } from '@c1/connector-sdk';
+import { assertNoPendingInterceptors, recordingLogger, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptValidation, ORIGIN, testConnector, TOKEN, userJson } from '../test/mock-ilert.js';
@@ -29,27 +29,8 @@ describe('ilertTeamResource', () => {
   });
 });
 
-/** A logger keeping its warnings. */
-function warningRecorder(): { logger: Logger; warnings: { message: string; fields: LogFields }[] } {
-  const warnings: { message: string; fields: LogFields }[] = [];
-  const make = (base: LogFields): Logger => ({
-    debug() {},
-    info() {},
-    warn: (message, fields = {}) => warnings.push({ message, fields: { ...base, ...fields } }),
-    error() {},
-    child: (fields) => make({ ...base, ...fields }),
-  });
-  return { logger: make({}), warnings };
-}
-
 describe('syncing teams', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('emits four role entitlements per team and one grant per member, with no request per team', async () => {
     interceptValidation(mock.agent);
@@ -106,8 +87,9 @@ describe('syncing teams', () => {
       ].join(',')}]}`,
       `{"id":902,"name":"Support","members":[${member(userJson(4), 'GUEST')},${member(userJson(1), 'user')}]}`,
     ]);
-    const { logger, warnings } = warningRecorder();
+    const logger = recordingLogger();
     const sync = await runConnectorInMemory(testConnector(), { logger });
+    const warnings = logger.linesAt('warn');
     assertNoPendingInterceptors(mock.agent);
     expect(sync.grants.map((g) => g.id).sort()).toEqual(['team:901:admin:user:1', 'team:902:user:user:1']);
     const skipped = warnings.filter((w) => w.message.includes('team members'));
@@ -126,8 +108,9 @@ describe('syncing teams', () => {
     interceptValidation(mock.agent);
     interceptListing(mock.agent, 'users', [userJson(1), userJson(2), userJson(3)]);
     interceptListing(mock.agent, 'teams', [teamJson(901, 'Platform', [[1, 'OWNER'], [2, 'ADMIN']]), teamJson(902, 'Support', [[3, 'GUEST']])]);
-    const { logger, warnings } = warningRecorder();
+    const logger = recordingLogger();
     const sync = await runConnectorInMemory(testConnector(), { logger });
+    const warnings = logger.linesAt('warn');
     expect(sync.grants.map((g) => g.id)).toEqual(['team:901:admin:user:2']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.fields).toMatchObject({ count: 2, userIds: ['1', '3'], roles: ['OWNER', 'GUEST'], teams: ['901', '902'] });

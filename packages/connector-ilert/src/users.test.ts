@@ -1,5 +1,5 @@
 import { findAnnotation } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptValidation, testConnector, userJson } from '../test/mock-ilert.js';
 import { parseJsonWithExactIds } from '@c1/connector-sdk';
@@ -73,13 +73,7 @@ describe('ilertUserResource', () => {
 });
 
 describe('listing users', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it.each([
     [0, 1],

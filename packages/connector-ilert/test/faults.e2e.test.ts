@@ -8,27 +8,20 @@
  * the CLI's 0.5-60 s timers 50 times faster: the retry budgets are the real ones, only the clock
  * is quicker.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  cleanFailureProblems,
-  ensureBuilt,
-  fileUnchangedBy,
+  FAST_RETRY_WAITS,
   readLatestSyncContent,
-  runConnectorCli,
+  stormThenResume,
   type CliRunResult,
+  type E2eSyncOptions,
   type RunConnectorCliOptions,
   type SyncContent,
-  secretsShown,
 } from '@c1/connector-sdk/testing';
-import { armAt, startSandbox, waitForCount, type Sandbox } from '@c1/sandbox';
+import { armAt, startSandboxFixture, waitForCount, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-/** Preloads that wait out retries 50 times faster. */
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 const USERS = 300;
 const TEAMS = 30;
@@ -41,38 +34,34 @@ const TEAM_REQUESTS = 1 + 1;
 const ATTEMPTS_PER_CALL = 5;
 
 describe('baton-ilert under faults', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let firstSync: SyncContent;
 
-  const syncArgs = (logLevel = 'warn') => ['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--log-level', logLevel];
+  const syncArgs = () => ['--ilert-base-url', sandbox.services.ilert.baseUrl, '-f', file, '--log-level', 'warn'];
   const tokenEnv = (token = sandbox.services.ilert.token) => ({ BATON_ILERT_API_TOKEN: token });
-  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => runConnectorCli(packageDir, args, options);
-  const sync = ({ logLevel, ...options }: RunConnectorCliOptions & { logLevel?: string } = {}) =>
-    runBinary(syncArgs(logLevel), { env: tokenEnv(), ...options });
-
-  const secrets = (): string[] => [sandbox.services.ilert.token, sandbox.services.ilert.restrictedToken, WRONG_TOKEN];
+  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => fx.run(args, options);
+  const sync = (options: E2eSyncOptions = {}) => fx.sync(options);
 
   /** The run failed as an operator should see it: `code`, one message line, no stack, no secret. */
   function expectCleanFailure(result: CliRunResult, code: number, message: RegExp | string): void {
-    expect(cleanFailureProblems(result, { binary: 'baton-ilert', code, message, secrets: secrets() }), result.stderr).toEqual([]);
+    expect(fx.failureProblems(result, code, message), result.stderr).toEqual([]);
   }
 
   function expectNoSecret(result: CliRunResult): void {
-    expect(secretsShown(result, secrets())).toEqual([]);
+    expect(fx.secretsShown(result)).toEqual([]);
   }
 
   /** Runs `fails` and checks the previous file is byte-identical afterwards. */
   async function keepsPreviousFile(fails: () => Promise<void>): Promise<void> {
-    expect(await fileUnchangedBy(file, fails)).toBe(true);
+    expect(await fx.fileUnchangedBy(fails)).toBe(true);
   }
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-ilert-faults-'));
-    file = join(dir, 'sync.c1z');
+    fx = await startSandboxFixture('ilert', { packageDir, sandbox: { seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } } });
+    ({ fake: sandbox, file } = fx);
+    fx.secrets.push(WRONG_TOKEN);
     const first = await sync();
     expect(first.code, first.stderr).toBe(0);
     expectNoSecret(first);
@@ -81,14 +70,10 @@ describe('baton-ilert under faults', () => {
     sandbox.resetRequestCounts();
   }, 60_000);
 
-  afterEach(() => {
-    sandbox.setFaults({}, 'ilert');
-    sandbox.resetRequestCounts();
-  });
+  afterEach(() => fx.reset());
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('refuses bad flags with exit 2, naming each problem, before touching the file', async () => {
@@ -104,20 +89,15 @@ describe('baton-ilert under faults', () => {
 
   it('gives up on a 5xx storm that outlasts the retries (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
     // The storm starts at the second page of users, after the first page was written.
-    await keepsPreviousFile(async () => {
-      const storm = await sync({
-        preloads: FAST_RETRY_WAITS,
-        during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
-      });
-      expectCleanFailure(storm, 1, 'ilert GET /users failed with status 503: sandbox fault: injected 503');
+    const outcome = await stormThenResume(fx, {
+      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      countRequests: () => sandbox.requestCount('ilert', 'GET /users'),
+      clearFaults: () => sandbox.setFaults({}, 'ilert'),
+      expected: firstSync,
     });
-    expect(sandbox.requestCount('ilert', 'GET /users')).toBe(2 + ATTEMPTS_PER_CALL);
-
-    sandbox.setFaults({}, 'ilert');
-    const after = await sync({ logLevel: 'info' });
-    expect(after.code, after.stderr).toBe(0);
-    expect(after.stderr).toContain('(resumed)');
-    expect(await readLatestSyncContent(file)).toEqual(firstSync);
+    expectCleanFailure(outcome.storm, 1, 'ilert GET /users failed with status 503: sandbox fault: injected 503');
+    expect(outcome.requests).toBe(2 + ATTEMPTS_PER_CALL);
+    expect(outcome.problems).toEqual([]);
   }, 60_000);
 
   it('retries a short 5xx burst and a short 429 storm to a complete sync, one extra request per fault', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import {
+  FAST_RETRY_WAITS,
   cleanFailureProblems,
   dripBody,
   ensureBuilt,
@@ -30,7 +31,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ilert-hostile-token-5d2e';
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 const REPORT_MAX_RSS = pathToFileURL(join(packageDir, 'test', 'report-max-rss.mjs')).href;
 const MiB = 1024 * 1024;
 

@@ -1,10 +1,10 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import {
+  fakeClock,
   assertNoPendingInterceptors,
   describeConformance,
-  installMockAgent,
   runConnectorInMemory,
-  type InstalledMockAgent,
+  useMockAgent,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,7 +18,6 @@ import {
   interceptToken,
   interceptValidation,
   JSON_HEADERS,
-  manualTiming,
   ORIGIN,
   READ_SCOPES,
   scimError,
@@ -32,13 +31,7 @@ import { ironcladConnector } from './connector.js';
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 
 describe('Ironclad connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is baton-ironclad: accounts and groups, group provisioning and account creation, no deletion', () => {
     expect(ironcladConnector.name).toBe('ironclad');
@@ -72,8 +65,8 @@ describe('Ironclad connector', () => {
   });
 
   it('renews the token before it expires', async () => {
-    const clock = manualTiming();
-    const connector = testConnector({ timing: clock.timing });
+    const clock = fakeClock();
+    const connector = testConnector({ timing: clock });
     interceptToken(mock.agent, { expiresIn: 300, token: ACCESS_TOKEN });
     interceptPage(mock.agent, 'Users', 1, 1, 1, [user(1)]);
     interceptPage(mock.agent, 'Groups', 1, 1, 0, []);
@@ -206,13 +199,7 @@ describe('Ironclad connector', () => {
 });
 
 describe('Ironclad error messages', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('names --ic-client-secret when Ironclad refuses the secret (403 unauthorized_client)', async () => {
     interceptToken(mock.agent, { status: 403, body: { error: 'unauthorized_client', error_description: 'client authentication failed' } });
@@ -272,21 +259,14 @@ describe('Ironclad error messages', () => {
 
 describeConformance(
   'ironclad',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptToken(mock.agent);
-        interceptValidation(mock.agent);
-        interceptListing(mock.agent, 'Users', Array.from({ length: 1500 }, (_, i) => user(i)));
-        interceptListing(mock.agent, 'Groups', [group('g1', [0, 1, 1499]), group('g2', []), group('g3', [7])]);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      interceptToken(agent);
+      interceptValidation(agent);
+      interceptListing(agent, 'Users', Array.from({ length: 1500 }, (_, i) => user(i)));
+      interceptListing(agent, 'Groups', [group('g1', [0, 1, 1499]), group('g2', []), group('g3', [7])]);
+    },
+  }),
   { describe, it },
 );

@@ -4,14 +4,11 @@
  * an account creation whose password only ever leaves encrypted, and, when available, Baton's
  * Go reader on the file.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openC1zReader } from '@c1/connector-sdk/c1z';
-import { ensureBuilt, runConnectorCli, type CliRunResult } from '@c1/connector-sdk/testing';
+import type { CliRunResult } from '@c1/connector-sdk/testing';
 import * as age from 'age-encryption';
-import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
+import { readWithGoReader, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -19,32 +16,29 @@ const USERS = 1234;
 const GROUPS = 25;
 
 describe('baton-ironclad against the sandbox', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let credentials: Record<string, string>;
 
   /** Runs the built binary with only the sandbox's credentials as BATON_* variables. */
-  const baton = (args: string[]): Promise<CliRunResult> => runConnectorCli(packageDir, args, { env: credentials });
+  const baton = (args: string[]): Promise<CliRunResult> => fx.run(args, { env: credentials });
 
   const syncArgs = () => ['--ic-base-url', sandbox.services.ironclad.baseUrl, '-f', file, '--log-level', 'warn'];
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 21, ironclad: { users: USERS, groups: GROUPS } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-ironclad-e2e-'));
-    file = join(dir, 'sync.c1z');
+    fx = await startSandboxFixture('ironclad', { packageDir, sandbox: { seed: 21, ironclad: { users: USERS, groups: GROUPS } } });
+    ({ fake: sandbox, file } = fx);
     const { clientId, clientSecret, asUserEmail } = sandbox.services.ironclad;
     credentials = { BATON_IC_CLIENT_ID: clientId, BATON_IC_CLIENT_SECRET: clientSecret, BATON_IC_AS_USER_EMAIL: asUserEmail };
   }, 120_000);
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('syncs every account, group and membership: one token, 1000 per page, no request per group', async () => {
-    const result = await baton(syncArgs());
+    const result = await fx.sync();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain(sandbox.services.ironclad.clientSecret);
     const org = sandbox.services.ironclad.org;
@@ -102,7 +96,7 @@ describe('baton-ironclad against the sandbox', () => {
     const twice = await baton([...syncArgs(), '--revoke-grant', revokedId, '--provisioning', '--output', 'json']);
     expect(JSON.parse(twice.stdout)).toMatchObject({ outcome: 'already-revoked' });
 
-    const second = await baton(syncArgs());
+    const second = await fx.sync();
     expect(second.code, second.stderr).toBe(0);
     const diff = await baton(['diff', '-f', file, '--output', 'json']);
     expect(diff.code, diff.stderr).toBe(0);

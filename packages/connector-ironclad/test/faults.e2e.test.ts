@@ -8,40 +8,29 @@
  * the CLI's 0.5-60 s timers 50 times faster: the retry budgets are the real ones, only the clock
  * is quicker.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  cleanFailureProblems,
-  ensureBuilt,
-  fileUnchangedBy,
+  FAST_RETRY_WAITS,
   readLatestSyncContent,
-  runConnectorCli,
+  stormThenResume,
   type CliRunResult,
   type RunConnectorCliOptions,
   type SyncContent,
-  secretsShown,
 } from '@c1/connector-sdk/testing';
-import { armAt, startSandbox, type Sandbox } from '@c1/sandbox';
+import { armAt, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-/** Preloads that wait out retries 50 times faster. */
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 
 const USERS = 300;
 const GROUPS = 12;
-/** One token; validate probes users and groups once each, then one page of each (1000 per page). */
 const BASELINE = { 'POST /oauth/token': 1, 'GET /scim/v2/Users': 2, 'GET /scim/v2/Groups': 2 };
-/** The HTTP client tries a request 5 times; the sync engine does not retry what it gave up on. */
 const ATTEMPTS_PER_CALL = 5;
-/** A secret the sandbox does not know. */
 const WRONG_SECRET = 'wrong-secret-0123456789abcdef';
 
 describe('baton-ironclad under faults', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let firstSync: SyncContent;
 
@@ -51,23 +40,21 @@ describe('baton-ironclad under faults', () => {
     BATON_IC_CLIENT_SECRET: secret,
     BATON_IC_AS_USER_EMAIL: sandbox.services.ironclad.asUserEmail,
   });
-  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => runConnectorCli(packageDir, args, options);
-  const sync = (options: RunConnectorCliOptions = {}) => runBinary(syncArgs(), { env: credentials(), ...options });
-
-  const secrets = (): string[] => [sandbox.services.ironclad.clientSecret, WRONG_SECRET];
+  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => fx.run(args, options);
+  const sync = (options: RunConnectorCliOptions = {}) => fx.sync(options);
 
   /** The run failed as an operator should see it: exit 1, one message line, no stack, no secret. */
   function expectCleanFailure(result: CliRunResult, message: RegExp | string): void {
-    expect(cleanFailureProblems(result, { binary: 'baton-ironclad', code: 1, message, secrets: secrets() }), result.stderr).toEqual([]);
+    expect(fx.failureProblems(result, 1, message), result.stderr).toEqual([]);
   }
 
   function expectNoSecret(result: CliRunResult): void {
-    expect(secretsShown(result, secrets())).toEqual([]);
+    expect(fx.secretsShown(result)).toEqual([]);
   }
 
   /** Runs `fails` and checks the previous file is byte-identical afterwards. */
   async function keepsPreviousFile(fails: () => Promise<void>): Promise<void> {
-    expect(await fileUnchangedBy(file, fails)).toBe(true);
+    expect(await fx.fileUnchangedBy(fails)).toBe(true);
   }
 
   /** A sync that must succeed and hold what the first one held. */
@@ -79,10 +66,9 @@ describe('baton-ironclad under faults', () => {
   }
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 23, ironclad: { users: USERS, groups: GROUPS, rateLimits: false } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-ironclad-faults-'));
-    file = join(dir, 'sync.c1z');
+    fx = await startSandboxFixture('ironclad', { packageDir, sandbox: { seed: 23, ironclad: { users: USERS, groups: GROUPS, rateLimits: false } } });
+    ({ fake: sandbox, file } = fx);
+    fx.secrets.push(WRONG_SECRET);
     const first = await sync();
     expect(first.code, first.stderr).toBe(0);
     expectNoSecret(first);
@@ -92,14 +78,10 @@ describe('baton-ironclad under faults', () => {
     sandbox.resetRequestCounts();
   }, 60_000);
 
-  afterEach(() => {
-    sandbox.setFaults({}, 'ironclad');
-    sandbox.resetRequestCounts();
-  });
+  afterEach(() => fx.reset());
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('names --ic-client-secret / BATON_IC_CLIENT_SECRET for a wrong secret (403 unauthorized_client) and an unknown client (401)', async () => {
@@ -121,15 +103,19 @@ describe('baton-ironclad under faults', () => {
   });
 
   it('gives up on a 5xx storm on the token endpoint (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
-    await keepsPreviousFile(async () => {
-      sandbox.setFaults({ serverErrors: 1_000, serverErrorStatus: 503 }, 'ironclad');
-      const storm = await sync({ preloads: FAST_RETRY_WAITS });
-      expectCleanFailure(storm, /Ironclad POST \/(ironclad\/)?oauth\/token failed with status 503$/);
+    sandbox.setFaults({ serverErrors: 1_000, serverErrorStatus: 503 }, 'ironclad');
+    // Nothing was written before the token was refused, so the next run starts afresh.
+    const outcome = await stormThenResume(fx, {
+      storm: { preloads: FAST_RETRY_WAITS },
+      countRequests: () => sandbox.requestCounts(),
+      clearFaults: () => sandbox.setFaults({}, 'ironclad'),
+      next: {},
+      resumes: false,
+      expected: firstSync,
     });
-    expect(sandbox.requestCounts()).toEqual({ ironclad: { 'POST /oauth/token': ATTEMPTS_PER_CALL } });
-
-    sandbox.setFaults({}, 'ironclad');
-    await expectCompleteSync();
+    expectCleanFailure(outcome.storm, /Ironclad POST \/(ironclad\/)?oauth\/token failed with status 503$/);
+    expect(outcome.requests).toEqual({ ironclad: { 'POST /oauth/token': ATTEMPTS_PER_CALL } });
+    expect(outcome.problems).toEqual([]);
   }, 40_000);
 
   it('retries a short 429 storm, a connection reset and a cut-short body on SCIM pages, one extra request per fault', async () => {

@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createLogger, type Connector, type Logger, type Timing } from '@c1/connector-sdk';
-import { testRuntime } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
+import { testRuntime, type MockAgent } from '@c1/connector-sdk/testing';
 import { createIroncladConnector } from '../src/connector.js';
 
 /** The Ironclad origin the unit tests point the connector at (intercepted, never reached). */
@@ -14,23 +13,6 @@ export const READ_SCOPES = 'scim.users.readUsers scim.groups.readGroups';
 export const ALL_SCOPES = `${READ_SCOPES} scim.groups.updateGroups scim.users.createUsers scim.users.deleteUsers`;
 
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
-
-/** A clock that moves only when told to (or slept on). */
-export function manualTiming(): { timing: Timing; advance(ms: number): void } {
-  let now = Date.UTC(2026, 0, 1);
-  return {
-    advance: (ms) => {
-      now += ms;
-    },
-    timing: {
-      now: () => now,
-      random: () => 0.5,
-      sleep: async (ms) => {
-        now += ms;
-      },
-    },
-  };
-}
 
 /** A JSON logger at debug level whose lines are kept. */
 export function capturingLogger(): { logger: Logger; text(): string } {

@@ -1,5 +1,5 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, describeConformance, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, describeConformance, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   interceptError,
@@ -20,13 +20,7 @@ const ids = (resources: { id: { resource: string } }[]) => resources.map((r) => 
 const userTrait = (resource: { annotations: { $type: string }[] } | undefined) => resource?.annotations.find((a) => a.$type === 'c1.connector.v2.UserTrait');
 
 describe('RudderStack connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-rudderstack, read-only (SYNC only)', async () => {
     expect(rudderstackConnector.name).toBe('rudderstack');
@@ -126,21 +120,14 @@ describe('RudderStack connector', () => {
 
 describeConformance(
   'rudderstack',
-  async () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: await testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptValidation(mock.agent);
-        interceptPages(mock.agent, 'Users', users(30));
-        interceptPages(mock.agent, 'Groups', [scimGroup(1, [1, 2, 3]), scimGroup(2, undefined)]);
-        interceptGroup(mock.agent, scimGroup(2, [4, 5]));
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  async () => ({
+    connector: await testConnector(),
+    intercept(agent) {
+      interceptValidation(agent);
+      interceptPages(agent, 'Users', users(30));
+      interceptPages(agent, 'Groups', [scimGroup(1, [1, 2, 3]), scimGroup(2, undefined)]);
+      interceptGroup(agent, scimGroup(2, [4, 5]));
+    },
+  }),
   { describe, it },
 );

@@ -3,13 +3,10 @@
  * sandbox (loopback) into a c1z file, which is then read back with the SDK's reader, the
  * binary's own inspect commands and, when available, Baton's Go reader.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openC1zReader, type C1zReader } from '@c1/connector-sdk/c1z';
-import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
-import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
+import type { C1zReader } from '@c1/connector-sdk/c1z';
+import { openLatestSync } from '@c1/connector-sdk/testing';
+import { readWithGoReader, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -18,35 +15,25 @@ const GROUPS = 30;
 /** The sandbox caps pages at 100 whatever `count` asks for. */
 const PAGE = 100;
 
-const baton = (args: string[], env: Record<string, string> = {}) => runConnectorCli(packageDir, args, { env });
-
 describe('baton-rudderstack against the sandbox', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let reader: C1zReader;
   let syncId: string;
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 42, rudderstack: { users: USERS, groups: GROUPS } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-rudderstack-e2e-'));
-    file = join(dir, 'sync.c1z');
-    const result = await baton(['--rudderstack-scim-base-url', sandbox.services.rudderstack.baseUrl, '-f', file, '--log-level', 'warn'], {
-      BATON_RUDDERSTACK_SCIM_TOKEN: sandbox.services.rudderstack.token,
-    });
-    expect(result.stderr).not.toContain(sandbox.services.rudderstack.token);
+    fx = await startSandboxFixture('rudderstack', { packageDir, sandbox: { seed: 42, rudderstack: { users: USERS, groups: GROUPS } } });
+    ({ fake: sandbox, file } = fx);
+    const result = await fx.sync();
+    expect(fx.secretsShown(result)).toEqual([]);
     expect(result.code, result.stderr).toBe(0);
-    reader = await openC1zReader(file);
-    const latest = reader.latestFinishedSync();
-    if (!latest) throw new Error('the c1z holds no finished sync');
-    syncId = latest.syncId;
+    ({ reader, syncId } = await openLatestSync(file));
   }, 120_000);
 
   afterAll(async () => {
     reader?.close();
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('writes every user, group, member entitlement and membership grant', () => {
@@ -96,10 +83,10 @@ describe('baton-rudderstack against the sandbox', () => {
   });
 
   it('prints stats and resources from the file', async () => {
-    const stats = await baton(['stats', '-f', file, '--output', 'json']);
+    const stats = await fx.run(['stats', '-f', file, '--output', 'json']);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ resources: { user: USERS, group: GROUPS }, entitlements: GROUPS });
-    const users = await baton(['resources', '-f', file, '--resource-type', 'user', '--output', 'json']);
+    const users = await fx.run(['resources', '-f', file, '--resource-type', 'user', '--output', 'json']);
     expect(users.code, users.stderr).toBe(0);
     const listed = JSON.parse(users.stdout) as { id: { resource: string } }[];
     expect(listed).toHaveLength(USERS);

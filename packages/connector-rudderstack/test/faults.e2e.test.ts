@@ -4,104 +4,81 @@
  * code, prints one clear line (no stack trace, no secret) and leaves the previous `--file` byte
  * for byte as it was; after a fault the next run completes with the same content.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  cleanFailureProblems,
-  ensureBuilt,
-  fileUnchangedBy,
+  FAST_RETRY_WAITS,
   readLatestSyncContent,
-  runConnectorCli,
+  stormThenResume,
   type CliRunResult,
   type RunConnectorCliOptions,
   type SyncContent,
 } from '@c1/connector-sdk/testing';
-import { armAt, startSandbox, type Sandbox } from '@c1/sandbox';
+import { armAt, startSandbox, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-/** Preloads that wait out retries 50 times faster. */
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
-/** The HTTP client tries a request 5 times; the sync engine does not retry what it gave up on. */
 const ATTEMPTS_PER_CALL = 5;
 const TOKEN_MESSAGE = 'needs an organization-level Service Access Token';
 
 describe('baton-rudderstack under faults and bad settings', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
   let disabled: Sandbox;
-  let dir: string;
   let file: string;
   let firstSync: SyncContent;
 
   const syncArgs = (baseUrl = sandbox.services.rudderstack.baseUrl, logLevel = 'warn') => ['--rudderstack-scim-base-url', baseUrl, '-f', file, '--log-level', logLevel];
   const tokenEnv = (token = sandbox.services.rudderstack.token) => ({ BATON_RUDDERSTACK_SCIM_TOKEN: token });
-  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => runConnectorCli(packageDir, args, options);
-  const sync = (options: RunConnectorCliOptions & { logLevel?: string } = {}) =>
-    runBinary(syncArgs(undefined, options.logLevel), { env: tokenEnv(), ...options });
-  const secrets = () => [sandbox.services.rudderstack.token, sandbox.services.rudderstack.workspaceToken, disabled.services.rudderstack.token];
+  const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => fx.run(args, options);
 
   function expectCleanFailure(result: CliRunResult, code: number, message: RegExp | string): void {
-    expect(cleanFailureProblems(result, { binary: 'baton-rudderstack', code, message, secrets: secrets() }), result.stderr).toEqual([]);
+    expect(fx.failureProblems(result, code, message), result.stderr).toEqual([]);
   }
-  const keepsPreviousFile = async (fails: () => Promise<void>) => expect(await fileUnchangedBy(file, fails)).toBe(true);
+  const keepsPreviousFile = async (fails: () => Promise<void>) => expect(await fx.fileUnchangedBy(fails)).toBe(true);
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 11, rudderstack: { users: 320, groups: 12 } });
+    fx = await startSandboxFixture('rudderstack', { packageDir, sandbox: { seed: 11, rudderstack: { users: 320, groups: 12 } } });
+    ({ fake: sandbox, file } = fx);
     disabled = await startSandbox({ seed: 12, rudderstack: { users: 3, groups: 1, scimEnabled: false } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-rudderstack-faults-'));
-    file = join(dir, 'sync.c1z');
-    const first = await sync();
+    fx.secrets.push(disabled.services.rudderstack.token);
+    const first = await fx.sync();
     expect(first.code, first.stderr).toBe(0);
     firstSync = await readLatestSyncContent(file);
     expect(firstSync.resources).toHaveLength(332);
     sandbox.resetRequestCounts();
   }, 60_000);
 
-  afterEach(() => {
-    sandbox.setFaults({}, 'rudderstack');
-    sandbox.resetRequestCounts();
-  });
+  afterEach(() => fx.reset());
 
   afterAll(async () => {
-    await sandbox?.close();
+    await fx?.close();
     await disabled?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('gives up on a 5xx storm (exit 1, endpoint and status named), keeps the file, and the next run resumes to the same content', async () => {
     // validate's probe is the first GET /Users; the storm starts at the second page of users.
-    await keepsPreviousFile(async () => {
-      const storm = await sync({
-        preloads: FAST_RETRY_WAITS,
-        during: armAt(sandbox, 'rudderstack', 'GET /scim/v2/Users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
-      });
-      expectCleanFailure(storm, 1, 'RudderStack GET /Users failed with status 503: sandbox fault: injected 503');
+    const outcome = await stormThenResume(fx, {
+      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'rudderstack', 'GET /scim/v2/Users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      countRequests: () => sandbox.requestCount('rudderstack', 'GET /scim/v2/Users'),
+      clearFaults: () => sandbox.setFaults({}, 'rudderstack'),
+      expected: firstSync,
     });
-    expect(sandbox.requestCount('rudderstack', 'GET /scim/v2/Users')).toBe(2 + ATTEMPTS_PER_CALL);
-    sandbox.setFaults({}, 'rudderstack');
-    const after = await sync({ logLevel: 'info' });
-    expect(after.code, after.stderr).toBe(0);
-    expect(after.stderr).toContain('(resumed)');
-    expect(await readLatestSyncContent(file)).toEqual(firstSync);
+    expectCleanFailure(outcome.storm, 1, 'RudderStack GET /Users failed with status 503: sandbox fault: injected 503');
+    expect(outcome.requests).toBe(2 + ATTEMPTS_PER_CALL);
+    expect(outcome.problems).toEqual([]);
   }, 60_000);
 
   it('resumed after a storm in the grants phase, reads the members of groups listed by the earlier run', async () => {
     const omitted = sandbox.services.rudderstack.org.groups.filter((group) => group.membersOmittedFromList);
     const last = omitted.at(-1);
     if (!last) throw new Error('no group listed without members');
-    await keepsPreviousFile(async () => {
-      const storm = await sync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'rudderstack', `GET /scim/v2/Groups/${last.id}`, 1, { serverErrors: 1_000 }) });
-      expect(storm.code, storm.stderr).toBe(1);
+    const outcome = await stormThenResume(fx, {
+      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'rudderstack', `GET /scim/v2/Groups/${last.id}`, 1, { serverErrors: 1_000 }) },
+      clearFaults: () => fx.reset(),
+      expected: firstSync,
     });
-    sandbox.setFaults({}, 'rudderstack');
-    sandbox.resetRequestCounts();
-    const after = await sync({ logLevel: 'info' });
-    expect(after.code, after.stderr).toBe(0);
-    expect(after.stderr).toContain('(resumed)');
-    expect(await readLatestSyncContent(file)).toEqual(firstSync);
+    expect(outcome.storm.code, outcome.storm.stderr).toBe(1);
+    expect(outcome.problems).toEqual([]);
     expect(sandbox.requestCount('rudderstack', 'GET /scim/v2/Groups')).toBe(1);
   }, 60_000);
 
@@ -147,25 +124,22 @@ describe('baton-rudderstack under faults and bad settings', () => {
 
 describe('baton-rudderstack against a lenient server', () => {
   it('loses and repeats no user when pages are capped below count and totalResults is left out', async () => {
-    await ensureBuilt(packageDir);
-    const lenient = await startSandbox({ seed: 5, rudderstack: { users: 45, groups: 4, maxPageSize: 7, omitTotalResults: true } });
-    const dir = await mkdtemp(join(tmpdir(), 'baton-rudderstack-lenient-'));
+    const lenient = await startSandboxFixture('rudderstack', {
+      packageDir,
+      sandbox: { seed: 5, rudderstack: { users: 45, groups: 4, maxPageSize: 7, omitTotalResults: true } },
+    });
     try {
-      const file = join(dir, 'sync.c1z');
-      const { baseUrl, token, org } = lenient.services.rudderstack;
-      const result = await runConnectorCli(packageDir, ['--rudderstack-scim-base-url', baseUrl, '-f', file, '--log-level', 'warn'], {
-        env: { BATON_RUDDERSTACK_SCIM_TOKEN: token },
-      });
+      const { org } = lenient.fake.services.rudderstack;
+      const result = await lenient.sync();
       expect(result.code, result.stderr).toBe(0);
-      const content = await readLatestSyncContent(file);
+      const content = await readLatestSyncContent(lenient.file);
       const resources = content.resources.map((text) => JSON.parse(text) as { id: { resourceType: string; resource: string } });
       const users = resources.filter((resource) => resource.id.resourceType === 'user').map((resource) => resource.id.resource);
       expect(users.sort()).toEqual(org.users.map((user) => user.id).sort());
       // 45 users in pages of 7 end on the empty page at 46: 7 requests, plus validate's probe.
-      expect(lenient.requestCount('rudderstack', 'GET /scim/v2/Users')).toBe(1 + 7 + 1);
+      expect(lenient.fake.requestCount('rudderstack', 'GET /scim/v2/Users')).toBe(1 + 7 + 1);
     } finally {
       await lenient.close();
-      await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -1,6 +1,5 @@
 import type { Connector } from '@c1/connector-sdk';
-import { testRuntime } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
+import { testRuntime, type MockAgent } from '@c1/connector-sdk/testing';
 import { RUDDERSTACK_PAGE_SIZE, rudderstackConnector } from '../src/connector.js';
 
 /** The SCIM base URL the unit tests point the connector at (intercepted, never reached). */

@@ -1,6 +1,11 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import { formatConfigProblems, resolveConfig } from '@c1/connector-sdk/internals';
-import { assertNoPendingInterceptors, describeConformance, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import {
+  assertNoPendingInterceptors,
+  describeConformance,
+  runConnectorInMemory,
+  useMockAgent,
+} from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -51,13 +56,7 @@ describe('Scalr config', () => {
 });
 
 describe('Scalr connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-scalr with sync-only capabilities', () => {
     expect(scalrConnector.name).toBe('scalr');
@@ -139,20 +138,13 @@ describe('Scalr connector', () => {
 
 describeConformance(
   'scalr',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        interceptAccount(mock.agent);
-        interceptValidation(mock.agent);
-        interceptListings(mock.agent, Array.from({ length: 130 }, (_, i) => member(i + 1)), [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })]);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      interceptAccount(agent);
+      interceptValidation(agent);
+      interceptListings(agent, Array.from({ length: 130 }, (_, i) => member(i + 1)), [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })]);
+    },
+  }),
   { describe, it },
 );

@@ -1,18 +1,12 @@
 import { findAnnotation, type Resource } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptAccount, interceptListings, interceptMembers, interceptServiceAccounts, interceptValidation, member, serviceAccount, testConnector } from '../test/mock-scalr.js';
 
 const trait = (resource: Resource | undefined) => findAnnotation(resource?.annotations ?? [], 'c1.connector.v2.UserTrait');
 
 describe('Scalr users and service accounts', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   async function sync(members: ReturnType<typeof member>[], accounts: ReturnType<typeof serviceAccount>[]) {
     interceptAccount(mock.agent);

@@ -4,49 +4,38 @@
  * which is then read back with the SDK's reader, the binary's `stats` and, when available,
  * Baton's Go reader.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAnnotation } from '@c1/connector-sdk';
-import { openC1zReader, type C1zReader } from '@c1/connector-sdk/c1z';
-import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
-import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
+import type { C1zReader } from '@c1/connector-sdk/c1z';
+import { openLatestSync } from '@c1/connector-sdk/testing';
+import { readWithGoReader, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const USERS = 250;
 const SERVICE_ACCOUNTS = 12;
 const API = '/acme/api/iacp/v3';
 
-const baton = (args: string[], env: Record<string, string> = {}) => runConnectorCli(packageDir, args, { env });
-
 describe('baton-scalr against the sandbox', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let reader: C1zReader;
   let syncId: string;
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 42, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-scalr-e2e-'));
-    file = join(dir, 'sync.c1z');
-    const { account, baseUrl, token } = sandbox.services.scalr;
-    const result = await baton(['--scalr-account', account, '--scalr-base-url', baseUrl, '-f', file, '--log-level', 'warn'], { BATON_SCALR_API_TOKEN: token });
-    expect(result.stderr).not.toContain(token);
+    fx = await startSandboxFixture('scalr', { packageDir, sandbox: { seed: 42, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } } });
+    ({ fake: sandbox, file } = fx);
+    const result = await fx.sync();
+    expect(fx.secretsShown(result)).toEqual([]);
     expect(result.code, result.stderr).toBe(0);
-    reader = await openC1zReader(file);
-    const latest = reader.latestFinishedSync();
-    if (!latest) throw new Error('the c1z holds no finished sync');
-    syncId = latest.syncId;
+    ({ reader, syncId } = await openLatestSync(file));
   }, 120_000);
 
   afterAll(async () => {
     reader?.close();
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   const accountTypes = () => {
@@ -86,7 +75,7 @@ describe('baton-scalr against the sandbox', () => {
   });
 
   it('prints stats from the file', async () => {
-    const stats = await baton(['stats', '-f', file, '--output', 'json']);
+    const stats = await fx.run(['stats', '-f', file, '--output', 'json']);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ resources: { user: USERS + SERVICE_ACCOUNTS }, entitlements: 0, grants: 0 });
   });

@@ -1,6 +1,5 @@
 import type { Connector } from '@c1/connector-sdk';
-import { testRuntime } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
+import { testRuntime, type MockAgent } from '@c1/connector-sdk/testing';
 import { scalrConfig } from '../src/config.js';
 import { createScalrConnector } from '../src/connector.js';
 

@@ -17,7 +17,8 @@ import { annotation, type UnknownAnnotation } from '../src/model/annotations.js'
 import { defineResourceType, entitlement, grant, groupResource, roleResource, userResource } from '../src/model/builders.js';
 import type { Entitlement, Resource, ResourceType } from '../src/model/types.js';
 import { runSync } from '../src/sync/engine.js';
-import { fakeConnector, fakeTiming } from '../src/sync/fixtures.js';
+import { fakeConnector } from '../src/sync/fixtures.test-support.js';
+import { fakeClock } from '../src/testing/fake-clock.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const compatDir = join(here, '..', 'compat');
@@ -149,7 +150,7 @@ describe.skipIf(!hasGo)('grant expansion matches baton-sdk v0.25 (Go)', () => {
     );
     const tsFile = join(dir, `${name}.ts.c1z`);
     const store = await openSyncStore(tsFile);
-    await runSync({ connector: connectorFor(fixture.scenarios[name]!), store, timing: fakeTiming() });
+    await runSync({ connector: connectorFor(fixture.scenarios[name]!), store, timing: fakeClock() });
     await store.finish();
 
     const go = dump(goFile);

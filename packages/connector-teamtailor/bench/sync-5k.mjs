@@ -3,15 +3,13 @@
 // under the sandbox's rate limit (50 requests per 10 s window, announced in X-Rate-Limit-* headers)
 // and once without it. Prints the requests made against the minimum the API allows, wall time
 // against the rate-limit bound, the CLI's CPU time and peak RSS. Run after a build: `npm run bench`.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, TEAMTAILOR_DEFAULT_RATE_LIMIT } from '@c1/sandbox';
+import { measuredRunLines, runMeasuredCli, startSandbox, TEAMTAILOR_DEFAULT_RATE_LIMIT } from '@c1/sandbox';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const users = Number(process.env.BENCH_USERS ?? 5_000);
 const pageSize = 30;
 // validate reads the first page; the sync follows links.next through ceil(users/30) pages.
@@ -20,23 +18,16 @@ const minimum = 1 + Math.ceil(users / pageSize);
 async function runOnce(rateLimit) {
   const work = mkdtempSync(join(tmpdir(), 'teamtailor-bench-'));
   const file = join(work, 'sync.c1z');
-  const usageFile = join(work, 'usage.json');
   const sandbox = await startSandbox({ seed: 7, teamtailor: { users, rateLimit } });
   try {
     const { baseUrl, apiKey } = sandbox.services.teamtailor;
-    const started = performance.now();
-    const startedAt = Date.now();
-    const child = spawn(process.execPath, ['--import', join(here, 'report-usage.mjs'), join(here, '..', 'dist', 'main.js'), '--file', file], {
-      stdio: ['ignore', 'inherit', 'pipe'],
-      env: { ...process.env, BATON_TEAMTAILOR_API_KEY: apiKey, BATON_TEAMTAILOR_BASE_URL: baseUrl, BATON_LOG_LEVEL: 'warn', C1_BENCH_USAGE_FILE: usageFile },
+    const run = await runMeasuredCli({
+      packageDir,
+      binary: 'baton-teamtailor',
+      args: ['--file', file],
+      env: { BATON_TEAMTAILOR_API_KEY: apiKey, BATON_TEAMTAILOR_BASE_URL: baseUrl, BATON_LOG_LEVEL: 'warn' },
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
-    const wallMs = performance.now() - started;
-    if (code !== 0) throw new Error(`baton-teamtailor exited ${code}:\n${stderr}`);
-    const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-    return { requests: sandbox.requestCount('teamtailor'), wallMs, startedAt, usage, size: statSync(file).size };
+    return { ...run, requests: sandbox.requestCount('teamtailor'), size: statSync(file).size };
   } finally {
     await sandbox.close();
     rmSync(work, { recursive: true, force: true });
@@ -47,9 +38,7 @@ function report(label, result, bound) {
   console.log(`${label}`);
   console.log(`  requests       ${result.requests} (minimum ${minimum} = ceil(${users}/${pageSize}) + 1 validation)`);
   const shown = bound === undefined ? '' : ` (rate-limit bound ${bound(result.startedAt).toFixed(2)} s)`;
-  console.log(`  wall time      ${(result.wallMs / 1000).toFixed(2)} s${shown}`);
-  console.log(`  cpu time       ${((result.usage.userCpuMs + result.usage.systemCpuMs) / 1000).toFixed(2)} s`);
-  console.log(`  peak RSS       ${(result.usage.maxRssKiB / 1024).toFixed(1)} MiB`);
+  for (const line of measuredRunLines(result, '  ', shown)) console.log(line);
   console.log(`  file size      ${result.size} bytes`);
 }
 

@@ -1,10 +1,10 @@
-import { capabilitiesOf, silentLogger, type ConnectorError, type Timing } from '@c1/connector-sdk';
+import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import {
   assertNoPendingInterceptors,
   describeConformance,
-  installMockAgent,
+  fakeClock,
   runConnectorInMemory,
-  type InstalledMockAgent,
+  useMockAgent,
 } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_KEY, interceptError, interceptListing, interceptPage, userObject, testConnector } from '../test/mock-teamtailor.js';
@@ -14,21 +14,8 @@ import { teamtailorConnector } from './connector.js';
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConnectorError);
 
-/** A clock that moves only when slept on, recording each sleep. */
-function recordingTiming(): { timing: Timing; sleeps: number[] } {
-  let now = Date.UTC(2026, 0, 1);
-  const sleeps: number[] = [];
-  return { sleeps, timing: { now: () => now, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms); now += ms; } } };
-}
-
 describe('Teamtailor connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-teamtailor, sync only, with the eu region by default', () => {
     expect(teamtailorConnector.name).toBe('teamtailor');
@@ -86,7 +73,8 @@ describe('Teamtailor connector', () => {
   });
 
   it('waits for X-Rate-Limit-Reset (in seconds) when nothing remains, before the next page', async () => {
-    const { timing, sleeps } = recordingTiming();
+    const timing = fakeClock();
+    const { sleeps } = timing;
     const connector = testConnector({ timing });
     const limits = { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '7' };
     interceptPage(mock.agent, 1, [userObject(1)], { headers: { ...limits, 'x-rate-limit-remaining': '12' } });
@@ -99,7 +87,8 @@ describe('Teamtailor connector', () => {
   });
 
   it('retries a 429 after its X-Rate-Limit-Reset', async () => {
-    const { timing, sleeps } = recordingTiming();
+    const timing = fakeClock();
+    const { sleeps } = timing;
     const connector = testConnector({ timing });
     interceptError(mock.agent, 429, 'Rate limit exceeded', { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '3' });
     interceptListing(mock.agent, [userObject(1)]);
@@ -120,20 +109,13 @@ describe('Teamtailor connector', () => {
 
 describeConformance(
   'teamtailor',
-  () => {
-    let mock: InstalledMockAgent | undefined;
-    return {
-      connector: testConnector(),
-      setup() {
-        mock = installMockAgent();
-        const users = Array.from({ length: 65 }, (_, index) => userObject(index + 1, { role: index === 3 ? 'no_access' : 'user' }));
-        interceptPage(mock.agent, 1, users.slice(0, 30), { hasNext: true });
-        interceptListing(mock.agent, users);
-      },
-      async teardown() {
-        await mock?.restore();
-      },
-    };
-  },
+  () => ({
+    connector: testConnector(),
+    intercept(agent) {
+      const users = Array.from({ length: 65 }, (_, index) => userObject(index + 1, { role: index === 3 ? 'no_access' : 'user' }));
+      interceptPage(agent, 1, users.slice(0, 30), { hasNext: true });
+      interceptListing(agent, users);
+    },
+  }),
   { describe, it },
 );

@@ -1,5 +1,5 @@
 import { findAnnotation } from '@c1/connector-sdk';
-import { assertNoPendingInterceptors, installMockAgent, runConnectorInMemory, type InstalledMockAgent } from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interceptListing, interceptPage, testConnector, userObject } from '../test/mock-teamtailor.js';
 import { indexIncluded, jsonApiAnyResourceSchema } from '@c1/connector-sdk/jsonapi';
@@ -67,13 +67,7 @@ describe('teamtailorUserResource', () => {
 });
 
 describe('listing users', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent();
-  });
-  afterEach(async () => {
-    await mock.restore();
-  });
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it.each([
     [0, 1],

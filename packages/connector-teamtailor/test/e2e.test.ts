@@ -3,14 +3,11 @@
  * (loopback) into a c1z file, which is then read back with the SDK's reader, the binary's own
  * `stats` and, when Go is available, Baton's own reader.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAnnotation } from '@c1/connector-sdk';
-import { openC1zReader, type C1zReader } from '@c1/connector-sdk/c1z';
-import { ensureBuilt, runConnectorCli } from '@c1/connector-sdk/testing';
-import { readWithGoReader, startSandbox, type Sandbox } from '@c1/sandbox';
+import type { C1zReader } from '@c1/connector-sdk/c1z';
+import { openLatestSync } from '@c1/connector-sdk/testing';
+import { readWithGoReader, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -18,35 +15,26 @@ const USERS = 100;
 /** Pages of 30 following links.next, plus the first page read once more by validate. */
 const REQUESTS = Math.ceil(USERS / 30) + 1;
 
-const baton = (args: string[], env: Record<string, string> = {}) => runConnectorCli(packageDir, args, { env });
-
 describe('baton-teamtailor against the sandbox', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let reader: C1zReader;
   let syncId: string;
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
     // 3 requests a second: the sync has to wait for the reset the headers announce.
-    sandbox = await startSandbox({ seed: 42, teamtailor: { users: USERS, rateLimit: { requests: 3, windowSeconds: 1 } } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-teamtailor-e2e-'));
-    file = join(dir, 'sync.c1z');
-    const { baseUrl, apiKey } = sandbox.services.teamtailor;
-    const result = await baton(['--teamtailor-base-url', baseUrl, '-f', file, '--log-level', 'warn'], { BATON_TEAMTAILOR_API_KEY: apiKey });
-    expect(result.stderr).not.toContain(apiKey);
+    fx = await startSandboxFixture('teamtailor', { packageDir, sandbox: { seed: 42, teamtailor: { users: USERS, rateLimit: { requests: 3, windowSeconds: 1 } } } });
+    ({ fake: sandbox, file } = fx);
+    const result = await fx.sync();
+    expect(fx.secretsShown(result)).toEqual([]);
     expect(result.code, result.stderr).toBe(0);
-    reader = await openC1zReader(file);
-    const latest = reader.latestFinishedSync();
-    if (!latest) throw new Error('the c1z holds no finished sync');
-    syncId = latest.syncId;
+    ({ reader, syncId } = await openLatestSync(file));
   }, 120_000);
 
   afterAll(async () => {
     reader?.close();
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('writes every user of the company and nothing else', () => {
@@ -89,7 +77,7 @@ describe('baton-teamtailor against the sandbox', () => {
   });
 
   it('prints stats from the file', async () => {
-    const stats = await baton(['stats', '-f', file, '--output', 'json']);
+    const stats = await fx.run(['stats', '-f', file, '--output', 'json']);
     expect(stats.code, stats.stderr).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ resources: { user: USERS }, entitlements: 0, grants: 0 });
   });

@@ -5,75 +5,51 @@
  * recoverable fault is retried to a complete sync. Runs that wait out retries preload
  * `@c1/connector-sdk/testing/fast-retry-waits` (the real retry budgets on a 50 times faster clock).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  cleanFailureProblems,
-  ensureBuilt,
-  fileUnchangedBy,
-  readLatestSyncContent,
-  runConnectorCli,
-  secretsShown,
-  type CliRunResult,
-  type RunConnectorCliOptions,
-  type SyncContent,
-} from '@c1/connector-sdk/testing';
-import { armAt, startSandbox, type Sandbox } from '@c1/sandbox';
+import { FAST_RETRY_WAITS, readLatestSyncContent, stormThenResume, type CliRunResult, type SyncContent } from '@c1/connector-sdk/testing';
+import { armAt, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const FAST_RETRY_WAITS = ['@c1/connector-sdk/testing/fast-retry-waits'];
 const USERS = 100;
-/** validate reads the first page, then the sync reads ceil(100/30) pages. */
 const REQUESTS = 1 + Math.ceil(USERS / 30);
 const ATTEMPTS_PER_CALL = 5;
 const USERS_PATH = 'GET /eu/v1/users';
 
 describe('baton-teamtailor under faults', () => {
+  let fx: SandboxFixture;
   let sandbox: Sandbox;
-  let dir: string;
   let file: string;
   let firstSync: SyncContent;
 
   const syncArgs = (baseUrl = sandbox.services.teamtailor.baseUrl) => ['--teamtailor-base-url', baseUrl, '-f', file];
   const keyEnv = (key = sandbox.services.teamtailor.apiKey) => ({ BATON_TEAMTAILOR_API_KEY: key });
-  const sync = (options: RunConnectorCliOptions & { logLevel?: string } = {}) =>
-    runConnectorCli(packageDir, [...syncArgs(), '--log-level', options.logLevel ?? 'warn'], { env: keyEnv(), ...options });
-  const secrets = () => [sandbox.services.teamtailor.apiKey, sandbox.services.teamtailor.internalKey, sandbox.services.teamtailor.publicKey];
 
   function expectCleanFailure(result: CliRunResult, code: number, message: RegExp | string): void {
-    expect(cleanFailureProblems(result, { binary: 'baton-teamtailor', code, message, secrets: secrets() }), result.stderr).toEqual([]);
+    expect(fx.failureProblems(result, code, message), result.stderr).toEqual([]);
   }
 
   beforeAll(async () => {
-    await ensureBuilt(packageDir);
-    sandbox = await startSandbox({ seed: 11, teamtailor: { users: USERS, rateLimit: false } });
-    dir = await mkdtemp(join(tmpdir(), 'baton-teamtailor-faults-'));
-    file = join(dir, 'sync.c1z');
-    const first = await sync();
+    fx = await startSandboxFixture('teamtailor', { packageDir, sandbox: { seed: 11, teamtailor: { users: USERS, rateLimit: false } } });
+    ({ fake: sandbox, file } = fx);
+    const first = await fx.sync();
     expect(first.code, first.stderr).toBe(0);
-    expect(secretsShown(first, secrets())).toEqual([]);
+    expect(fx.secretsShown(first)).toEqual([]);
     firstSync = await readLatestSyncContent(file);
     expect(firstSync.resources).toHaveLength(USERS);
     sandbox.resetRequestCounts();
   }, 60_000);
 
-  afterEach(() => {
-    sandbox.setFaults({}, 'teamtailor');
-    sandbox.resetRequestCounts();
-  });
+  afterEach(() => fx.reset());
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fx?.close();
   });
 
   it('refuses an unknown region with exit 2 before any request', async () => {
     expect(
-      await fileUnchangedBy(file, async () => {
-        const result = await runConnectorCli(packageDir, [...syncArgs(), '--teamtailor-region', 'us'], { env: keyEnv() });
+      await fx.fileUnchangedBy(async () => {
+        const result = await fx.run([...syncArgs(), '--teamtailor-region', 'us'], { env: keyEnv() });
         expect(result.code, result.stderr).toBe(2);
         expect(result.stderr).toContain('--teamtailor-region / BATON_TEAMTAILOR_REGION');
       }),
@@ -82,25 +58,22 @@ describe('baton-teamtailor under faults', () => {
   });
 
   it('gives up on a 5xx storm (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
-    expect(
-      await fileUnchangedBy(file, async () => {
-        const storm = await sync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'teamtailor', USERS_PATH, 3, { serverErrors: 1_000, serverErrorStatus: 503 }) });
-        expectCleanFailure(storm, 1, 'Teamtailor GET /users failed with status 503: Service Unavailable: sandbox fault: injected 503');
-      }),
-    ).toBe(true);
-    expect(sandbox.requestCount('teamtailor', USERS_PATH)).toBe(2 + ATTEMPTS_PER_CALL);
-    sandbox.setFaults({}, 'teamtailor');
-    const after = await sync({ logLevel: 'info' });
-    expect(after.code, after.stderr).toBe(0);
-    expect(after.stderr).toContain('(resumed)');
-    expect(await readLatestSyncContent(file)).toEqual(firstSync);
+    const outcome = await stormThenResume(fx, {
+      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'teamtailor', USERS_PATH, 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      countRequests: () => sandbox.requestCount('teamtailor', USERS_PATH),
+      clearFaults: () => sandbox.setFaults({}, 'teamtailor'),
+      expected: firstSync,
+    });
+    expectCleanFailure(outcome.storm, 1, 'Teamtailor GET /users failed with status 503: Service Unavailable: sandbox fault: injected 503');
+    expect(outcome.requests).toBe(2 + ATTEMPTS_PER_CALL);
+    expect(outcome.problems).toEqual([]);
   }, 60_000);
 
   it('retries a short 5xx burst and a short 429 storm to a complete sync, one extra request per fault', async () => {
     for (const faults of [{ serverErrors: 3 }, { rateLimited: 3 }]) {
       sandbox.resetRequestCounts();
       sandbox.setFaults(faults, 'teamtailor');
-      const result = await sync({ preloads: FAST_RETRY_WAITS });
+      const result = await fx.sync({ preloads: FAST_RETRY_WAITS });
       expect(result.code, result.stderr).toBe(0);
       expect(sandbox.requestCount('teamtailor', USERS_PATH), JSON.stringify(faults) + result.stderr).toBe(REQUESTS + 3);
       expect(await readLatestSyncContent(file)).toEqual(firstSync);
@@ -109,8 +82,8 @@ describe('baton-teamtailor under faults', () => {
 
   it('names the key and region flags when the key is used in the other region (401)', async () => {
     expect(
-      await fileUnchangedBy(file, async () => {
-        const result = await runConnectorCli(packageDir, syncArgs(sandbox.services.teamtailor.regionUrls.na), { env: keyEnv() });
+      await fx.fileUnchangedBy(async () => {
+        const result = await fx.run(syncArgs(sandbox.services.teamtailor.regionUrls.na), { env: keyEnv() });
         expectCleanFailure(result, 1, /Teamtailor rejected the API key \(401\) - check --teamtailor-api-key \/ BATON_TEAMTAILOR_API_KEY and --teamtailor-region \/ BATON_TEAMTAILOR_REGION/);
       }),
     ).toBe(true);
@@ -118,10 +91,10 @@ describe('baton-teamtailor under faults', () => {
 
   it('asks for an Admin scope key when the key has Public scope (403) or Internal scope (no login-email)', async () => {
     expect(
-      await fileUnchangedBy(file, async () => {
-        const publicKey = await runConnectorCli(packageDir, syncArgs(), { env: keyEnv(sandbox.services.teamtailor.publicKey) });
+      await fx.fileUnchangedBy(async () => {
+        const publicKey = await fx.run(syncArgs(), { env: keyEnv(sandbox.services.teamtailor.publicKey) });
         expectCleanFailure(publicKey, 1, /Teamtailor denied GET \/users to the API key \(403.*needs an Admin scope key/);
-        const internal = await runConnectorCli(packageDir, syncArgs(), { env: keyEnv(sandbox.services.teamtailor.internalKey) });
+        const internal = await fx.run(syncArgs(), { env: keyEnv(sandbox.services.teamtailor.internalKey) });
         expectCleanFailure(internal, 1, /Teamtailor listed users without login-email - reading users needs an Admin scope key; set --teamtailor-api-key/);
       }),
     ).toBe(true);

@@ -1,6 +1,5 @@
 import type { Connector } from '@c1/connector-sdk';
-import { testRuntime, type TestRuntimeOptions } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
+import { testRuntime, type TestRuntimeOptions, type MockAgent } from '@c1/connector-sdk/testing';
 import { TEAMTAILOR_API_VERSION } from '../src/client.js';
 import { teamtailorConfig } from '../src/config.js';
 import { createTeamtailorConnector } from '../src/connector.js';

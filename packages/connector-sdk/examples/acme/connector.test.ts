@@ -1,12 +1,11 @@
 import {
   assertNoPendingInterceptors,
   describeConformance,
-  installMockAgent,
   runConnectorInMemory,
   testRuntime,
-  type InstalledMockAgent,
+  useMockAgent,
+  type MockAgent,
 } from '@c1/connector-sdk/testing';
-import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acmeConnector } from './connector.js';
 
@@ -30,11 +29,8 @@ function mockAcme(agent: MockAgent): void {
 }
 
 describe('acme connector', () => {
-  let mock: InstalledMockAgent;
-  beforeEach(() => {
-    mock = installMockAgent(); // unmocked requests fail; nothing reaches the network
-  });
-  afterEach(() => mock.restore());
+  // A fresh MockAgent for each test: unmocked requests fail, nothing reaches the network.
+  const mock = useMockAgent({ beforeEach, afterEach });
 
   it('syncs users, groups and memberships', async () => {
     mockAcme(mock.agent);
@@ -47,9 +43,6 @@ describe('acme connector', () => {
 
 describeConformance(
   'acme',
-  async () => {
-    const mock = installMockAgent();
-    return { connector: await connector(), setup: () => mockAcme(mock.agent), teardown: () => mock.restore() };
-  },
+  async () => ({ connector: await connector(), intercept: mockAcme }),
   { describe, it },
 );

@@ -20,8 +20,8 @@ export interface C1zFixture {
   grants: Grant[];
 }
 
-/** Builds the fixture; `variant` changes a few display names so two syncs differ. */
-export function buildFixture(variant = 0): C1zFixture {
+/** The fixture's resource types, one per trait, with the skip annotations. */
+function fixtureTypes() {
   const user = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'], description: 'People' });
   const group = defineResourceType({
     id: 'group',
@@ -44,6 +44,13 @@ export function buildFixture(variant = 0): C1zFixture {
   });
   const team = defineResourceType({ id: 'team', displayName: 'Team' });
 
+  return { user, group, role, app, secret, team };
+}
+
+type FixtureTypes = ReturnType<typeof fixtureTypes>;
+
+/** The fixture's users: a human with every user field set, a disabled service account and a deleted system account. */
+function fixtureUsers({ user }: FixtureTypes, variant: number) {
   const ada = userResource({
     type: user,
     id: 2188373,
@@ -81,6 +88,11 @@ export function buildFixture(variant = 0): C1zFixture {
     user: { status: 'DISABLED', accountType: 'SERVICE' },
   });
   const svc = userResource({ type: user, id: 'svc', displayName: 'Robot', user: { accountType: 'SYSTEM', status: 'DELETED' } });
+  return { ada, bob, svc };
+}
+
+/** The fixture's groups, role, app, secret and nested teams. */
+function fixtureOtherResources({ group, role, app, secret, team }: FixtureTypes, ada: Resource) {
   const admins = groupResource({
     type: group,
     id: 'g1',
@@ -117,6 +129,13 @@ export function buildFixture(variant = 0): C1zFixture {
   });
   const ops = resource({ type: team, id: 901, displayName: 'Ops', parent: org.id, status: 'ENABLED' });
 
+  return { admins, nested, owner, portal, key, org, ops };
+}
+
+type FixtureOthers = ReturnType<typeof fixtureOtherResources>;
+
+/** The fixture's entitlements, one per purpose. */
+function fixtureEntitlements({ user, group }: FixtureTypes, { admins, nested, ops, portal }: FixtureOthers) {
   const member = entitlement({
     resource: admins,
     slug: 'member',
@@ -129,7 +148,16 @@ export function buildFixture(variant = 0): C1zFixture {
   const teamAdmin = entitlement({ resource: ops, slug: 'admin', purpose: 'PERMISSION', displayName: 'Ops admin' });
   const appOwner = entitlement({ resource: portal, slug: 'owner', purpose: 'OWNERSHIP' });
 
-  const grants: Grant[] = [
+  return { member, nestedMember, teamAdmin, appOwner };
+}
+
+/** The fixture's grants: direct, expandable, sourced and annotated ones. */
+function fixtureGrants(
+  { ada, bob, svc }: ReturnType<typeof fixtureUsers>,
+  { nested }: FixtureOthers,
+  { member, nestedMember, teamAdmin, appOwner }: ReturnType<typeof fixtureEntitlements>,
+): Grant[] {
+  return [
     grant({ entitlement: member, principal: ada, metadata: { since: '2024-01-01', weight: 3 } }),
     grant({
       entitlement: member,
@@ -159,11 +187,18 @@ export function buildFixture(variant = 0): C1zFixture {
     }),
     grant({ entitlement: appOwner, principal: svc }),
   ];
+}
 
+/** Builds the fixture; `variant` changes a few display names so two syncs differ. */
+export function buildFixture(variant = 0): C1zFixture {
+  const types = fixtureTypes();
+  const users = fixtureUsers(types, variant);
+  const others = fixtureOtherResources(types, users.ada);
+  const entitlements = fixtureEntitlements(types, others);
   return {
-    resourceTypes: [user, group, role, app, secret, team],
-    resources: [ada, bob, svc, admins, nested, owner, portal, key, org, ops],
-    entitlements: [member, nestedMember, teamAdmin, appOwner],
-    grants,
+    resourceTypes: Object.values(types),
+    resources: [...Object.values(users), ...Object.values(others)],
+    entitlements: Object.values(entitlements),
+    grants: fixtureGrants(users, others, entitlements),
   };
 }

@@ -5,7 +5,7 @@ import { chooseOutputFormat, TextOutput, writeJsonArray } from './output.js';
 import { createProgressReporter, describeProgress } from './progress.js';
 import { writeTable } from './table.js';
 import { MemoryStream } from './test-connector.test-support.js';
-import type { LogFields, Logger } from '../log/index.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 
 describe('tables', () => {
   it('aligns columns to the widest cell and leaves no trailing spaces', async () => {
@@ -68,7 +68,7 @@ describe('progress', () => {
   it('redraws one line on a terminal and clears it at the end', () => {
     const stderr = new MemoryStream(true);
     let now = 0;
-    const progress = createProgressReporter({ stderr, logger: recordingLogger([]), now: () => now });
+    const progress = createProgressReporter({ stderr, logger: recordingLogger(), now: () => now });
     progress.update({ phase: 'resources', pages: 1, objects: 100, resourceTypeId: 'user' });
     now += 10;
     progress.update({ phase: 'resources', pages: 2, objects: 200, resourceTypeId: 'user' });
@@ -83,9 +83,9 @@ describe('progress', () => {
 
   it('clears the terminal line before a log line and redraws it after', () => {
     const stderr = new MemoryStream(true);
-    const progress = createProgressReporter({ stderr, logger: recordingLogger([]), now: () => 0 });
+    const progress = createProgressReporter({ stderr, logger: recordingLogger(), now: () => 0 });
     const logger = progress.around({
-      ...recordingLogger([]),
+      ...recordingLogger(),
       warn: (message) => stderr.write(`${message}\n`),
     });
     progress.update({ phase: 'resources', pages: 1, objects: 1 });
@@ -97,14 +97,14 @@ describe('progress', () => {
   });
 
   it('logs throttled progress lines when stderr is not a terminal', () => {
-    const lines: LogFields[] = [];
+    const logger = recordingLogger();
     let now = 0;
-    const progress = createProgressReporter({ stderr: new MemoryStream(false), logger: recordingLogger(lines), now: () => now });
+    const progress = createProgressReporter({ stderr: new MemoryStream(false), logger, now: () => now });
     for (let i = 0; i < 10; i++) {
       progress.update({ phase: 'resources', pages: i, objects: i * 10 });
       now += 500;
     }
-    expect(lines.map((line) => line['pages'])).toEqual([0, 4, 8]);
+    expect(logger.linesAt('info').map((line) => line.fields['pages'])).toEqual([0, 4, 8]);
   });
 
   it('describes phases, counts and durations for people', () => {
@@ -114,16 +114,3 @@ describe('progress', () => {
     expect(formatDuration(3_725_000)).toBe('1h02m');
   });
 });
-
-function recordingLogger(lines: LogFields[]): Logger {
-  const logger: Logger = {
-    debug() {},
-    info(_message, fields) {
-      lines.push(fields ?? {});
-    },
-    warn() {},
-    error() {},
-    child: () => logger,
-  };
-  return logger;
-}

@@ -7,7 +7,8 @@ import { bearerAuth } from './auth.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
 import { createHttpClient } from './client.js';
 import { oauth2ClientCredentials } from './oauth2.js';
-import { fakeTiming, installMock, JSON_HEADERS } from './test-helpers.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
 import type { HttpClientOptions } from './types.js';
 
 const ORIGIN = 'https://api.example.com';
@@ -17,7 +18,7 @@ let agent: MockAgent;
 let restore: () => Promise<void>;
 
 beforeEach(() => {
-  ({ agent, restore } = installMock());
+  ({ agent, restore } = installMockAgent());
 });
 
 afterEach(async () => {
@@ -25,13 +26,13 @@ afterEach(async () => {
 });
 
 function client(overrides: Partial<HttpClientOptions> = {}) {
-  const clock = fakeTiming();
+  const clock = fakeClock();
   const http = createHttpClient({
     service: 'example',
     baseUrl: `${ORIGIN}/api`,
     auth: bearerAuth('tok-body-cap-1234'),
     userAgent: 'baton-example/0.1.0',
-    timing: clock.timing,
+    timing: clock,
     ...overrides,
   });
   return { http, clock };

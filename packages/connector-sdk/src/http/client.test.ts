@@ -5,7 +5,9 @@ import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError } from '../errors/connector-error.js';
 import { bearerAuth } from './auth.js';
 import { createHttpClient } from './client.js';
-import { fakeTiming, installMock, JSON_HEADERS, memoryLogger } from './test-helpers.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 import type { HttpClientOptions, HttpWait } from './types.js';
 
 const ORIGIN = 'https://api.example.com';
@@ -17,7 +19,7 @@ let agent: MockAgent;
 let restore: () => Promise<void>;
 
 beforeEach(() => {
-  ({ agent, restore } = installMock());
+  ({ agent, restore } = installMockAgent());
 });
 
 afterEach(async () => {
@@ -25,14 +27,14 @@ afterEach(async () => {
 });
 
 function client(overrides: Partial<HttpClientOptions> = {}) {
-  const clock = fakeTiming();
+  const clock = fakeClock();
   const http = createHttpClient({
     service: 'example',
     baseUrl: `${ORIGIN}/api`,
     auth: bearerAuth(TOKEN),
     credential: { name: 'API token', key: 'example-api-token', setting: '--example-api-token / BATON_EXAMPLE_API_TOKEN' },
     userAgent: 'baton-example/0.1.0',
-    timing: clock.timing,
+    timing: clock,
     ...overrides,
   });
   return { http, clock };
@@ -179,7 +181,7 @@ describe('retries', () => {
 
   it('accepts Retry-After as an HTTP date', async () => {
     const { http, clock } = client();
-    const at = new Date(clock.timing.now() + 3000).toUTCString();
+    const at = new Date(clock.now() + 3000).toUTCString();
     const pool = agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': at } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
@@ -190,7 +192,7 @@ describe('retries', () => {
   it('waits at least 10 s, growing and jittered up to 30 s, after a 429 without headers, and reports the limit when it gives up', async () => {
     agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(429, { message: 'slow down' }, { headers: JSON_HEADERS }).times(4);
     const { http, clock } = client({ retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 3000 } });
-    const started = clock.timing.now();
+    const started = clock.now();
     const error = await rejection(http.get('users', { schema: Users }));
     // random() is 0.5: between half and all of 20 s, then of the 30 s cap.
     expect(clock.sleeps).toEqual([15_000, 22_500, 22_500]);
@@ -288,7 +290,7 @@ describe('retries', () => {
     expect(error.endpoint).toBe('GET /users');
     expect(error.attempts).toBe(1);
     expect(error.message).toMatch(/^example asks to wait \d+ s before the next request, longer than the 300 s this client waits/);
-    expect(error.rateLimit?.resetAt?.getTime()).toBeGreaterThan(clock.timing.now() + 300_000);
+    expect(error.rateLimit?.resetAt?.getTime()).toBeGreaterThan(clock.now() + 300_000);
     expect(clock.sleeps).toEqual([]);
     // Nothing was paused for a wait the client refused.
     await http.get('teams', { schema: Users });
@@ -467,7 +469,8 @@ describe('logging', () => {
   it('logs method, path, status and duration, never a secret', async () => {
     agent.get(ORIGIN).intercept({ path: '/api/users?q=1', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(401, { message: `bad ${TOKEN}` }, { headers: JSON_HEADERS });
-    const { logger, lines } = memoryLogger();
+    const logger = recordingLogger();
+    const { lines } = logger;
     const { http } = client({ logger });
     await http.get('users', { schema: Users, searchParams: { q: 1 } });
     await rejection(http.get('users', { schema: Users }));
@@ -484,7 +487,8 @@ describe('logging', () => {
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(429, '', { headers: { 'retry-after': '3' } });
     agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
-    const { logger, lines } = memoryLogger();
+    const logger = recordingLogger();
+    const { lines } = logger;
     const { http } = client({ logger });
     await http.get('users', { schema: Users });
     const notable = lines.filter((line) => line.level === 'info');
@@ -516,7 +520,7 @@ describe('wait announcements', () => {
     const { http, clock } = client({ onWait: (wait) => (waits.push(wait), onWait(wait)) });
     await http.get('users', { schema: Users });
     expect(events).toEqual(['start rate-limit 7000', 'end rate-limit', 'retry sent']);
-    expect(waits[0]).toEqual({ service: 'example', reason: 'rate-limit', waitMs: 7000, endsAt: clock.timing.now(), endpoint: 'GET /users', status: 429 });
+    expect(waits[0]).toEqual({ service: 'example', reason: 'rate-limit', waitMs: 7000, endsAt: clock.now(), endpoint: 'GET /users', status: 429 });
   });
 
   it('announces backoff after a 503 and client-side limiter waits, but not waits under a second', async () => {

@@ -1,42 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { RequestLimiter } from './limiter.js';
-import { fakeTiming, virtualClock } from './test-helpers.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 describe('RequestLimiter', () => {
   it('lets at most `requests` requests start in any window', async () => {
-    const clock = fakeTiming(0);
-    const limiter = new RequestLimiter({ requests: 3, intervalMs: 1000 }, clock.timing);
+    const clock = fakeClock({ start: 0 });
+    const limiter = new RequestLimiter({ requests: 3, intervalMs: 1000 }, clock);
     const starts: number[] = [];
     for (let i = 0; i < 7; i++) {
       await limiter.acquire();
-      starts.push(clock.timing.now());
+      starts.push(clock.now());
     }
     expect(starts).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
   });
 
   it('queues concurrent callers in call order', async () => {
-    const clock = fakeTiming(0);
-    const limiter = new RequestLimiter({ requests: 1, intervalMs: 500 }, clock.timing);
+    const clock = fakeClock({ start: 0 });
+    const limiter = new RequestLimiter({ requests: 1, intervalMs: 500 }, clock);
     const waits = await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(waits[0]).toBe(0);
     // The fake clock moves on every sleep: the third caller's slot is at 1000.
     expect(clock.sleeps).toEqual([500, 500]);
-    expect(clock.timing.now()).toBe(1000);
+    expect(clock.now()).toBe(1000);
   });
 
   it('holds requests during a pause even without a configured rate', async () => {
-    const clock = fakeTiming(0);
-    const limiter = new RequestLimiter(undefined, clock.timing);
+    const clock = fakeClock({ start: 0 });
+    const limiter = new RequestLimiter(undefined, clock);
     limiter.pauseUntil(2500);
     expect(await limiter.acquire()).toBe(2500);
     expect(await limiter.acquire()).toBe(0);
   });
 
   it('keeps to the rate after a pause instead of releasing every queued request at once', async () => {
-    const clock = virtualClock(0);
-    const limiter = new RequestLimiter({ requests: 10, intervalMs: 60_000 }, clock.timing);
+    const clock = fakeClock({ start: 0, sleeps: 'parked' });
+    const limiter = new RequestLimiter({ requests: 10, intervalMs: 60_000 }, clock);
     const starts: number[] = [];
-    const all = Array.from({ length: 40 }, () => limiter.acquire().then(() => starts.push(clock.timing.now())));
+    const all = Array.from({ length: 40 }, () => limiter.acquire().then(() => starts.push(clock.now())));
     await new Promise((resolve) => setImmediate(resolve));
     // The first ten went out; one answer says nothing remains until 150 s from now.
     limiter.pauseUntil(150_000);
@@ -65,6 +65,6 @@ describe('RequestLimiter', () => {
   });
 
   it('rejects a nonsensical rate', () => {
-    expect(() => new RequestLimiter({ requests: 0, intervalMs: 1000 }, fakeTiming().timing)).toThrow(RangeError);
+    expect(() => new RequestLimiter({ requests: 0, intervalMs: 1000 }, fakeClock())).toThrow(RangeError);
   });
 });

@@ -4,8 +4,10 @@ import type { MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
 import { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 import type { HttpClientOptions } from './types.js';
-import { fakeTiming, installMock, JSON_HEADERS, memoryLogger } from './test-helpers.js';
 
 const API = 'https://tenant.example.com';
 const SECRET = 'client-secret-abcdef123456';
@@ -14,15 +16,16 @@ const Ok = v.object({ ok: v.boolean() });
 let agent: MockAgent;
 let restore: () => Promise<void>;
 beforeEach(() => {
-  ({ agent, restore } = installMock());
+  ({ agent, restore } = installMockAgent());
 });
 afterEach(async () => {
   await restore();
 });
 
 function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: Partial<HttpClientOptions> = {}) {
-  const clock = fakeTiming();
-  const { logger, lines } = memoryLogger();
+  const clock = fakeClock();
+  const logger = recordingLogger();
+  const { lines } = logger;
   const http = createHttpClient({
     service: 'ironclad',
     baseUrl: `${API}/public/api/v1`,
@@ -36,7 +39,7 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: 
       ...overrides,
     }),
     logger,
-    timing: clock.timing,
+    timing: clock,
     ...client,
   });
   return { http, clock, lines };

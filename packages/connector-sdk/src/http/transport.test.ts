@@ -4,12 +4,12 @@ import { EnvHttpProxyAgent, MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
 import { selectDispatcher } from './dispatcher.js';
-import { installMock, JSON_HEADERS } from './test-helpers.js';
+import { installMockAgent, JSON_HEADERS, type InstalledMockAgent } from '../testing/mock-agent.js';
 
 describe('mock guard', () => {
-  let mock: ReturnType<typeof installMock>;
+  let mock: InstalledMockAgent;
   beforeEach(() => {
-    mock = installMock();
+    mock = installMockAgent();
   });
   afterEach(async () => {
     await mock.restore();

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorError } from '../errors/connector-error.js';
-import { installMock } from '../http/test-helpers.js';
+import { installMockAgent, type InstalledMockAgent } from '../testing/mock-agent.js';
 import { silentLogger } from '../log/logger.js';
 import { defineResourceType, userResource } from '../model/builders.js';
 import { testRuntime } from '../testing/test-runtime.js';
@@ -14,9 +14,9 @@ const ORIGIN = 'https://api.jsonapi.test';
 const HEADERS = { headers: { 'content-type': JSON_API_MEDIA_TYPE } };
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 
-let mock: ReturnType<typeof installMock>;
+let mock: InstalledMockAgent;
 beforeEach(() => {
-  mock = installMock();
+  mock = installMockAgent();
 });
 afterEach(async () => {
   await mock.restore();

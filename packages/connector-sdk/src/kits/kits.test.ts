@@ -5,8 +5,8 @@ import { inlineMembers } from './memberships.js';
 import { generatePassword, PASSWORD_CHARACTERS } from './passwords.js';
 import { provisioningGuard } from './provisioning.js';
 import { roleMemberships } from './roles.js';
-import type { LogFields, Logger } from '../log/logger.js';
 import { defineResourceType, groupResource } from '../model/builders.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 
 describe('inlineMembers', () => {
   it('hands back remembered members once, and rereads a group it does not hold (a resumed sync)', async () => {
@@ -87,8 +87,7 @@ describe('roleMemberships', () => {
     roles: [{ role: 'ADMIN', slug: 'admin', displayName: 'Admin' }, { role: 'USER', slug: 'user', displayName: 'User' }],
     userResourceType: userType,
   });
-  const warnings: { message: string; fields: LogFields | undefined }[] = [];
-  const logger: Logger = { debug() {}, info() {}, warn: (message, fields) => warnings.push({ message, fields }), error() {}, child: () => logger };
+  const logger = recordingLogger();
 
   it('keeps members with a user id and a known role, and warns once per listing about the rest', () => {
     const sorted = roles.sort(
@@ -100,8 +99,9 @@ describe('roleMemberships', () => {
     );
     expect(sorted.get('t1')).toEqual([{ userId: '1', slug: 'admin' }]);
     expect(sorted.get('t2')).toEqual([{ userId: '1', slug: 'user' }]);
-    expect(warnings).toEqual([
+    expect(logger.lines).toEqual([
       {
+        level: 'warn',
         message: 'skipped 3 Acme team members that get no grant: a missing or unknown team role, or no user id',
         fields: { count: 3, userIds: ['2', '3'], roles: ['OWNER', '(missing)'], membersWithoutUser: 1, teams: ['t1', 't2'] },
       },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineConfig } from '../config/fields.js';
 import type { ConnectorError } from '../errors/connector-error.js';
 import { bearerAuth } from '../http/auth.js';
-import { installMock, JSON_HEADERS } from '../http/test-helpers.js';
+import { installMockAgent, JSON_HEADERS, type InstalledMockAgent } from '../testing/mock-agent.js';
 import { testRuntime } from '../testing/test-runtime.js';
 import { createConnectorRuntime } from './create-runtime.js';
 import { runInOperation } from './operation-scope.js';
@@ -12,9 +12,9 @@ const ORIGIN = 'https://api.runtime.test';
 const TOKEN = 'runtime-test-token-3c1d';
 const anything = v.unknown();
 
-let mock: ReturnType<typeof installMock>;
+let mock: InstalledMockAgent;
 beforeEach(() => {
-  mock = installMock();
+  mock = installMockAgent();
 });
 afterEach(async () => {
   await mock.restore();

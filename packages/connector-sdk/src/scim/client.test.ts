@@ -4,7 +4,8 @@ import { isConnectorError, type ConnectorError } from '../errors/connector-error
 import { createHttpClient } from '../http/client.js';
 import { bearerAuth } from '../http/auth.js';
 import type { HttpClient } from '../http/types.js';
-import { fakeTiming, installMock, JSON_HEADERS } from '../http/test-helpers.js';
+import { fakeClock } from '../testing/fake-clock.js';
+import { installMockAgent, JSON_HEADERS, type InstalledMockAgent } from '../testing/mock-agent.js';
 import { createScimClient, type ScimRoute } from './client.js';
 import { scimErrorMessage } from './errors.js';
 import { SCIM_SCHEMAS, scimEnterpriseUserSchema, scimGroupSchema, scimUserSchema } from './schemas.js';
@@ -13,9 +14,9 @@ const ORIGIN = 'https://scim.example.test';
 const BASE = `${ORIGIN}/scim/v2`;
 const TOKEN = 'scim-test-token-91b2';
 
-let mock: ReturnType<typeof installMock>;
+let mock: InstalledMockAgent;
 beforeEach(() => {
-  mock = installMock();
+  mock = installMockAgent();
 });
 afterEach(async () => {
   await mock.restore();
@@ -30,7 +31,7 @@ function http(overrides: { rateLimit?: { requests: number; intervalMs: number } 
     userAgent: 'baton-acme/0.0.0-test',
     errorMessage: scimErrorMessage,
     retry: { maxAttempts: 1 },
-    timing: fakeTiming().timing,
+    timing: fakeClock(),
     ...overrides,
   });
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Connector } from '../connector/contract.js';
 import { isConnectorError } from '../errors/connector-error.js';
 import { bearerAuth } from '../http/auth.js';
-import { installMock, JSON_HEADERS } from '../http/test-helpers.js';
+import { installMockAgent, JSON_HEADERS, type InstalledMockAgent } from '../testing/mock-agent.js';
 import { provisioningGuard } from '../kits/provisioning.js';
 import { silentLogger } from '../log/logger.js';
 import { runConnectorInMemory } from '../testing/harness.js';
@@ -17,9 +17,9 @@ import { scimGroupResourceType, scimGroupSyncer, scimUserResourceType, scimUserS
 const ORIGIN = 'https://scim.kit.test';
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
 
-let mock: ReturnType<typeof installMock>;
+let mock: InstalledMockAgent;
 beforeEach(() => {
-  mock = installMock();
+  mock = installMockAgent();
 });
 afterEach(async () => {
   await mock.restore();

@@ -1,8 +1,8 @@
 import { verify } from 'node:crypto';
-import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { audienceOf } from './assertion.js';
 import { parseC1Credentials } from './credentials.js';
+import { createMockAgent, type MockAgent } from '../testing/mock-agent.js';
 import { testCredentials } from './test-credentials.test-support.js';
 import { C1AuthError, C1TokenSource } from './token.js';
 
@@ -20,8 +20,7 @@ describe('C1 token exchange', () => {
   let now: number;
 
   beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
+    agent = createMockAgent();
     creds = testCredentials('acme.conductor.one:8443');
     now = NOW;
     source = new C1TokenSource({

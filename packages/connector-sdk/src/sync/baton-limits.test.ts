@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connector } from '../connector/contract.js';
-import { memoryLogger } from '../http/test-helpers.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 import { defineResourceType, entitlement, grant, groupResource, userResource } from '../model/builders.js';
 import { truncateUtf8 } from '../model/limits.js';
 import { runConnectorInMemory } from '../testing/harness.js';
@@ -90,7 +90,8 @@ describe("warnings about data beyond Baton's limits", () => {
     api
       .intercept({ path: '/v2/groups/g1/members', method: 'GET' })
       .reply(200, [{ id: 'u1', name: 'Ada' }, { id: longId, name: 'Long' }], { headers: { 'content-type': 'application/json' } });
-    const { logger, lines } = memoryLogger();
+    const logger = recordingLogger();
+    const { lines } = logger;
 
     const sync = await runConnectorInMemory(acmeConnector(), { logger });
 

@@ -4,9 +4,11 @@ import { resourceKey } from '../model/ids.js';
 import { defineResourceType, groupResource, resource, userResource } from '../model/builders.js';
 import type { Connector } from '../connector/contract.js';
 import { runSync } from './engine.js';
-import { dumpSync, fakeConnector, fakeTenant, fakeTiming, seededRandom, skip, type FakeCall, type FakeType } from './fixtures.js';
+import { dumpSync, fakeConnector, fakeTenant, seededRandom, skip, type FakeCall, type FakeType } from './fixtures.test-support.js';
 import { createMemoryStore } from './memory-store.js';
+import { recordingLogger } from '../testing/recording-logger.js';
 import type { SyncProgress } from './types.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 function withType(types: FakeType[], id: string, change: (spec: FakeType) => FakeType): FakeType[] {
   return types.map((spec) => (spec.type.id === id ? change(spec) : spec));
@@ -28,7 +30,7 @@ describe('runSync', () => {
     const summary = await runSync({
       connector,
       store,
-      timing: fakeTiming(),
+      timing: fakeClock(),
       onProgress: (event) => {
         if (phases.at(-1) !== event.phase) phases.push(event.phase);
       },
@@ -53,7 +55,7 @@ describe('runSync', () => {
     const connector = fakeConnector(fakeTenant(1), {
       validate: () => Promise.reject(new ConnectorError('ilert rejected the API token (401)', { code: 'unauthenticated' })),
     });
-    await expect(runSync({ connector, store, timing: fakeTiming() })).rejects.toThrow('rejected the API token');
+    await expect(runSync({ connector, store, timing: fakeClock() })).rejects.toThrow('rejected the API token');
     expect(store.syncs()).toEqual([]);
   });
 
@@ -61,7 +63,7 @@ describe('runSync', () => {
     const calls: FakeCall[] = [];
     const store = createMemoryStore();
     const tenant = fakeTenant(2);
-    const { syncId } = await runSync({ connector: fakeConnector(tenant, { calls, pageSize: 2 }), store, timing: fakeTiming() });
+    const { syncId } = await runSync({ connector: fakeConnector(tenant, { calls, pageSize: 2 }), store, timing: fakeClock() });
     const orgs = tenant.find((spec) => spec.type.id === 'org')!.resources;
     for (const org of orgs) {
       const key = resourceKey(org.id);
@@ -79,7 +81,7 @@ describe('runSync', () => {
 
   it('stamps static entitlements onto every resource of the type', async () => {
     const store = createMemoryStore();
-    const { syncId } = await runSync({ connector: fakeConnector(fakeTenant(3)), store, timing: fakeTiming() });
+    const { syncId } = await runSync({ connector: fakeConnector(fakeTenant(3)), store, timing: fakeClock() });
     const ids = [...store.entitlements({ syncId, resourceTypeId: 'role' })].map((e) => e.id).sort();
     expect(ids).toEqual(['role:r1:assigned', 'role:r2:assigned', 'role:r3:assigned']);
   });
@@ -96,7 +98,7 @@ describe('runSync', () => {
       ),
     }));
     const store = createMemoryStore();
-    await runSync({ connector: fakeConnector(tenant, { calls }), store, timing: fakeTiming() });
+    await runSync({ connector: fakeConnector(tenant, { calls }), store, timing: fakeClock() });
     const about = (kind: string, key: string): boolean => calls.some((call) => call.kind === kind && call.key === key);
     expect(calls.some((call) => call.typeId === 'project' && call.kind !== 'list')).toBe(false);
     expect(calls.some((call) => call.typeId === 'role' && call.kind === 'grants')).toBe(false);
@@ -111,7 +113,7 @@ describe('runSync', () => {
   it('syncs only resources with skipEntitlementsAndGrants, as a resources_only sync', async () => {
     const calls: FakeCall[] = [];
     const store = createMemoryStore();
-    const summary = await runSync({ connector: fakeConnector(fakeTenant(5), { calls }), store, skipEntitlementsAndGrants: true, timing: fakeTiming() });
+    const summary = await runSync({ connector: fakeConnector(fakeTenant(5), { calls }), store, skipEntitlementsAndGrants: true, timing: fakeClock() });
     expect(new Set(calls.map((call) => call.kind))).toEqual(new Set(['list']));
     expect(summary).toMatchObject({ entitlements: 0, grants: 0 });
     expect(store.syncs()[0]?.type).toBe('resources_only');
@@ -120,11 +122,11 @@ describe('runSync', () => {
   it('syncs only the requested resource types and names the valid ones for an unknown id', async () => {
     const calls: FakeCall[] = [];
     const store = createMemoryStore();
-    const { syncId } = await runSync({ connector: fakeConnector(fakeTenant(6), { calls }), store, resourceTypeIds: ['user', 'role'], timing: fakeTiming() });
+    const { syncId } = await runSync({ connector: fakeConnector(fakeTenant(6), { calls }), store, resourceTypeIds: ['user', 'role'], timing: fakeClock() });
     expect(store.resourceTypes(syncId).map((t) => t.id)).toEqual(['user', 'role']);
     expect(new Set(calls.map((call) => call.typeId))).toEqual(new Set(['user', 'role']));
     await expect(
-      runSync({ connector: fakeConnector(fakeTenant(6)), store: createMemoryStore(), resourceTypeIds: ['user', 'teams'], timing: fakeTiming() }),
+      runSync({ connector: fakeConnector(fakeTenant(6)), store: createMemoryStore(), resourceTypeIds: ['user', 'teams'], timing: fakeClock() }),
     ).rejects.toThrow('unknown resource type "teams"; valid types: org, project, user, group, role');
   });
 
@@ -133,7 +135,7 @@ describe('runSync', () => {
       ...spec,
       resources: [...spec.resources, resource({ type: 'user', id: 999, displayName: 'No trait' })],
     }));
-    const error = await runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeTiming() }).catch((e: unknown) => e);
+    const error = await runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeClock() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).message).toContain('resource user:999 was missing expected trait');
   });
@@ -145,13 +147,13 @@ describe('runSync', () => {
       items: [userResource({ type: 'user', id: pageToken === '' ? 1 : 2, displayName: 'x' })],
       nextPageToken: 'same',
     });
-    const error = await runSync({ connector, store: createMemoryStore(), timing: fakeTiming() }).catch((e: unknown) => e);
+    const error = await runSync({ connector, store: createMemoryStore(), timing: fakeClock() }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ConnectorError', code: 'internal' });
     expect((error as Error).message).toContain('list user resources: next page token unchanged');
   });
 
   it('gives up after three attempts by default', async () => {
-    const timing = fakeTiming();
+    const timing = fakeClock();
     let calls = 0;
     const connector = fakeConnector(fakeTenant(9), {
       beforeCall: (call) => {
@@ -166,7 +168,7 @@ describe('runSync', () => {
   });
 
   it('does not retry an error its thrower already retried', async () => {
-    const timing = fakeTiming();
+    const timing = fakeClock();
     let calls = 0;
     const connector = fakeConnector(fakeTenant(9), {
       beforeCall: (call) => {
@@ -181,7 +183,7 @@ describe('runSync', () => {
   });
 
   it('retries outages with linear backoff and waits for a rate limit to reset', async () => {
-    const timing = fakeTiming();
+    const timing = fakeClock();
     const progress: SyncProgress[] = [];
     let failures = 0;
     const connector = fakeConnector(fakeTenant(9), {
@@ -213,7 +215,7 @@ describe('runSync', () => {
   });
 
   it('caps waits at a minute and gives up after the last attempt', async () => {
-    const timing = fakeTiming();
+    const timing = fakeClock();
     const connector = fakeConnector(fakeTenant(9), {
       beforeCall: (call) => {
         if (call.kind === 'list' && call.typeId === 'user') {
@@ -226,7 +228,7 @@ describe('runSync', () => {
   });
 
   it('does not retry errors that retrying cannot fix', async () => {
-    const timing = fakeTiming();
+    const timing = fakeClock();
     const connector = fakeConnector(fakeTenant(9), {
       beforeCall: (call) => {
         if (call.kind === 'grants') throw new ConnectorError('forbidden', { code: 'permission-denied', status: 403 });
@@ -241,29 +243,18 @@ describe('runSync', () => {
     const notFoundFor = (keys: (key: string) => boolean) => (call: FakeCall) => {
       if (call.kind === 'grants' && call.key && keys(call.key)) throw new ConnectorError('gone', { code: 'not-found', status: 404 });
     };
-    const warned: string[] = [];
-    const logger = {
-      debug() {},
-      info() {},
-      warn(message: string) {
-        warned.push(message);
-      },
-      error() {},
-      child() {
-        return logger;
-      },
-    };
+    const logger = recordingLogger();
     const few = await runSync({
       connector: fakeConnector(many, { beforeCall: notFoundFor((key) => key === 'group:g1' || key === 'group:g2') }),
       store: createMemoryStore(),
-      timing: fakeTiming(),
+      timing: fakeClock(),
       logger,
     });
     expect(few.warnings).toBe(2);
-    expect(warned.filter((m) => m.includes('not-found'))).toHaveLength(2);
+    expect(logger.linesAt('warn').filter((line) => line.message.includes('not-found'))).toHaveLength(2);
     // Every user's grants fail: 48 warnings out of ~110 actions is over 10 and over 10%.
     await expect(
-      runSync({ connector: fakeConnector(many, { beforeCall: notFoundFor((key) => key.startsWith('user:')) }), store: createMemoryStore(), timing: fakeTiming() }),
+      runSync({ connector: fakeConnector(many, { beforeCall: notFoundFor((key) => key.startsWith('user:')) }), store: createMemoryStore(), timing: fakeClock() }),
     ).rejects.toThrow(/too many warnings: 11 of \d+ actions/);
   });
 
@@ -279,7 +270,7 @@ describe('runSync', () => {
         },
       });
       const store = createMemoryStore();
-      const { syncId } = await runSync({ connector, store, workers, timing: fakeTiming() });
+      const { syncId } = await runSync({ connector, store, workers, timing: fakeClock() });
       contents.push(dumpSync(store, syncId));
     }
     expect(contents[1]).toEqual(contents[0]);
@@ -297,7 +288,7 @@ describe('runSync', () => {
         running--;
       },
     });
-    await runSync({ connector, store: createMemoryStore(), workers: 3, timing: fakeTiming() });
+    await runSync({ connector, store: createMemoryStore(), workers: 3, timing: fakeClock() });
     expect(peak).toBe(3);
   });
 
@@ -311,7 +302,7 @@ describe('runSync', () => {
         if (call.kind === 'grants' && ++grantCalls === 4) controller.abort();
       },
     });
-    const error = await runSync({ connector, store, signal: controller.signal, timing: fakeTiming(), workers: 2 }).catch((e: unknown) => e);
+    const error = await runSync({ connector, store, signal: controller.signal, timing: fakeClock(), workers: 2 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AbortError' });
     expect((error as Error).message).toContain('run the same command again to resume');
     const unfinished = store.unfinishedSync();
@@ -319,24 +310,24 @@ describe('runSync', () => {
     store.abandon();
 
     const calls: FakeCall[] = [];
-    const resumed = await runSync({ connector: fakeConnector(tenant, { calls }), store, timing: fakeTiming() });
+    const resumed = await runSync({ connector: fakeConnector(tenant, { calls }), store, timing: fakeClock() });
     expect(resumed).toMatchObject({ resumed: true, syncId: unfinished!.syncId });
     expect(calls.some((call) => call.kind === 'list' || call.kind === 'entitlements')).toBe(false);
 
     const reference = createMemoryStore();
-    const fresh = await runSync({ connector: fakeConnector(tenant), store: reference, timing: fakeTiming() });
+    const fresh = await runSync({ connector: fakeConnector(tenant), store: reference, timing: fakeClock() });
     expect(dumpSync(store, resumed.syncId)).toEqual(dumpSync(reference, fresh.syncId));
   });
 
   it('rejects a connector with two syncers for one type', async () => {
     const connector = fakeConnector(fakeTenant(1));
     connector.resourceSyncers.push({ ...connector.resourceSyncers[0]! });
-    await expect(runSync({ connector, store: createMemoryStore(), timing: fakeTiming() })).rejects.toThrow('two resource syncers for type "org"');
+    await expect(runSync({ connector, store: createMemoryStore(), timing: fakeClock() })).rejects.toThrow('two resource syncers for type "org"');
   });
 
   it('fails when a resource declares a child type the connector lacks', async () => {
     const tenant = withType(fakeTenant(1), 'org', (spec) => ({ ...spec, resources: spec.resources.map((o) => ({ ...o, annotations: [{ $type: 'c1.connector.v2.ChildResourceType' as const, resourceTypeId: 'repo' }] })) }));
-    await expect(runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeTiming() })).rejects.toThrow(
+    await expect(runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeClock() })).rejects.toThrow(
       'declares child resource type "repo", which the connector does not sync',
     );
   });
@@ -360,6 +351,6 @@ describe('runSync', () => {
         },
       ],
     };
-    await expect(runSync({ connector, store: createMemoryStore(), workers: 2, timing: fakeTiming() })).rejects.toThrow('broken for good');
+    await expect(runSync({ connector, store: createMemoryStore(), workers: 2, timing: fakeClock() })).rejects.toThrow('broken for good');
   });
 });

@@ -3,8 +3,9 @@ import { annotation } from '../model/annotations.js';
 import { defineResourceType, entitlement, grant, groupResource, userResource } from '../model/builders.js';
 import type { Grant, Resource } from '../model/types.js';
 import { runSync } from './engine.js';
-import { fakeConnector, fakeTiming } from './fixtures.js';
+import { fakeConnector } from './fixtures.test-support.js';
 import { createMemoryStore } from './memory-store.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 const userType = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
 const groupType = defineResourceType({ id: 'group', displayName: 'Group', traits: ['GROUP'] });
@@ -42,7 +43,7 @@ async function syncDirectory(groups: Record<string, Member[]>, users: string[]):
     },
   ]);
   const store = createMemoryStore();
-  const summary = await runSync({ connector, store, timing: fakeTiming() });
+  const summary = await runSync({ connector, store, timing: fakeClock() });
   const grants = new Map([...store.grants({ syncId: summary.syncId })].map((g) => [g.id, g]));
   expect(summary.grants).toBe(grants.size);
   return { grants, expandedGrants: summary.expandedGrants };
@@ -167,7 +168,7 @@ describe('grant expansion', () => {
       },
     ]);
     const store = createMemoryStore();
-    const summary = await runSync({ connector, store, timing: fakeTiming() });
+    const summary = await runSync({ connector, store, timing: fakeClock() });
     expect(summary.expandedGrants).toBe(0);
     expect(summary.grants).toBe(2);
   });

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openC1zReader, openSyncStore } from '../c1z/index.js';
 import type { C1zReader } from '../c1z/store-types.js';
 import { runSync } from './engine.js';
-import { dumpSync, fakeConnector, fakeTenant, seededRandom, type FakeType } from './fixtures.js';
+import { dumpSync, fakeConnector, fakeTenant, seededRandom, type FakeType } from './fixtures.test-support.js';
 import { createMemoryStore } from './memory-store.js';
-import type { SyncTiming } from './types.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 let dir: string;
 beforeEach(() => {
@@ -17,15 +17,10 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function tickingTiming(): SyncTiming {
-  let now = 0;
-  return { now: () => ++now, sleep: () => Promise.resolve() };
-}
-
 /** Syncs `tenant` into a new c1z file without interruption and returns the file's reader. */
 async function uninterrupted(tenant: FakeType[], path: string, workers: number): Promise<C1zReader> {
   const store = await openSyncStore(path);
-  await runSync({ connector: fakeConnector(tenant), store, workers, timing: tickingTiming() });
+  await runSync({ connector: fakeConnector(tenant), store, workers, timing: fakeClock({ start: 0, tickMs: 1 }) });
   await store.finish();
   return openC1zReader(path);
 }
@@ -36,7 +31,7 @@ describe('runSync with the c1z file store', () => {
     const path = join(dir, 'sync.c1z');
     const reader = await uninterrupted(tenant, path, 3);
     const memory = createMemoryStore();
-    const expected = await runSync({ connector: fakeConnector(tenant), store: memory, timing: tickingTiming() });
+    const expected = await runSync({ connector: fakeConnector(tenant), store: memory, timing: fakeClock({ start: 0, tickMs: 1 }) });
     try {
       const syncId = reader.latestFinishedSync()!.syncId;
       expect(reader.stats(syncId)).toEqual(memory.stats(expected.syncId));
@@ -57,7 +52,7 @@ describe('runSync with the c1z file store', () => {
       await runSync({
         connector: fakeConnector(tenant, { beforeCall: () => void totalCalls++ }),
         store: createMemoryStore(),
-        timing: tickingTiming(),
+        timing: fakeClock({ start: 0, tickMs: 1 }),
       });
 
       const path = join(dir, `killed-${seed}.c1z`);
@@ -74,7 +69,7 @@ describe('runSync with the c1z file store', () => {
         store: doomed,
         workers,
         checkpointIntervalMs,
-        timing: tickingTiming(),
+        timing: fakeClock({ start: 0, tickMs: 1 }),
       }).then(() => {
         finished = true;
       });
@@ -84,7 +79,7 @@ describe('runSync with the c1z file store', () => {
       doomed.abandon(); // the connection goes away without a commit, as with SIGKILL
 
       const store = await openSyncStore(path);
-      const summary = await runSync({ connector: fakeConnector(tenant), store, workers, checkpointIntervalMs, timing: tickingTiming() });
+      const summary = await runSync({ connector: fakeConnector(tenant), store, workers, checkpointIntervalMs, timing: fakeClock({ start: 0, tickMs: 1 }) });
       await store.finish();
       const result = await openC1zReader(path);
       try {

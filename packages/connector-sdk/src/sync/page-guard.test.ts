@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { grant } from '../model/builders.js';
 import { userResource } from '../model/builders.js';
 import { runSync } from './engine.js';
-import { fakeConnector, fakeTenant, fakeTiming } from './fixtures.js';
+import { fakeConnector, fakeTenant } from './fixtures.test-support.js';
 import { createMemoryStore } from './memory-store.js';
 import { MAX_PAGES_PER_LISTING } from './page-guard.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 /** A connector whose user listing is `list`; the rest is the fake tenant. */
 function withUserListing(list: (pageToken: string) => { ids: number[]; next?: string }): ReturnType<typeof fakeConnector> {
@@ -19,7 +20,7 @@ function withUserListing(list: (pageToken: string) => { ids: number[]; next?: st
 }
 
 async function syncError(connector: ReturnType<typeof fakeConnector>): Promise<unknown> {
-  return runSync({ connector, store: createMemoryStore(), timing: fakeTiming() }).then(
+  return runSync({ connector, store: createMemoryStore(), timing: fakeClock() }).then(
     () => undefined,
     (error: unknown) => error,
   );

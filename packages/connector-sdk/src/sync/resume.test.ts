@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStore } from '../c1z/store-types.js';
 import { runSync } from './engine.js';
-import { dumpSync, fakeConnector, fakeTenant, seededRandom, type FakeType } from './fixtures.js';
+import { dumpSync, fakeConnector, fakeTenant, seededRandom, type FakeType } from './fixtures.test-support.js';
 import { createMemoryStore } from './memory-store.js';
-import type { SyncOptions, SyncTiming } from './types.js';
-
-/** A clock that moves one millisecond each time it is read, so short intervals elapse. */
-function tickingTiming(): SyncTiming {
-  let now = 0;
-  return { now: () => ++now, sleep: () => Promise.resolve() };
-}
+import type { SyncOptions } from './types.js';
+import { fakeClock } from '../testing/fake-clock.js';
 
 /** Lets every settled continuation run, as a process would until it is killed. */
 async function settle(): Promise<void> {
@@ -31,7 +26,7 @@ async function runKilled(tenant: FakeType[], store: SyncStore, options: Partial<
     },
   });
   let finished = false;
-  void runSync({ connector, store, timing: tickingTiming(), ...options }).then(() => {
+  void runSync({ connector, store, timing: fakeClock({ start: 0, tickMs: 1 }), ...options }).then(() => {
     finished = true;
   });
   await settle();
@@ -55,7 +50,7 @@ describe('resuming a killed sync', () => {
       const full = await runSync({
         connector: fakeConnector(tenant, { pageSize: workers === 1 ? 2 : 3, beforeCall: () => void totalCalls++ }),
         store: reference,
-        timing: tickingTiming(),
+        timing: fakeClock({ start: 0, tickMs: 1 }),
         ...options,
       });
 
@@ -70,7 +65,7 @@ describe('resuming a killed sync', () => {
         const hadUnfinished = store.unfinishedSync() !== undefined;
         let resumedCalls = 0;
         const connector = fakeConnector(tenant, { pageSize: workers === 1 ? 2 : 3, beforeCall: () => void resumedCalls++ });
-        const summary = await runSync({ connector, store, timing: tickingTiming(), ...options });
+        const summary = await runSync({ connector, store, timing: fakeClock({ start: 0, tickMs: 1 }), ...options });
         expect(summary.resumed, context).toBe(hadUnfinished);
         if (summary.resumed && resumedCalls < totalCalls * 0.8) resumedMidway++;
       }
@@ -90,7 +85,7 @@ describe('resuming a killed sync', () => {
       tokens.push(token);
       checkpoint(syncId, token);
     };
-    await runSync({ connector: fakeConnector(fakeTenant(3, 20), { pageSize: 5 }), store, workers: 4, checkpointIntervalMs: 0, timing: tickingTiming() });
+    await runSync({ connector: fakeConnector(fakeTenant(3, 20), { pageSize: 5 }), store, workers: 4, checkpointIntervalMs: 0, timing: fakeClock({ start: 0, tickMs: 1 }) });
     expect(tokens.length).toBeGreaterThan(100);
     expect(Math.max(...tokens.map((token) => token.length))).toBeLessThan(600);
     expect(tokens.some((token) => token.includes('displayName'))).toBe(false);

@@ -95,6 +95,18 @@ describe('ensureBuilt', () => {
     await ensureBuilt(packageDir);
     expect(await builds()).toBe(1);
   });
+
+  it('does not rebuild for a newer test file beside the code', async () => {
+    await installFakeTsup();
+    const past = new Date(Date.now() - 60_000);
+    await utimes(join(packageDir, 'src', 'main.ts'), past, past);
+    await utimes(join(packageDir, 'src', 'nested', 'client.ts'), past, past);
+    await writeFile(join(packageDir, 'src', 'nested', 'client.test.ts'), '');
+    const future = new Date(Date.now() + 60_000);
+    await utimes(join(packageDir, 'src', 'nested', 'client.test.ts'), future, future);
+    await ensureBuilt(packageDir);
+    expect(await builds()).toBe(0);
+  });
 });
 
 describe('operatorMessageLines', () => {

@@ -82,22 +82,26 @@ export async function runConnectorCli(packageDir: string, args: readonly string[
   return { code, stdout, stderr };
 }
 
-/** The newest modification time of any file below `dir`, in ms; 0 for an empty tree. */
-async function newestFileTime(dir: string): Promise<number> {
+/** Test files beside the code, which the build leaves out. */
+const TEST_FILE = /\.test(-d)?\.ts$|\.test-support\.ts$/;
+
+/** The newest modification time of any source file below `dir` (test files aside), in ms; 0 for an empty tree. */
+async function newestSourceTime(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const times = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs));
+  const sources = entries.filter((entry) => entry.isFile() && !TEST_FILE.test(entry.name));
+  const times = await Promise.all(sources.map(async (entry) => (await stat(join(entry.parentPath, entry.name))).mtimeMs));
   return Math.max(0, ...times);
 }
 
 /**
  * Builds `packageDir/dist` with the package's own tsup (`node_modules/.bin/tsup`) when
- * `dist/main.js` is missing or older than a file below `src/`, so end-to-end tests run the
- * current code. Does nothing when the build is up to date.
+ * `dist/main.js` is missing or older than a source file below `src/` (test files beside the code
+ * do not count), so end-to-end tests run the current code. Does nothing when the build is up to date.
  */
 export async function ensureBuilt(packageDir: string): Promise<void> {
   const mainJs = join(packageDir, 'dist', 'main.js');
   const built = existsSync(mainJs) ? (await stat(mainJs)).mtimeMs : 0;
-  if ((await newestFileTime(join(packageDir, 'src'))) > built) {
+  if ((await newestSourceTime(join(packageDir, 'src'))) > built) {
     await execFileAsync(join(packageDir, 'node_modules', '.bin', 'tsup'), [], { cwd: packageDir });
   }
 }

@@ -6,6 +6,7 @@ import {
   type ConformanceRule,
 } from './conformance.js';
 import { runConnectorInMemory, type CollectedSync, type RunInMemoryOptions } from './harness.js';
+import { installMockAgent, type MockAgent } from './mock-agent.js';
 
 /** The test-framework functions {@link describeConformance} registers its tests with. */
 export interface TestApi {
@@ -16,9 +17,14 @@ export interface TestApi {
 /** What the factory given to {@link describeConformance} returns. */
 export interface ConformanceSubject {
   connector: Connector;
-  /** Runs before the sync, e.g. to install a MockAgent and its interceptors. */
+  /**
+   * Registers the interceptors the sync needs on a MockAgent installed for it (and restored
+   * after it), e.g. `intercept: (agent) => interceptListing(agent, 'users', [...])`.
+   */
+  intercept?: (agent: MockAgent) => void | Promise<void>;
+  /** Runs before the sync (after `intercept`). */
   setup?: () => void | Promise<void>;
-  /** Runs after the sync, even when it failed, e.g. to restore the dispatcher. */
+  /** Runs after the sync, even when it failed. */
   teardown?: () => void | Promise<void>;
   options?: RunInMemoryOptions;
 }
@@ -55,10 +61,16 @@ export function describeConformance(
 
 async function syncOnce(makeSubject: () => ConformanceSubject | Promise<ConformanceSubject>): Promise<CollectedSync> {
   const subject = await makeSubject();
-  await subject.setup?.();
+  const mock = subject.intercept && installMockAgent();
   try {
-    return await runConnectorInMemory(subject.connector, subject.options);
+    if (mock) await subject.intercept?.(mock.agent);
+    await subject.setup?.();
+    try {
+      return await runConnectorInMemory(subject.connector, subject.options);
+    } finally {
+      await subject.teardown?.();
+    }
   } finally {
-    await subject.teardown?.();
+    await mock?.restore();
   }
 }

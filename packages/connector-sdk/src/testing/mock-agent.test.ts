@@ -1,8 +1,17 @@
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { getGlobalDispatcher } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from '../http/client.js';
-import { assertNoPendingInterceptors, installMockAgent, isMockNotMatchedError, type InstalledMockAgent } from './mock-agent.js';
+import {
+  assertNoPendingInterceptors,
+  createMockAgent,
+  installMockAgent,
+  isMockNotMatchedError,
+  useMockAgent,
+  type InstalledMockAgent,
+  type MockAgent,
+} from './mock-agent.js';
 
 const client = (baseUrl: string) =>
   createHttpClient({ service: 'acme', baseUrl, userAgent: 'guard-test/1.0', retry: { maxAttempts: 1 } });
@@ -40,5 +49,38 @@ describe('MockAgent guard', () => {
     const response = await client('https://api.acme.test').get('users', { schema: v.array(v.object({ id: v.number() })) });
     expect(response.data).toEqual([{ id: 1 }]);
     expect(() => assertNoPendingInterceptors(installed.agent)).toThrow(/\/groups/);
+  });
+});
+
+describe('useMockAgent', () => {
+  const guard = getGlobalDispatcher();
+  const mock = useMockAgent({ beforeEach, afterEach });
+  const seen: MockAgent[] = [];
+
+  it('installs an agent for each test as the global dispatcher', async () => {
+    seen.push(mock.agent);
+    expect(getGlobalDispatcher()).toBe(mock.agent);
+    mock.agent.get('https://api.acme.test').intercept({ path: '/users', method: 'GET' }).reply(200, []);
+    const response = await client('https://api.acme.test').get('users', { schema: v.array(v.unknown()) });
+    expect(response.data).toEqual([]);
+  });
+
+  it('gives the next test a fresh agent, and puts the previous dispatcher back after each', () => {
+    seen.push(mock.agent);
+    expect(seen[1]).not.toBe(seen[0]);
+    expect(guard).not.toBe(mock.agent);
+  });
+});
+
+describe('createMockAgent', () => {
+  it('makes an agent, not installed, that refuses unmocked requests', async () => {
+    const agent = createMockAgent();
+    try {
+      expect(getGlobalDispatcher()).not.toBe(agent);
+      const error = await agent.request({ origin: 'https://unmocked.example.com', path: '/', method: 'GET' }).catch((e: unknown) => e);
+      expect(String((error as Error).message)).toMatch(/net\.connect disabled|not matched/);
+    } finally {
+      await agent.close();
+    }
   });
 });

@@ -1,5 +1,12 @@
 import { getGlobalDispatcher, MockAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
 
+/**
+ * undici's mock types, from the undici the SDK sends with: a test that types its agent with
+ * these compiles against the agent {@link installMockAgent} returns, whichever undici the
+ * test's own project resolves.
+ */
+export type { Interceptable, MockAgent, MockPool } from 'undici';
+
 /** What {@link installMockAgent} returns. */
 export interface InstalledMockAgent {
   /** The agent to register interceptors on: `agent.get(origin).intercept(...).reply(...)`. */
@@ -25,12 +32,7 @@ export interface InstallMockAgentOptions {
  */
 export function installMockAgent(options: InstallMockAgentOptions = {}): InstalledMockAgent {
   const previous: Dispatcher = getGlobalDispatcher();
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  for (const host of options.allowHosts ?? []) {
-    if (typeof host === 'string') agent.enableNetConnect(host);
-    else agent.enableNetConnect(host);
-  }
+  const agent = createMockAgent(options);
   setGlobalDispatcher(agent);
   let restored = false;
   return {
@@ -43,6 +45,61 @@ export function installMockAgent(options: InstallMockAgentOptions = {}): Install
     },
   };
 }
+
+/**
+ * A `MockAgent` with real network access disabled (but for `allowHosts`), not installed
+ * anywhere: for code that takes its dispatcher as an option. Close it after the test.
+ */
+export function createMockAgent(options: InstallMockAgentOptions = {}): MockAgent {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  for (const host of options.allowHosts ?? []) {
+    if (typeof host === 'string') agent.enableNetConnect(host);
+    else agent.enableNetConnect(host);
+  }
+  return agent;
+}
+
+/** The test-framework hooks {@link useMockAgent} registers with (vitest's, jest's, node:test's). */
+export interface EachTestHooks {
+  beforeEach(fn: () => void | Promise<void>): void;
+  afterEach(fn: () => void | Promise<void>): void;
+}
+
+/** What {@link useMockAgent} returns: the agent of the test that is running. */
+export interface MockAgentPerTest {
+  /** The agent installed for the running test; throws outside a test. */
+  readonly agent: MockAgent;
+}
+
+/**
+ * Installs a fresh MockAgent before each test and restores the previous dispatcher after it:
+ *
+ * ```ts
+ * import { afterEach, beforeEach } from 'vitest';
+ * const mock = useMockAgent({ beforeEach, afterEach });
+ * it('lists users', async () => { mock.agent.get(ORIGIN).intercept(...).reply(...); ... });
+ * ```
+ */
+export function useMockAgent(hooks: EachTestHooks, options: InstallMockAgentOptions = {}): MockAgentPerTest {
+  let installed: InstalledMockAgent | undefined;
+  hooks.beforeEach(() => {
+    installed = installMockAgent(options);
+  });
+  hooks.afterEach(async () => {
+    await installed?.restore();
+    installed = undefined;
+  });
+  return {
+    get agent(): MockAgent {
+      if (!installed) throw new Error('useMockAgent: no test is running, so no agent is installed');
+      return installed.agent;
+    },
+  };
+}
+
+/** Headers for a JSON reply: `.reply(200, body, { headers: JSON_HEADERS })`. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json' };
 
 /**
  * Throws when an interceptor registered on `agent` was never used (or was used fewer times

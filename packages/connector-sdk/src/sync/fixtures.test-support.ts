@@ -15,7 +15,6 @@ import {
 } from '../model/builders.js';
 import { resourceKey } from '../model/ids.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
-import type { SyncTiming } from './types.js';
 
 /** One connector call, as the fake saw it. */
 export interface FakeCall {
@@ -202,22 +201,6 @@ export function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : inner,
   );
-}
-
-/** A clock that never waits: `sleep` records the wait and advances the time. */
-export function fakeTiming(): SyncTiming & { sleeps: number[] } {
-  let now = 1_700_000_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms, signal) => {
-      if (signal.aborted) return Promise.reject(signal.reason);
-      sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
 }
 
 /** A resource id from its parts. */
