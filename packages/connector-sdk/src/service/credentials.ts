@@ -1,4 +1,4 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /** Why a C1 client id or secret was refused; the message never contains the secret. */
 export class C1CredentialError extends Error {
@@ -63,6 +63,9 @@ export function parseClientSecret(secret: string): KeyObject {
     throw new C1CredentialError('client-secret', 'holds no Ed25519 private key');
   }
   try {
+    // Loaded here, not at the top: the standard flags' checks import this module, and --help
+    // should not pay for node:crypto.
+    const { createPrivateKey } = process.getBuiltinModule('node:crypto');
     return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, format: 'jwk' });
   } catch {
     throw new C1CredentialError('client-secret', 'holds an invalid Ed25519 private key');
