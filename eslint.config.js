@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '.cache/**', '**/node_modules/**', 'apps/runner/out/**', '**/.turbo/**', 'packages/connector-sdk/compat/**', 'packages/connector-sdk/src/service/gen/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '.cache/**',
+      '**/node_modules/**',
+      'apps/runner/out/**',
+      '**/.turbo/**',
+      'packages/connector-sdk/compat/**',
+      'packages/connector-sdk/src/service/gen/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,7 +32,8 @@ export function treeProblems(dir, files = filesUnder(dir)) {
     if (!file.endsWith('/package.json')) continue;
     const manifest = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     for (const script of INSTALL_SCRIPTS) {
-      if (manifest.scripts?.[script]) problems.push(`${manifest.name}@${manifest.version} (${file}) declares "${script}": ${manifest.scripts[script]}`);
+      if (manifest.scripts?.[script])
+        problems.push(`${manifest.name}@${manifest.version} (${file}) declares "${script}": ${manifest.scripts[script]}`);
     }
   }
   return problems;
@@ -42,7 +43,9 @@ export function treeProblems(dir, files = filesUnder(dir)) {
 function installGlobally(tarballs, extraArgs = []) {
   const prefix = mkdtempSync(join(tmpdir(), 'install-check-'));
   const started = process.hrtime.bigint();
-  const result = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', ...extraArgs, ...tarballs], { encoding: 'utf8' });
+  const result = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', ...extraArgs, ...tarballs], {
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
     rmSync(prefix, { recursive: true, force: true });
@@ -79,8 +82,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const report = installCheck(tarballs);
-  console.log(`installed ${report.packages} packages, ${report.files} files, ${report.kib} KiB in ${report.seconds.toFixed(1)} s at ${report.prefix}`);
+  console.log(
+    `installed ${report.packages} packages, ${report.files} files, ${report.kib} KiB in ${report.seconds.toFixed(1)} s at ${report.prefix}`,
+  );
   for (const problem of report.problems) console.log(`  - ${problem}`);
-  console.log(report.problems.length === 0 ? 'no install scripts, no binding.gyp, no .node files; same tree with --ignore-scripts' : 'FAIL');
+  console.log(
+    report.problems.length === 0 ? 'no install scripts, no binding.gyp, no .node files; same tree with --ignore-scripts' : 'FAIL',
+  );
   process.exit(report.problems.length === 0 ? 0 : 1);
 }

@@ -49,7 +49,10 @@ export function pinnedNodeBinary(cacheRoot) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const tarball = mustRun(npm, ['pack', `${name}@${PINNED_NODE}`, '--silent', '--pack-destination', scratch], {
       shell: process.platform === 'win32',
-    }).trim().split('\n').pop();
+    })
+      .trim()
+      .split('\n')
+      .pop();
     mustRun('tar', ['-xzf', join(scratch, tarball), '-C', scratch]);
     rmSync(home, { recursive: true, force: true });
     renameSync(join(scratch, 'package'), home);

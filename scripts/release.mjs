@@ -98,7 +98,10 @@ function binProblems(dir, manifest) {
 function packAndCheck({ dir, manifest }, privateNames) {
   const before = new Set(readdirSync(outDir));
   pnpm(['pack', '--pack-destination', outDir], dir);
-  const tarball = join(outDir, readdirSync(outDir).find((name) => name.endsWith('.tgz') && !before.has(name)));
+  const tarball = join(
+    outDir,
+    readdirSync(outDir).find((name) => name.endsWith('.tgz') && !before.has(name)),
+  );
   const entries = tarEntries(tarball);
   const packed = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json']));
   const problems = [
@@ -148,7 +151,9 @@ function main() {
   const install = installCheck(reports.map((report) => join(root, report.tarball)));
   rmSync(install.prefix, { recursive: true, force: true });
   const installed = `${install.packages} packages, ${(install.kib / 1024).toFixed(1)} MiB, ${install.seconds.toFixed(1)} s`;
-  console.log(`${install.problems.length ? 'FAIL' : 'ok  '} npm install -g of every tarball: ${installed}, no install script or native addon`);
+  console.log(
+    `${install.problems.length ? 'FAIL' : 'ok  '} npm install -g of every tarball: ${installed}, no install script or native addon`,
+  );
   for (const problem of install.problems) console.log(`     - ${problem}`);
   if (reports.some((report) => report.problems.length > 0) || install.problems.length > 0) process.exit(1);
   if (dryRun) console.log(`dry run: ${reports.length} tarballs in .release/, nothing published`);

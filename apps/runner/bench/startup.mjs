@@ -85,7 +85,9 @@ try {
       const { median, min, cpu } = measure(target.command, [...target.args, ...flag]);
       const modules = target.script ? `, ${modulesLoaded(target.script, flag)} modules` : '';
       const name = `${target.label} ${flag.join(' ')}`.trim();
-      console.log(`${name.padEnd(64)} median ${median.toFixed(0).padStart(4)}  min ${min.toFixed(0).padStart(4)}  cpu ${cpu.toFixed(0).padStart(4)}${modules}`);
+      console.log(
+        `${name.padEnd(64)} median ${median.toFixed(0).padStart(4)}  min ${min.toFixed(0).padStart(4)}  cpu ${cpu.toFixed(0).padStart(4)}${modules}`,
+      );
     }
   }
 } finally {

@@ -53,7 +53,11 @@ function resolveTargets(selector: string): BuildTargets {
 async function buildAll(connectors: ConnectorPackage[], outRoot: string, imageRepository: string | undefined): Promise<number> {
   for (const connector of connectors) {
     try {
-      const result = await buildConnector(connector, resolve(outRoot, connector.name), imageRepository === undefined ? {} : { imageRepository });
+      const result = await buildConnector(
+        connector,
+        resolve(outRoot, connector.name),
+        imageRepository === undefined ? {} : { imageRepository },
+      );
       const { manifest } = result;
       process.stdout.write(
         `${manifest.binary} ${manifest.version} -> ${relative(process.cwd(), result.binaryPath) || result.binaryPath}` +

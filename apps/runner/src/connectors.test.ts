@@ -55,9 +55,9 @@ describe('readConnectorPackage', () => {
     expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { a: 'a.js', b: 'b.js' } })).toThrow(
       '/p/package.json must declare one "bin" entry (or exactly one "baton-<name>" among several)',
     );
-    expect(() =>
-      readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-a': 'a.js', 'baton-b': 'b.js' } }),
-    ).toThrow('must declare one "bin" entry');
+    expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-a': 'a.js', 'baton-b': 'b.js' } })).toThrow(
+      'must declare one "bin" entry',
+    );
     expect(() => readConnectorPackage('/p', { name: 'x', version: '1.0.0' })).toThrow('must declare one "bin" entry');
   });
 
@@ -72,9 +72,9 @@ describe('readConnectorPackage', () => {
       binaryName: 'baton-acme',
       entry: '/p/dist/main.js',
     });
-    expect(
-      readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-x': 'x.js', 'x-admin': 'admin.js' } }),
-    ).toMatchObject({ binaryName: 'baton-x' });
+    expect(readConnectorPackage('/p', { name: 'x', version: '1.0.0', bin: { 'baton-x': 'x.js', 'x-admin': 'admin.js' } })).toMatchObject({
+      binaryName: 'baton-x',
+    });
   });
 
   it('rejects a package without a version', () => {
@@ -110,7 +110,9 @@ describe('readConnectorPackageDir', () => {
   it('says what is wrong with a directory that is not a connector package', () => {
     const empty = mkdtempSync(join(tmpdir(), 'runner-package-'));
     temps.push(empty);
-    expect(() => readConnectorPackageDir(empty)).toThrow(`${join(empty, 'package.json')} does not exist: pass the directory of a connector package`);
+    expect(() => readConnectorPackageDir(empty)).toThrow(
+      `${join(empty, 'package.json')} does not exist: pass the directory of a connector package`,
+    );
     expect(() => readConnectorPackageDir(packageDir('{ "name": '))).toThrow('is not valid JSON');
     expect(() => readConnectorPackageDir(packageDir({ name: 'x', version: '1.0.0', bin: { x: 'x.js' } }))).toThrow(
       'has no "@c1/connector-sdk" in "dependencies": the runner builds connectors made with the SDK',
@@ -144,6 +146,8 @@ describe('selectConnectors', () => {
   });
 
   it('names the known connectors when the selector matches none', () => {
-    expect(() => selectConnectors(all, 'okta')).toThrow('unknown connector "okta" (known: acme, zeta; or pass a package directory, e.g. ./okta)');
+    expect(() => selectConnectors(all, 'okta')).toThrow(
+      'unknown connector "okta" (known: acme, zeta; or pass a package directory, e.g. ./okta)',
+    );
   });
 });

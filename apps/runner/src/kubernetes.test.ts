@@ -43,12 +43,7 @@ describe('Kubernetes manifests', () => {
 
   it('writes objects that pass the Kubernetes schemas of their kinds', () => {
     const { service, cronJob } = kubernetesObjects(input);
-    expect([...service, ...cronJob].map((object) => object['kind'])).toEqual([
-      'Secret',
-      'Deployment',
-      'PersistentVolumeClaim',
-      'CronJob',
-    ]);
+    expect([...service, ...cronJob].map((object) => object['kind'])).toEqual(['Secret', 'Deployment', 'PersistentVolumeClaim', 'CronJob']);
     for (const object of [...service, ...cronJob]) validate(object);
   });
 

@@ -75,11 +75,14 @@ describe('every connector bin', () => {
       expect(firstLine).toBe(`#!/usr/bin/env -S node ${SYNC_NODE_FLAGS.join(' ')}`);
     });
 
-    it.each([['--help'], ['--version'], ['validate', '--help']])('%s prints the full CLI output and loads no connector, store, HTTP or gRPC code', async (...args) => {
-      const run = await runBin(connector, args);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toBe(await fullCliOutput(connector, args));
-      expect(run.loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
-    });
+    it.each([['--help'], ['--version'], ['validate', '--help']])(
+      '%s prints the full CLI output and loads no connector, store, HTTP or gRPC code',
+      async (...args) => {
+        const run = await runBin(connector, args);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe(await fullCliOutput(connector, args));
+        expect(run.loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+      },
+    );
   });
 });

@@ -70,7 +70,12 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
     expect((await readdir(join(build.dir, 'kubernetes'))).sort()).toEqual(['cronjob.yaml', 'service.yaml']);
     expect(await readFile(join(build.dir, 'kubernetes', 'service.yaml'), 'utf8')).toContain('BATON_ILERT_API_TOKEN');
     const manifest = JSON.parse(await readFile(join(build.dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ name: 'ilert', binary: 'baton-ilert', node: process.version, image: `ghcr.io/c1/baton-ilert:${ilert!.version}` });
+    expect(manifest).toMatchObject({
+      name: 'ilert',
+      binary: 'baton-ilert',
+      node: process.version,
+      image: `ghcr.io/c1/baton-ilert:${ilert!.version}`,
+    });
     expect(manifest['sha256']).toBe(await sha256File(build.binaryPath));
     expect(manifest['size']).toBe((await stat(build.binaryPath)).size);
     expect((await stat(build.binaryPath)).mode & 0o111).toBe(0o111);
@@ -99,9 +104,19 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
       return (await readFile(log, 'utf8')).split('\n');
     };
     // The full CLI is compiled with node:vm; HTTP, gRPC and the store load these at its start.
-    const heavy = ['NativeModule vm', 'NativeModule http', 'NativeModule tls', 'NativeModule http2', 'NativeModule sqlite', 'NativeModule zlib'];
+    const heavy = [
+      'NativeModule vm',
+      'NativeModule http',
+      'NativeModule tls',
+      'NativeModule http2',
+      'NativeModule sqlite',
+      'NativeModule zlib',
+    ];
     for (const args of [['--help'], ['--version']]) {
-      expect((await builtinsLoaded(args)).filter((name) => heavy.includes(name)), args[0]).toEqual([]);
+      expect(
+        (await builtinsLoaded(args)).filter((name) => heavy.includes(name)),
+        args[0],
+      ).toEqual([]);
     }
     expect(await builtinsLoaded(['validate'])).toEqual(expect.arrayContaining(['NativeModule vm', 'NativeModule http']));
   });

@@ -45,7 +45,9 @@ describe.skipIf(!existsSync(cli))('c1-runner', () => {
   it('exits 2 for an unknown workspace connector, listing the known ones', () => {
     const result = runner(['build', 'okta']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^unknown connector "okta" \(known: ilert, ironclad, rudderstack, scalr, teamtailor; or pass a package directory, e.g. \.\/okta\)\n$/);
+    expect(result.stderr).toMatch(
+      /^unknown connector "okta" \(known: ilert, ironclad, rudderstack, scalr, teamtailor; or pass a package directory, e.g. \.\/okta\)\n$/,
+    );
   });
 
   it('exits 2 with the usage for a missing argument', () => {
@@ -57,10 +59,17 @@ describe.skipIf(!existsSync(cli))('c1-runner', () => {
   it.skipIf(buildPrerequisites().length > 0)('exits 1 naming the build step when the package is not built yet', () => {
     const dir = join(scratch, 'unbuilt');
     mkdirSync(dir);
-    const manifest = { name: 'baton-acme', version: '1.0.0', bin: { 'baton-acme': './dist/main.js' }, dependencies: { '@c1/connector-sdk': '^0.1.0' } };
+    const manifest = {
+      name: 'baton-acme',
+      version: '1.0.0',
+      bin: { 'baton-acme': './dist/main.js' },
+      dependencies: { '@c1/connector-sdk': '^0.1.0' },
+    };
     writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
     const result = runner(['build', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(dir, 'dist', 'main.js')} is missing: build baton-acme first (its build script, e.g. npm run build)`);
+    expect(result.stderr).toContain(
+      `${join(dir, 'dist', 'main.js')} is missing: build baton-acme first (its build script, e.g. npm run build)`,
+    );
   });
 });

@@ -66,8 +66,21 @@ describe.skipIf(skip !== undefined)('the baton-ilert container image', () => {
     await chown(data, IMAGE_UID, IMAGE_UID);
     const { baseUrl, token, org } = sandbox.services.ilert;
     await engine.docker([
-      'run', '--rm', '--network', 'host', '--read-only', '--tmpfs', '/tmp', '-v', `${data}:/data`,
-      '-e', `BATON_ILERT_API_TOKEN=${token}`, '-e', `BATON_ILERT_BASE_URL=${baseUrl}`, '-e', 'BATON_LOG_LEVEL=warn',
+      'run',
+      '--rm',
+      '--network',
+      'host',
+      '--read-only',
+      '--tmpfs',
+      '/tmp',
+      '-v',
+      `${data}:/data`,
+      '-e',
+      `BATON_ILERT_API_TOKEN=${token}`,
+      '-e',
+      `BATON_ILERT_BASE_URL=${baseUrl}`,
+      '-e',
+      'BATON_LOG_LEVEL=warn',
       build.manifest.image,
     ]);
     const { stdout } = await run(build.binaryPath, ['stats', '--file', join(data, 'sync.c1z')]);
@@ -89,9 +102,23 @@ describe.skipIf(skip !== undefined)('the baton-ilert container image', () => {
       const taskId = c1.enqueue({ case: 'syncFull', value: {} });
       await engine.docker(
         [
-          'run', '-d', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp', '-v', `${ca}:${CONTAINER_CA}:ro`,
+          'run',
+          '-d',
+          '--name',
+          name,
+          '--network',
+          'host',
+          '--read-only',
+          '--tmpfs',
+          '/tmp',
+          '-v',
+          `${ca}:${CONTAINER_CA}:ro`,
           ...Object.keys(env).flatMap((key) => ['-e', key]),
-          build.manifest.image, '--log-format', 'json', '--host-id', 'image-test',
+          build.manifest.image,
+          '--log-format',
+          'json',
+          '--host-id',
+          'image-test',
         ],
         { env },
       );

@@ -37,7 +37,10 @@ describe('the Kubernetes section of each connector README', () => {
         settings,
       })['service.yaml'];
       if (process.env['UPDATE_READMES'] === '1' && BLOCK.test(readme)) {
-        await writeFile(readmePath, readme.replace(BLOCK, (_all, open: string, _old: string, close: string) => `${open}${written}${close}`));
+        await writeFile(
+          readmePath,
+          readme.replace(BLOCK, (_all, open: string, _old: string, close: string) => `${open}${written}${close}`),
+        );
         return;
       }
       const shown = BLOCK.exec(readme)?.[2];

@@ -27,7 +27,9 @@ const skip = buildPrerequisites().join('; ') || undefined;
 if (skip) console.warn(`skipping the third-party runner test: ${skip}`);
 
 /** The `package.json` block of the SDK README's walk-through. */
-async function readmePackageJson(): Promise<{ dependencies: Record<string, string>; devDependencies: Record<string, string> } & Record<string, unknown>> {
+async function readmePackageJson(): Promise<
+  { dependencies: Record<string, string>; devDependencies: Record<string, string> } & Record<string, unknown>
+> {
   const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
   // The walk-through's last step is the command this test runs.
   expect(readme).toContain('npx c1-runner build .');
@@ -49,7 +51,11 @@ async function pack(dir: string, into: string): Promise<string> {
 function startAcmeApi(): Promise<{ server: Server; baseUrl: string }> {
   const ada = { id: 'u1', name: 'Ada', email: 'ada@acme.example', active: true };
   const bob = { id: 'u2', name: 'Bob', email: 'bob@acme.example', active: false };
-  const lists: Record<string, object[]> = { '/v1/users': [ada, bob], '/v1/groups': [{ id: 'g1', name: 'Admins' }], '/v1/groups/g1/members': [ada] };
+  const lists: Record<string, object[]> = {
+    '/v1/users': [ada, bob],
+    '/v1/groups': [{ id: 'g1', name: 'Admins' }],
+    '/v1/groups/g1/members': [ada],
+  };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const list = lists[url.pathname];
@@ -99,7 +105,9 @@ describe.skipIf(skip !== undefined)('c1-runner from its tarball, on a third-part
     });
     // The author's `npm run build` (tsup), here with the workspace's tsup on the same entry.
     const tsup = createRequire(import.meta.url).resolve('tsup/dist/cli-default.js');
-    await run(process.execPath, [tsup, 'src/main.ts', '--format', 'esm', '--platform', 'node', '--target', 'node22', '--silent'], { cwd: project });
+    await run(process.execPath, [tsup, 'src/main.ts', '--format', 'esm', '--platform', 'node', '--target', 'node22', '--silent'], {
+      cwd: project,
+    });
     const result = spawnSync('npx', ['--no-install', 'c1-runner', 'build', '.'], { cwd: project, encoding: 'utf8' });
     built = { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
     api = await startAcmeApi();

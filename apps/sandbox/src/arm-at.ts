@@ -33,7 +33,13 @@ export async function waitForCount(count: () => number, target: number, timeoutM
  * request to the service at a time. Start the client, then await the hook while it runs (it
  * fits the `during` hook of a CLI runner).
  */
-export function armAt(sandbox: Sandbox, service: SandboxServiceName, endpoint: string, nth: number, faults: FaultOptions): () => Promise<void> {
+export function armAt(
+  sandbox: Sandbox,
+  service: SandboxServiceName,
+  endpoint: string,
+  nth: number,
+  faults: FaultOptions,
+): () => Promise<void> {
   const start = sandbox.requestCount(service, endpoint);
   sandbox.setFaults({ latencyMs: HOLD_LATENCY_MS }, service);
   return async () => {

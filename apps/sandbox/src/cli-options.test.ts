@@ -4,9 +4,28 @@ import { parseOptions, USAGE } from './cli-options.js';
 describe('sandbox CLI options', () => {
   it("maps each service's flags to its options", () => {
     const options = parseOptions([
-      '--seed', '5', '--port', '0', '--latency-ms', '20', '--users', '3', '--teams', '2', '--rate-limit', '9',
-      '--ironclad-users', '4', '--ironclad-saml', '--teamtailor-region', 'na', '--scalr-service-accounts', '0',
-      '--rudderstack-max-page-size', '7', '--rudderstack-scim-disabled',
+      '--seed',
+      '5',
+      '--port',
+      '0',
+      '--latency-ms',
+      '20',
+      '--users',
+      '3',
+      '--teams',
+      '2',
+      '--rate-limit',
+      '9',
+      '--ironclad-users',
+      '4',
+      '--ironclad-saml',
+      '--teamtailor-region',
+      'na',
+      '--scalr-service-accounts',
+      '0',
+      '--rudderstack-max-page-size',
+      '7',
+      '--rudderstack-scim-disabled',
     ]);
     expect(options).toEqual({
       seed: 5,
@@ -36,7 +55,14 @@ describe('sandbox CLI options', () => {
   });
 
   it('lists every flag in the usage', () => {
-    for (const flag of ['--seed S', '--users N', '--ironclad-saml', '--teamtailor-region eu|na', '--scalr-users N', '--rudderstack-scim-disabled']) {
+    for (const flag of [
+      '--seed S',
+      '--users N',
+      '--ironclad-saml',
+      '--teamtailor-region eu|na',
+      '--scalr-users N',
+      '--rudderstack-scim-disabled',
+    ]) {
       expect(USAGE).toContain(flag);
     }
   });

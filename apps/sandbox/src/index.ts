@@ -36,13 +36,33 @@ export {
 export { generateTeamtailorCompany } from './teamtailor/generate.js';
 export type { TeamtailorCompanyOptions } from './teamtailor/generate.js';
 export { TEAMTAILOR_ROLES } from './teamtailor/model.js';
-export type { TeamtailorCompany, TeamtailorDepartment, TeamtailorLocation, TeamtailorRegion, TeamtailorRole, TeamtailorUser } from './teamtailor/model.js';
-export { TEAMTAILOR_API_VERSIONS, TEAMTAILOR_DEFAULT_PAGE_SIZE, TEAMTAILOR_DEFAULT_RATE_LIMIT, TEAMTAILOR_MAX_PAGE_SIZE } from './teamtailor/service.js';
+export type {
+  TeamtailorCompany,
+  TeamtailorDepartment,
+  TeamtailorLocation,
+  TeamtailorRegion,
+  TeamtailorRole,
+  TeamtailorUser,
+} from './teamtailor/model.js';
+export {
+  TEAMTAILOR_API_VERSIONS,
+  TEAMTAILOR_DEFAULT_PAGE_SIZE,
+  TEAMTAILOR_DEFAULT_RATE_LIMIT,
+  TEAMTAILOR_MAX_PAGE_SIZE,
+} from './teamtailor/service.js';
 export type { TeamtailorKeyScope } from './teamtailor/service.js';
 export { generateScalrOrg, SCALR_OTHER_ACCOUNT } from './scalr/generate.js';
 export type { ScalrOrgOptions } from './scalr/generate.js';
 export { SCALR_USER_STATUSES } from './scalr/model.js';
-export type { ScalrAccount, ScalrAccountUser, ScalrOrg, ScalrServiceAccount, ScalrServiceAccountStatus, ScalrUser, ScalrUserStatus } from './scalr/model.js';
+export type {
+  ScalrAccount,
+  ScalrAccountUser,
+  ScalrOrg,
+  ScalrServiceAccount,
+  ScalrServiceAccountStatus,
+  ScalrUser,
+  ScalrUserStatus,
+} from './scalr/model.js';
 export { SCALR_API_PATH, SCALR_DEFAULT_PAGE_SIZE, SCALR_MAX_PAGE_SIZE } from './scalr/service.js';
 export { generateRudderstackOrg } from './rudderstack/generate.js';
 export type { RudderstackOrgOptions } from './rudderstack/generate.js';

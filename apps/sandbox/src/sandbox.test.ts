@@ -34,7 +34,8 @@ describe('fault switches', () => {
     for (let index = 0; index < 5; index++) {
       const response = await get('/users');
       statuses.push(response.status);
-      if (response.status >= 500) expect(await response.json()).toMatchObject({ status: response.status, message: expect.any(String), code: expect.any(String) });
+      if (response.status >= 500)
+        expect(await response.json()).toMatchObject({ status: response.status, message: expect.any(String), code: expect.any(String) });
       else await response.text();
     }
     expect(statuses).toEqual([500, 502, 503, 500, 200]);
@@ -97,7 +98,10 @@ describe('fault switches', () => {
       return (await fetch(`${baseUrl}/users`, { headers: { authorization: `Bearer ${token}` } })).status;
     };
     const wide = await startSandbox({ ilert: { users: 3, teams: 1 }, faults: { rateLimited: 1 } });
-    const perService = await startSandbox({ ilert: { users: 3, teams: 1, faults: { serverErrors: 1, serverErrorStatus: 502 } }, faults: { rateLimited: 1 } });
+    const perService = await startSandbox({
+      ilert: { users: 3, teams: 1, faults: { serverErrors: 1, serverErrorStatus: 502 } },
+      faults: { rateLimited: 1 },
+    });
     try {
       expect(await statusOf(wide)).toBe(429);
       expect(await statusOf(perService)).toBe(502);
@@ -138,7 +142,10 @@ describe('request counting', () => {
 describe('control API', () => {
   it('reports counts and sets faults for callers in another process', async () => {
     await (await get('/users')).text();
-    const put = await fetch(`${sandbox.url}/_sandbox/faults?service=ilert`, { method: 'PUT', body: '{"serverErrors":1,"serverErrorStatus":500}' });
+    const put = await fetch(`${sandbox.url}/_sandbox/faults?service=ilert`, {
+      method: 'PUT',
+      body: '{"serverErrors":1,"serverErrorStatus":500}',
+    });
     expect(put.status).toBe(204);
     expect((await get('/users')).status).toBe(500);
 

@@ -56,7 +56,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const registration of registrations) {
     created.set(registration.name, registration.create(seed, byName[registration.name] ?? {}, clock));
   }
-  const host = new SandboxHost([...created.values()].map(({ service }) => service), faults);
+  const host = new SandboxHost(
+    [...created.values()].map(({ service }) => service),
+    faults,
+  );
   for (const [name, service] of Object.entries(byName)) {
     if (service?.faults !== undefined) host.setFaults(service.faults, name);
   }

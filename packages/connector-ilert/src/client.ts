@@ -108,8 +108,10 @@ export function createIlertClient(runtime: ConnectorRuntime<IlertConfigKey>, api
   });
   const page = (startIndex: number, maxResults: number) => ({ 'start-index': startIndex, 'max-results': maxResults });
   return {
-    listUsers: async (startIndex, maxResults) => (await http.get('users', { schema: usersPageSchema, searchParams: page(startIndex, maxResults) })).data,
-    listTeams: async (startIndex, maxResults) => (await http.get('teams', { schema: teamsPageSchema, searchParams: page(startIndex, maxResults) })).data,
+    listUsers: async (startIndex, maxResults) =>
+      (await http.get('users', { schema: usersPageSchema, searchParams: page(startIndex, maxResults) })).data,
+    listTeams: async (startIndex, maxResults) =>
+      (await http.get('teams', { schema: teamsPageSchema, searchParams: page(startIndex, maxResults) })).data,
     getTeam: async (id) => (await http.get(`teams/${encodeURIComponent(id)}`, { schema: ilertTeamSchema })).data,
   };
 }

@@ -1,10 +1,5 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
-import {
-  assertNoPendingInterceptors,
-  describeConformance,
-  runConnectorInMemory,
-  useMockAgent,
-} from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, describeConformance, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   interceptError,
@@ -46,7 +41,9 @@ describe('ilert connector', () => {
 
   it('turns a 401 into a message naming the flag and env var', async () => {
     interceptError(mock.agent, '/api/users', 401, 'Unauthorized');
-    const error = await testConnector().validate(ctx()).catch((e: unknown) => e as ConnectorError);
+    const error = await testConnector()
+      .validate(ctx())
+      .catch((e: unknown) => e as ConnectorError);
     expect(error).toMatchObject({ code: 'unauthenticated' });
     expect((error as Error).message).toBe(
       'cannot list users: ilert rejected the API token (401) - check --ilert-api-token / BATON_ILERT_API_TOKEN',
@@ -95,7 +92,11 @@ describeConformance(
     connector: testConnector(),
     intercept(agent) {
       interceptValidation(agent);
-      interceptListing(agent, 'users', Array.from({ length: 130 }, (_, i) => userJson(i + 1)));
+      interceptListing(
+        agent,
+        'users',
+        Array.from({ length: 130 }, (_, i) => userJson(i + 1)),
+      );
       interceptListing(agent, 'teams', [
         `{"id":901,"name":"Platform","visibility":"PUBLIC","members":[{"user":${userJson(1)},"role":"ADMIN"},{"user":${userJson(2)},"role":"USER"}]}`,
         `{"id":902,"name":"Support","visibility":"PRIVATE","members":[{"user":${userJson(120)},"role":"STAKEHOLDER"}]}`,

@@ -17,7 +17,7 @@ export type IlertConfig = ConfigValues<typeof ilertConfig>;
 
 const metadata = {
   displayName: 'ilert',
-  description: 'Syncs ilert users, teams and each member\'s team role.',
+  description: "Syncs ilert users, teams and each member's team role.",
   helpUrl: 'https://docs.ilert.com/developer-docs/rest-api',
 };
 

@@ -67,7 +67,12 @@ describe('syncing teams', () => {
   it('skips a member whose team role is unknown', async () => {
     interceptValidation(mock.agent);
     interceptListing(mock.agent, 'users', [userJson(1), userJson(2)]);
-    interceptListing(mock.agent, 'teams', [teamJson(901, 'Platform', [[1, 'ADMIN'], [2, 'OWNER']])]);
+    interceptListing(mock.agent, 'teams', [
+      teamJson(901, 'Platform', [
+        [1, 'ADMIN'],
+        [2, 'OWNER'],
+      ]),
+    ]);
     const sync = await runConnectorInMemory(testConnector());
     expect(sync.grants.map((g) => g.id)).toEqual(['team:901:admin:user:1']);
   });
@@ -107,7 +112,13 @@ describe('syncing teams', () => {
   it('logs one warning, not one per member, for members with unknown roles across a page of teams', async () => {
     interceptValidation(mock.agent);
     interceptListing(mock.agent, 'users', [userJson(1), userJson(2), userJson(3)]);
-    interceptListing(mock.agent, 'teams', [teamJson(901, 'Platform', [[1, 'OWNER'], [2, 'ADMIN']]), teamJson(902, 'Support', [[3, 'GUEST']])]);
+    interceptListing(mock.agent, 'teams', [
+      teamJson(901, 'Platform', [
+        [1, 'OWNER'],
+        [2, 'ADMIN'],
+      ]),
+      teamJson(902, 'Support', [[3, 'GUEST']]),
+    ]);
     const logger = recordingLogger();
     const sync = await runConnectorInMemory(testConnector(), { logger });
     const warnings = logger.linesAt('warn');

@@ -62,7 +62,10 @@ export function teamSyncer(client: IlertClient): ResourceSyncer {
   return {
     resourceType: teamResourceType,
     async list({ pageToken, ctx }) {
-      const page = await offsetPage(pageToken, { pageSize: ILERT_MAX_PAGE_SIZE, fetch: (offset, limit) => client.listTeams(offset, limit) });
+      const page = await offsetPage(pageToken, {
+        pageSize: ILERT_MAX_PAGE_SIZE,
+        fetch: (offset, limit) => client.listTeams(offset, limit),
+      });
       for (const [teamId, members] of roles.sort(page.items.map(membersOf), ctx.logger)) memberships.remember(teamId, members);
       return { ...page, items: page.items.map(ilertTeamResource) };
     },

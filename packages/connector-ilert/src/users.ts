@@ -25,7 +25,10 @@ const PROFILE_FIELDS = ['role', 'position', 'department', 'timezone', 'language'
  * the other descriptive fields go to the profile as ilert names them, beside Baton's keys.
  */
 export function ilertUserResource(user: IlertUser): Resource {
-  const fullName = [user.firstName, user.lastName].filter((part) => part && part.trim()).join(' ').trim();
+  const fullName = [user.firstName, user.lastName]
+    .filter((part) => part && part.trim())
+    .join(' ')
+    .trim();
   const email = user.email?.trim() || undefined;
   const profile: JsonObject = {
     ...batonProfileKeys({ firstName: user.firstName, lastName: user.lastName, email, login: email, userId: user.id }),

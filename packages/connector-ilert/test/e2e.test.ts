@@ -86,7 +86,7 @@ describe('baton-ilert against the sandbox', () => {
     expect(listed.map((r) => r.id.resource)).toContain(sandbox.services.ilert.org.users[2]?.id);
   });
 
-  it('reads the file with Baton\'s Go reader when it is available', async (ctx) => {
+  it("reads the file with Baton's Go reader when it is available", async (ctx) => {
     const stdout = await readWithGoReader(file);
     if (stdout === undefined) {
       ctx.skip();

@@ -59,7 +59,10 @@ describe('baton-ilert under faults', () => {
   }
 
   beforeAll(async () => {
-    fx = await startSandboxFixture('ilert', { packageDir, sandbox: { seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } } });
+    fx = await startSandboxFixture('ilert', {
+      packageDir,
+      sandbox: { seed: 11, ilert: { users: USERS, teams: TEAMS, rateLimitPerMinute: false } },
+    });
     ({ fake: sandbox, file } = fx);
     fx.secrets.push(WRONG_TOKEN);
     const first = await sync();
@@ -90,7 +93,10 @@ describe('baton-ilert under faults', () => {
   it('gives up on a 5xx storm that outlasts the retries (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
     // The storm starts at the second page of users, after the first page was written.
     const outcome = await stormThenResume(fx, {
-      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      storm: {
+        preloads: FAST_RETRY_WAITS,
+        during: armAt(sandbox, 'ilert', 'GET /users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
+      },
       countRequests: () => sandbox.requestCount('ilert', 'GET /users'),
       clearFaults: () => sandbox.setFaults({}, 'ilert'),
       expected: firstSync,

@@ -34,7 +34,12 @@ describe('baton-ilert when the file system fails', () => {
 
   beforeAll(async () => {
     await ensureBuilt(packageDir);
-    const users = Array.from({ length: USERS }, (_, i) => ({ id: i + 1, firstName: `User ${i + 1}`, email: `user${i + 1}@example.test`, department: 'x'.repeat(200) }));
+    const users = Array.from({ length: USERS }, (_, i) => ({
+      id: i + 1,
+      firstName: `User ${i + 1}`,
+      email: `user${i + 1}@example.test`,
+      department: 'x'.repeat(200),
+    }));
     server = await startHostileServer({
       '/api/users': ({ query }) => {
         const start = Number(query.get('start-index') ?? 0);
@@ -92,7 +97,10 @@ describe('baton-ilert when the file system fails', () => {
       await expect(
         fileUnchangedBy(file, async () => {
           const result = await sync(['--c1z-temp-dir', full]);
-          expectCleanFailure(result, /the disk is full \(writing .*\): free some space or choose another folder with --file \/ BATON_FILE or --c1z-temp-dir \/ BATON_C1Z_TEMP_DIR/);
+          expectCleanFailure(
+            result,
+            /the disk is full \(writing .*\): free some space or choose another folder with --file \/ BATON_FILE or --c1z-temp-dir \/ BATON_C1Z_TEMP_DIR/,
+          );
           expect(result.stderr).not.toContain('no transaction is active');
         }),
       ).resolves.toBe(true);

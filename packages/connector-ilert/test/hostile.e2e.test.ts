@@ -79,7 +79,11 @@ describe('baton-ilert against a hostile server', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function sync(routes: Record<string, HostileRoute>, extra: string[] = [], options: RunConnectorCliOptions = {}): Promise<CliRunResult> {
+  async function sync(
+    routes: Record<string, HostileRoute>,
+    extra: string[] = [],
+    options: RunConnectorCliOptions = {},
+  ): Promise<CliRunResult> {
     server = await startHostileServer({ '/api/teams': () => jsonBody([]), ...routes });
     const args = ['--ilert-base-url', `${server.origin}/api`, '-f', file, '--log-level', 'warn', ...extra];
     return runConnectorCli(packageDir, args, { ...options, env: { BATON_ILERT_API_TOKEN: TOKEN } });
@@ -93,7 +97,9 @@ describe('baton-ilert against a hostile server', () => {
     // Before the fix the timeout stopped working once the body had started, and the sync hung.
     const result = await sync({ '/api/users': drippingUsers }, ['--http-timeout-seconds', '1'], { preloads: FAST_RETRY_WAITS });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`dripping body, --http-timeout-seconds 1 (timers 50x faster): exit ${result.code} after ${seconds.toFixed(1)} s, ${server?.requests('/api/users')} attempts`);
+    console.log(
+      `dripping body, --http-timeout-seconds 1 (timers 50x faster): exit ${result.code} after ${seconds.toFixed(1)} s, ${server?.requests('/api/users')} attempts`,
+    );
     expectCleanFailure(result, /ilert GET \/users\S* timed out after 1000 ms/);
     expect(server?.requests('/api/users')).toBeGreaterThan(1); // a timeout is retried
   }, 60_000);
@@ -122,7 +128,9 @@ describe('baton-ilert against a hostile server', () => {
      * answering `hostile`; returns the second run, its peak RSS in MiB, its users requests and
      * whether the file stayed as the first run left it.
      */
-    async function syncTwiceAgainst(hostile: HostileResponse): Promise<{ result: CliRunResult; rssMiB: number; requests: number; unchanged: boolean }> {
+    async function syncTwiceAgainst(
+      hostile: HostileResponse,
+    ): Promise<{ result: CliRunResult; rssMiB: number; requests: number; unchanged: boolean }> {
       const rssFile = join(dir, 'max-rss');
       let result: CliRunResult | undefined;
       let armed = false;
@@ -139,7 +147,8 @@ describe('baton-ilert against a hostile server', () => {
       return { result: result as CliRunResult, rssMiB, requests: (server?.requests('/api/users') ?? 0) - before, unchanged };
     }
 
-    const TOO_LARGE = 'ilert GET /users returned a response body larger than 64 MiB, the most this client reads (maxResponseBytes); stopped reading it';
+    const TOO_LARGE =
+      'ilert GET /users returned a response body larger than 64 MiB, the most this client reads (maxResponseBytes); stopped reading it';
 
     it('fails a 100 MB users page once with one clear message, keeping the previous file', async () => {
       const { result, rssMiB, requests, unchanged } = await syncTwiceAgainst(oversizeBody(100 * 1000 * 1000));
@@ -154,7 +163,9 @@ describe('baton-ilert against a hostile server', () => {
       const bomb = await gzipBomb(512 * MiB);
       expect(bomb.chunks[0]?.length).toBeLessThan(MiB);
       const { result, rssMiB, requests, unchanged } = await syncTwiceAgainst(bomb);
-      console.log(`gzip bomb (${bomb.chunks[0]?.length} bytes inflating to 512 MiB): exit ${result.code}, peak RSS ${rssMiB.toFixed(0)} MiB, ${requests} users request(s)`);
+      console.log(
+        `gzip bomb (${bomb.chunks[0]?.length} bytes inflating to 512 MiB): exit ${result.code}, peak RSS ${rssMiB.toFixed(0)} MiB, ${requests} users request(s)`,
+      );
       expectCleanFailure(result, TOO_LARGE);
       expect(unchanged).toBe(true);
       expect(requests).toBe(1);
@@ -179,7 +190,9 @@ describe('baton-ilert against a hostile server', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { time: string; msg: string; secondsLeft?: number; service?: string; reason?: string });
     const countdown = lines.filter((line) => line.secondsLeft !== undefined);
-    console.log(`429 with Retry-After: 3: ${countdown.map((line) => `${line.time} ${line.msg}`).join(' | ')}; retry sent ${((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)) / 1000} s after the 429`);
+    console.log(
+      `429 with Retry-After: 3: ${countdown.map((line) => `${line.time} ${line.msg}`).join(' | ')}; retry sent ${((requestedAt[1] ?? 0) - (requestedAt[0] ?? 0)) / 1000} s after the 429`,
+    );
     expect(countdown.map((line) => line.msg)).toEqual(['waiting for the ilert rate limit, 3 s left']);
     expect(countdown[0]).toMatchObject({ service: 'ilert', reason: 'rate-limit', secondsLeft: 3 });
     expect(requestedAt.length).toBeGreaterThanOrEqual(2); // the 429, its retry, then the rest of the sync
@@ -205,9 +218,13 @@ describe('baton-ilert against a hostile server', () => {
     ];
     const result = await sync({ '/api/users': pageOf(listed) });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("list user resources (GET /users): user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)");
+    expect(result.stderr).toContain(
+      "list user resources (GET /users): user:2 fitted to Baton's limits: createdAt year 0 dropped (outside 0001-9999)",
+    );
     expect(result.stderr).toContain("list user resources (GET /users): user:3 fitted to Baton's limits: createdAt year 10000 dropped");
-    expect(result.stderr).toContain("list user resources (GET /users): user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes");
+    expect(result.stderr).toContain(
+      "list user resources (GET /users): user:4 fitted to Baton's limits: displayName truncated from 3000 to 1024 bytes",
+    );
     const content = await readLatestSyncContent(file);
     expect(content.resources).toHaveLength(4);
     const text = content.resources.join('\n');
@@ -229,7 +246,16 @@ describe('baton-ilert against a hostile server', () => {
       { id: 1, firstName: `Mallory${TERMINAL_ATTACK}` },
       { id: 2, firstName: '=HYPERLINK("http://evil.test","click")' },
     ];
-    const teams = [{ id: 7, name: `Ops${TERMINAL_ATTACK}`, members: [{ user: { id: 1 }, role: 'ADMIN' }, { user: { id: 2 }, role: 'USER' }] }];
+    const teams = [
+      {
+        id: 7,
+        name: `Ops${TERMINAL_ATTACK}`,
+        members: [
+          { user: { id: 1 }, role: 'ADMIN' },
+          { user: { id: 2 }, role: 'USER' },
+        ],
+      },
+    ];
 
     it('never prints raw control characters in tables, and fills PRINCIPAL NAME from the file', async () => {
       const synced = await sync({ '/api/users': pageOf(listed), '/api/teams': pageOf(teams) });

@@ -24,7 +24,10 @@ describe('baton-ilert interrupted while reading its config', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`exits ${code} promptly on ${signal} while the config pipe is still open`, async () => {
       const fifo = join(dir, `${signal}.fifo`);
       execFileSync('mkfifo', [fifo]);

@@ -7,10 +7,12 @@ export const BASE_URL = 'https://api.ilert.test/api';
 export const ORIGIN = 'https://api.ilert.test';
 export const TOKEN = 'ilert-test-token-5f2c9a';
 
-
 /** The connector against the mocked origin, with backoff waits shortened and no client-side limit. */
 export function testConnector(): Connector {
-  return createIlertConnector({ 'ilert-api-token': TOKEN, 'ilert-base-url': BASE_URL }, testRuntime({ userAgent: 'baton-ilert/0.0.0-test' }));
+  return createIlertConnector(
+    { 'ilert-api-token': TOKEN, 'ilert-base-url': BASE_URL },
+    testRuntime({ userAgent: 'baton-ilert/0.0.0-test' }),
+  );
 }
 
 /** A user as ilert's JSON `User`; the id is written by the caller into raw JSON. */

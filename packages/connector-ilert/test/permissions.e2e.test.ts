@@ -112,6 +112,9 @@ describe.skipIf(runAs === 'none')(runAs === 'none' ? `${title}${skipReason}` : t
 
   it('names --c1z-temp-dir when that is the folder it may not write', async () => {
     const result = await cli(['-f', join(open, 'sync.c1z'), '--c1z-temp-dir', locked]);
-    expectCleanFailure(result, `permission denied creating files in ${locked}: choose a folder you can write to with --c1z-temp-dir / BATON_C1Z_TEMP_DIR`);
+    expectCleanFailure(
+      result,
+      `permission denied creating files in ${locked}: choose a folder you can write to with --c1z-temp-dir / BATON_C1Z_TEMP_DIR`,
+    );
   });
 });

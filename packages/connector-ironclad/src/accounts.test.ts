@@ -1,7 +1,17 @@
 import { type AccountManager, type ConnectorError, type CredentialOptions, type Logger } from '@c1/connector-sdk';
 import { assertNoPendingInterceptors, installMockAgent, type InstalledMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALL_SCOPES, capturingLogger, interceptToken, JSON_HEADERS, ORIGIN, scimError, scimHeaders, testConnector, user } from '../test/mock-ironclad.js';
+import {
+  ALL_SCOPES,
+  capturingLogger,
+  interceptToken,
+  JSON_HEADERS,
+  ORIGIN,
+  scimError,
+  scimHeaders,
+  testConnector,
+  user,
+} from '../test/mock-ironclad.js';
 
 const RANDOM: CredentialOptions = {
   kind: 'random-password',
@@ -84,7 +94,11 @@ describe('Ironclad account creation', () => {
 
   it('sends no password when asked for none (SAML companies) and returns no secret', async () => {
     interceptCreate(201, user(51));
-    const result = await manager().createAccount(INFO, { kind: 'no-password' }, { signal: new AbortController().signal, logger: capturingLogger().logger });
+    const result = await manager().createAccount(
+      INFO,
+      { kind: 'no-password' },
+      { signal: new AbortController().signal, logger: capturingLogger().logger },
+    );
     expect(sent.at(-1)).not.toHaveProperty('password');
     expect(result.outcome).toBe('created');
     expect(result.secrets).toBeUndefined();
@@ -94,7 +108,12 @@ describe('Ironclad account creation', () => {
     interceptCreate(409, scimError(409, 'User already exists', 'uniqueness'));
     mock.agent
       .get(ORIGIN)
-      .intercept({ path: '/scim/v2/Users', method: 'GET', query: { filter: 'userName eq "jane.doe@contoso.test"', startIndex: '1', count: '1' }, headers: scimHeaders() })
+      .intercept({
+        path: '/scim/v2/Users',
+        method: 'GET',
+        query: { filter: 'userName eq "jane.doe@contoso.test"', startIndex: '1', count: '1' },
+        headers: scimHeaders(),
+      })
       .reply(200, { totalResults: 1, Resources: [user(7, { userName: 'jane.doe@contoso.test' })] }, JSON_HEADERS);
     const result = await manager().createAccount(INFO, RANDOM, { signal: new AbortController().signal, logger: capturingLogger().logger });
     expect(result).toMatchObject({ outcome: 'already-exists', resource: { id: { resourceType: 'user', resource: user(7).id } } });
@@ -116,9 +135,13 @@ describe('Ironclad account creation', () => {
 
   it('needs an email login and a name, and --provisioning', async () => {
     const ctx = { signal: new AbortController().signal, logger: capturingLogger().logger };
-    await expect(manager().createAccount({ login: 'jdoe', emails: [], profile: INFO.profile }, RANDOM, ctx)).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(manager().createAccount({ login: 'jdoe', emails: [], profile: INFO.profile }, RANDOM, ctx)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
     await expect(manager().createAccount({ ...INFO, profile: { givenName: 'Jane' } }, RANDOM, ctx)).rejects.toThrow(/familyName/);
-    await expect(manager().createAccount(INFO, { kind: 'sso', ssoProvider: 'okta' }, ctx)).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(manager().createAccount(INFO, { kind: 'sso', ssoProvider: 'okta' }, ctx)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
     await expect(manager(undefined, false).createAccount(INFO, RANDOM, ctx)).rejects.toMatchObject({ code: 'failed-precondition' });
     expect(sent).toEqual([]);
   });

@@ -39,9 +39,12 @@ export function newUserFrom(info: AccountInfo): Omit<IroncladNewUser, 'password'
   const login = info.login?.trim();
   const userName = isEmail(login) ? login : email;
   if (!isEmail(userName)) {
-    throw new ConnectorError('an Ironclad account needs an email address as its login: give --create-account-login or --create-account-email', {
-      code: 'invalid-argument',
-    });
+    throw new ConnectorError(
+      'an Ironclad account needs an email address as its login: give --create-account-login or --create-account-email',
+      {
+        code: 'invalid-argument',
+      },
+    );
   }
   const givenName = profileText(info.profile, PROFILE_KEYS.givenName);
   const familyName = profileText(info.profile, PROFILE_KEYS.familyName);
@@ -91,7 +94,13 @@ export function ironcladAccountManager(client: IroncladClient, guard: Provisioni
         const secrets: PlaintextData[] =
           password === undefined
             ? []
-            : [{ name: 'password', description: `Initial Ironclad password of ${created.userName ?? user.userName}`, bytes: new TextEncoder().encode(password) }];
+            : [
+                {
+                  name: 'password',
+                  description: `Initial Ironclad password of ${created.userName ?? user.userName}`,
+                  bytes: new TextEncoder().encode(password),
+                },
+              ];
         return { outcome: 'created', resource: ironcladUserResource(created), ...(secrets.length > 0 && { secrets }) };
       } catch (error) {
         if (!isConnectorError(error, 'already-exists')) throw error;

@@ -28,13 +28,22 @@ describe('Ironclad client', () => {
     ]);
   });
 
-  it('stays under Ironclad\'s 600/min per bucket: groups wait for the next minute, users have their own bucket', async () => {
+  it("stays under Ironclad's 600/min per bucket: groups wait for the next minute, users have their own bucket", async () => {
     const clock = fakeClock();
     const runtime = testRuntime({ rateLimit: 'declared', timing: clock });
-    const client = createIroncladClient(runtime, { baseUrl: ORIGIN, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, asUserEmail: AS_USER });
+    const client = createIroncladClient(runtime, {
+      baseUrl: ORIGIN,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      asUserEmail: AS_USER,
+    });
     interceptToken(mock.agent);
     const requests = IRONCLAD_RATE_LIMITS.reads.requests;
-    mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g1', method: 'GET', headers: scimHeaders() }).reply(200, group('g1', []), JSON_HEADERS).times(requests + 1);
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups/g1', method: 'GET', headers: scimHeaders() })
+      .reply(200, group('g1', []), JSON_HEADERS)
+      .times(requests + 1);
     const started = clock.now();
     for (let index = 0; index < requests; index++) await client.getGroup('g1');
     expect(clock.now() - started).toBe(0);

@@ -1,5 +1,19 @@
-import { oauth2ClientCredentials, type ClientRateLimit, type ConnectorHint, type ConnectorRuntime, type HttpClient } from '@c1/connector-sdk';
-import { createScimClient, SCIM_SCHEMAS, scimErrorMessage, scimGroupSchema, scimUserSchema, type ScimClient, type ScimRoute } from '@c1/connector-sdk/scim';
+import {
+  oauth2ClientCredentials,
+  type ClientRateLimit,
+  type ConnectorHint,
+  type ConnectorRuntime,
+  type HttpClient,
+} from '@c1/connector-sdk';
+import {
+  createScimClient,
+  SCIM_SCHEMAS,
+  scimErrorMessage,
+  scimGroupSchema,
+  scimUserSchema,
+  type ScimClient,
+  type ScimRoute,
+} from '@c1/connector-sdk/scim';
 import * as v from 'valibot';
 import type { IroncladConfigKey } from './config.js';
 
@@ -130,13 +144,18 @@ export function createIroncladClient(runtime: ConnectorRuntime<IroncladConfigKey
       errorMessage: scimErrorMessage,
       hints: ironcladHints(scopes),
     });
-  const [users, groups, userChanges] = [httpFor(IRONCLAD_RATE_LIMITS.reads), httpFor(IRONCLAD_RATE_LIMITS.reads), httpFor(IRONCLAD_RATE_LIMITS.userChanges)];
+  const [users, groups, userChanges] = [
+    httpFor(IRONCLAD_RATE_LIMITS.reads),
+    httpFor(IRONCLAD_RATE_LIMITS.reads),
+    httpFor(IRONCLAD_RATE_LIMITS.userChanges),
+  ];
   const route = ({ method, endpoint }: ScimRoute): HttpClient => {
     if (endpoint === 'Groups') return groups;
     return method === 'PATCH' || method === 'DELETE' ? userChanges : users;
   };
   const scim = createScimClient({ http: route });
-  const count = async (endpoint: 'Users' | 'Groups', schema: v.GenericSchema) => (await scim.list(endpoint, { schema, startIndex: 1, count: 1 })).totalResults;
+  const count = async (endpoint: 'Users' | 'Groups', schema: v.GenericSchema) =>
+    (await scim.list(endpoint, { schema, startIndex: 1, count: 1 })).totalResults;
   return {
     scim,
     countUsers: () => count('Users', ironcladUserSchema),

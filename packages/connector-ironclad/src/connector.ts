@@ -1,4 +1,11 @@
-import { defineConnector, provisioningGuard, runValidationProbes, type ConfigValues, type Connector, type ConnectorRuntime } from '@c1/connector-sdk';
+import {
+  defineConnector,
+  provisioningGuard,
+  runValidationProbes,
+  type ConfigValues,
+  type Connector,
+  type ConnectorRuntime,
+} from '@c1/connector-sdk';
 import { IRONCLAD_ACCOUNT_CREATION, ironcladAccountManager } from './accounts.js';
 import { createIroncladClient } from './client.js';
 import { ironcladBaseUrl, ironcladConfig, type IroncladConfigKey } from './config.js';

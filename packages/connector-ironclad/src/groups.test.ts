@@ -66,15 +66,22 @@ describe('Ironclad group membership provisioning', () => {
     const membership = grant({ entitlement: member, principal: alice });
     const provisioner = provisionerOf(true);
     expect(await provisioner.revoke(membership, ctx())).toEqual({ outcome: 'already-revoked' });
-    mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g1', method: 'GET' }).reply(404, { status: '404', detail: 'Resource g1 not found' }, { headers: { 'content-type': 'application/json' } });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups/g1', method: 'GET' })
+      .reply(404, { status: '404', detail: 'Resource g1 not found' }, { headers: { 'content-type': 'application/json' } });
     expect(await provisioner.revoke(membership, ctx())).toEqual({ outcome: 'already-revoked' });
   });
 
   it('refuses to change anything without --provisioning, before any request', async () => {
-    const mockless = await provisionerOf(false).grant(alice, member, ctx()).catch((e: unknown) => e as ConnectorError);
+    const mockless = await provisionerOf(false)
+      .grant(alice, member, ctx())
+      .catch((e: unknown) => e as ConnectorError);
     expect(mockless).toMatchObject({ code: 'failed-precondition' });
     expect((mockless as Error).message).toContain('--provisioning / BATON_PROVISIONING');
-    const revoked = await provisionerOf(false).revoke(grant({ entitlement: member, principal: alice }), ctx()).catch((e: unknown) => e as ConnectorError);
+    const revoked = await provisionerOf(false)
+      .revoke(grant({ entitlement: member, principal: alice }), ctx())
+      .catch((e: unknown) => e as ConnectorError);
     expect(revoked).toMatchObject({ code: 'failed-precondition' });
   });
 
@@ -87,9 +94,17 @@ describe('Ironclad group membership provisioning', () => {
 
   it('explains a PATCH refused for lack of the update scope', async () => {
     interceptGroup(mock.agent, group('g1', []));
-    mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g1', method: 'PATCH' })
-      .reply(403, { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '403' }, { headers: { 'content-type': 'application/json' } });
-    const error = (await provisionerOf(true).grant(alice, member, ctx()).catch((e: unknown) => e)) as ConnectorError;
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups/g1', method: 'PATCH' })
+      .reply(
+        403,
+        { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '403' },
+        { headers: { 'content-type': 'application/json' } },
+      );
+    const error = (await provisionerOf(true)
+      .grant(alice, member, ctx())
+      .catch((e: unknown) => e)) as ConnectorError;
     expect(error.code).toBe('permission-denied');
     expect(error.message).toContain('PATCH /Groups/g1');
     expect(error.message).toContain('scim.groups.updateGroups');
@@ -99,7 +114,11 @@ describe('Ironclad group membership provisioning', () => {
 describe('group mapping', () => {
   it('keeps the display name and externalId, and skips non-user members', () => {
     const resource = ironcladGroupResource({ id: 'g9', displayName: 'Privacy', externalId: '123' });
-    expect(resource).toMatchObject({ id: { resourceType: 'group', resource: 'g9' }, displayName: 'Privacy', profile: { displayName: 'Privacy', externalId: '123' } });
+    expect(resource).toMatchObject({
+      id: { resourceType: 'group', resource: 'g9' },
+      displayName: 'Privacy',
+      profile: { displayName: 'Privacy', externalId: '123' },
+    });
     expect(groupResourceType.traits).toEqual(['GROUP']);
   });
 });

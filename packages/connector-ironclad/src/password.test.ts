@@ -5,7 +5,7 @@ const meetsIronclad = (password: string) =>
   password.length >= 16 && /[a-z]/.test(password) && /[A-Z]/.test(password) && /\d/.test(password) && /[^A-Za-z0-9]/.test(password);
 
 describe('generatePassword', () => {
-  it('meets Ironclad\'s rule even when the caller asks for less', () => {
+  it("meets Ironclad's rule even when the caller asks for less", () => {
     for (let round = 0; round < 200; round++) {
       const password = generatePassword({ length: 8, constraints: [] });
       expect(password).toHaveLength(16);
@@ -14,7 +14,7 @@ describe('generatePassword', () => {
     }
   });
 
-  it('honours the caller\'s length and minimum counts, using the caller\'s characters', () => {
+  it("honours the caller's length and minimum counts, using the caller's characters", () => {
     const password = generatePassword({
       length: 40,
       constraints: [
@@ -30,7 +30,7 @@ describe('generatePassword', () => {
     expect(password.replace(/[^789]/g, '').length).toBeGreaterThanOrEqual(4);
   });
 
-  it('adds a missing class from Ironclad\'s set and grows to fit the minimum counts', () => {
+  it("adds a missing class from Ironclad's set and grows to fit the minimum counts", () => {
     const password = generatePassword({ length: 16, constraints: [{ charSet: 'abcdefghijklmnopqrstuvwxyz', minCount: 20 }] });
     expect(password.length).toBeGreaterThanOrEqual(23);
     expect(meetsIronclad(password)).toBe(true);

@@ -18,7 +18,10 @@ export const userResourceType = defineResourceType({
 export function ironcladUserResource(user: IroncladUser): Resource {
   const department = user[SCIM_SCHEMAS.enterpriseUser]?.department?.trim() || undefined;
   const provider = user[IRONCLAD_USER_EXTENSION]?.provider?.trim() || undefined;
-  return scimUserResource(user, { resourceType: userResourceType, extraProfile: { ...(department && { department }), ...(provider && { provider }) } });
+  return scimUserResource(user, {
+    resourceType: userResourceType,
+    extraProfile: { ...(department && { department }), ...(provider && { provider }) },
+  });
 }
 
 /** Lists every Ironclad user, 1000 per request. Users have no entitlements of their own. */

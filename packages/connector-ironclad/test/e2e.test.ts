@@ -75,7 +75,14 @@ describe('baton-ironclad against the sandbox', () => {
     const newcomer = org.users.find((user) => !target.memberIds.includes(user.id));
     const leaver = source.memberIds[1];
     if (!newcomer || !leaver) throw new Error('no user to grant or revoke');
-    const grantArgs = ['--grant-entitlement', `group:${target.id}:member`, '--grant-principal', newcomer.id, '--grant-principal-type', 'user'];
+    const grantArgs = [
+      '--grant-entitlement',
+      `group:${target.id}:member`,
+      '--grant-principal',
+      newcomer.id,
+      '--grant-principal-type',
+      'user',
+    ];
     const revokedId = `group:${source.id}:member:user:${leaver}`;
 
     const refused = await baton([...syncArgs(), ...grantArgs]);
@@ -124,7 +131,11 @@ describe('baton-ironclad against the sandbox', () => {
     ];
     const created = await baton([...accountArgs, '--create-account-age-recipient', recipient, '--log-level', 'debug']);
     expect(created.code, created.stderr).toBe(0);
-    const output = JSON.parse(created.stdout) as { outcome: string; resource: { id: { resource: string } }; encryptedSecrets: { armored: string } };
+    const output = JSON.parse(created.stdout) as {
+      outcome: string;
+      resource: { id: { resource: string } };
+      encryptedSecrets: { armored: string };
+    };
     expect(output.outcome).toBe('created');
     const user = sandbox.services.ironclad.org.users.find((u) => u.userName === 'new.counsel@contoso.example');
     expect(output.resource.id.resource).toBe(user?.id);
@@ -132,7 +143,10 @@ describe('baton-ironclad against the sandbox', () => {
 
     const decrypter = new age.Decrypter();
     decrypter.addIdentity(identity);
-    const secrets = JSON.parse(await decrypter.decrypt(age.armor.decode(output.encryptedSecrets.armored), 'text')) as { name: string; value: string }[];
+    const secrets = JSON.parse(await decrypter.decrypt(age.armor.decode(output.encryptedSecrets.armored), 'text')) as {
+      name: string;
+      value: string;
+    }[];
     const password = secrets.find((secret) => secret.name === 'password')?.value ?? '';
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(`${created.stdout}${created.stderr}`).not.toContain(password);

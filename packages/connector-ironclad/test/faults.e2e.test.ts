@@ -66,7 +66,10 @@ describe('baton-ironclad under faults', () => {
   }
 
   beforeAll(async () => {
-    fx = await startSandboxFixture('ironclad', { packageDir, sandbox: { seed: 23, ironclad: { users: USERS, groups: GROUPS, rateLimits: false } } });
+    fx = await startSandboxFixture('ironclad', {
+      packageDir,
+      sandbox: { seed: 23, ironclad: { users: USERS, groups: GROUPS, rateLimits: false } },
+    });
     ({ fake: sandbox, file } = fx);
     fx.secrets.push(WRONG_SECRET);
     const first = await sync();
@@ -87,10 +90,16 @@ describe('baton-ironclad under faults', () => {
   it('names --ic-client-secret / BATON_IC_CLIENT_SECRET for a wrong secret (403 unauthorized_client) and an unknown client (401)', async () => {
     await keepsPreviousFile(async () => {
       const wrongSecret = await runBinary(syncArgs(), { env: credentials(WRONG_SECRET) });
-      expectCleanFailure(wrongSecret, /Ironclad refused a token to the client credentials \(403 unauthorized_client.*\) - check --ic-client-secret \/ BATON_IC_CLIENT_SECRET$/);
+      expectCleanFailure(
+        wrongSecret,
+        /Ironclad refused a token to the client credentials \(403 unauthorized_client.*\) - check --ic-client-secret \/ BATON_IC_CLIENT_SECRET$/,
+      );
 
       const unknownClient = await runBinary(syncArgs(), { env: credentials(WRONG_SECRET, 'no-such-client') });
-      expectCleanFailure(unknownClient, /\(401 invalid_client.*--ic-client-secret \/ BATON_IC_CLIENT_SECRET.*--ic-client-id \/ BATON_IC_CLIENT_ID/);
+      expectCleanFailure(
+        unknownClient,
+        /\(401 invalid_client.*--ic-client-secret \/ BATON_IC_CLIENT_SECRET.*--ic-client-id \/ BATON_IC_CLIENT_ID/,
+      );
     });
     // A refused token is not asked for again.
     expect(sandbox.requestCounts()).toEqual({ ironclad: { 'POST /oauth/token': 2 } });
@@ -119,11 +128,17 @@ describe('baton-ironclad under faults', () => {
   }, 40_000);
 
   it('retries a short 429 storm, a connection reset and a cut-short body on SCIM pages, one extra request per fault', async () => {
-    await expectCompleteSync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Users', 2, { rateLimited: 3 }) });
+    await expectCompleteSync({
+      preloads: FAST_RETRY_WAITS,
+      during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Users', 2, { rateLimited: 3 }),
+    });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { ...BASELINE, 'GET /scim/v2/Users': 2 + 3 } });
 
     sandbox.resetRequestCounts();
-    await expectCompleteSync({ preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Groups', 2, { connectionResets: 1, truncatedBodies: 1 }) });
+    await expectCompleteSync({
+      preloads: FAST_RETRY_WAITS,
+      during: armAt(sandbox, 'ironclad', 'GET /scim/v2/Groups', 2, { connectionResets: 1, truncatedBodies: 1 }),
+    });
     expect(sandbox.requestCounts()).toEqual({ ironclad: { ...BASELINE, 'GET /scim/v2/Groups': 2 + 2 } });
   }, 30_000);
 

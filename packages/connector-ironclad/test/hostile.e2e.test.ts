@@ -60,7 +60,18 @@ describe('baton-ironclad against a hostile SCIM server', () => {
       '/scim/v2/Users': users,
       '/scim/v2/Groups': ({ query }) => listResponse(Number(query.get('count')) === 1 ? groups.slice(0, 1) : groups, groups.length, 1),
     });
-    const args = ['--ic-base-url', server.origin, '--ic-client-id', CLIENT_ID, '--ic-as-user-email', AS_USER, '-f', file, '--log-level', 'warn'];
+    const args = [
+      '--ic-base-url',
+      server.origin,
+      '--ic-client-id',
+      CLIENT_ID,
+      '--ic-as-user-email',
+      AS_USER,
+      '-f',
+      file,
+      '--log-level',
+      'warn',
+    ];
     return runConnectorCli(packageDir, args, { env: { BATON_IC_CLIENT_SECRET: CLIENT_SECRET } });
   }
 
@@ -69,7 +80,13 @@ describe('baton-ironclad against a hostile SCIM server', () => {
       const startIndex = Number(query.get('startIndex') ?? 1);
       const count = Number(query.get('count') ?? 100);
       if (count === 1) return listResponse([user(1)], 5000, 1);
-      return startIndex === 1 ? listResponse(Array.from({ length: count }, (_, i) => user(i + 1)), 5000, 1) : listResponse([], 5000, startIndex);
+      return startIndex === 1
+        ? listResponse(
+            Array.from({ length: count }, (_, i) => user(i + 1)),
+            5000,
+            1,
+          )
+        : listResponse([], 5000, startIndex);
     });
     const problems = cleanFailureProblems(result, {
       binary: 'baton-ironclad',
@@ -81,15 +98,23 @@ describe('baton-ironclad against a hostile SCIM server', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('skips a user whose id is over Baton\'s limit, and the grant naming it, with warnings naming the listing, the endpoint and the record', async () => {
+  it("skips a user whose id is over Baton's limit, and the grant naming it, with warnings naming the listing, the endpoint and the record", async () => {
     const longId = 'x'.repeat(1100);
     const listed = [user(1), user(2, { id: longId })];
-    const members = { ...group('g1', [1]), members: [{ type: 'User', value: user(1).id }, { type: 'User', value: longId }] };
+    const members = {
+      ...group('g1', [1]),
+      members: [
+        { type: 'User', value: user(1).id },
+        { type: 'User', value: longId },
+      ],
+    };
     const result = await sync(({ query }) => listResponse(Number(query.get('count')) === 1 ? listed.slice(0, 1) : listed, 2, 1), [members]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`list user resources (GET /Users): skipped user:${'x'.repeat(95)}`);
     expect(result.stderr).toContain("(1105 bytes): its id is over 1024 bytes, Baton's limit");
-    expect(result.stderr).toMatch(/list grants of group:g1: skipped group:g1:member:user:x+\.\.\. \(\d+ bytes\): its id is over 1024 bytes/);
+    expect(result.stderr).toMatch(
+      /list grants of group:g1: skipped group:g1:member:user:x+\.\.\. \(\d+ bytes\): its id is over 1024 bytes/,
+    );
     const content = await readLatestSyncContent(file);
     expect(content.resources.filter((line) => line.includes('"resourceType":"user"'))).toHaveLength(1);
     expect(content.grants).toHaveLength(1);

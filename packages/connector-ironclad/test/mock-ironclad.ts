@@ -23,10 +23,18 @@ export function capturingLogger(): { logger: Logger; text(): string } {
 }
 
 /** The connector against the mocked origin, with retries instant and no client-side limit (unless `rateLimit: 'declared'`). */
-export function testConnector(options: { provisioning?: boolean; logger?: Logger; timing?: Timing; rateLimit?: 'declared' } = {}): Connector {
+export function testConnector(
+  options: { provisioning?: boolean; logger?: Logger; timing?: Timing; rateLimit?: 'declared' } = {},
+): Connector {
   const runtime = testRuntime({ userAgent: 'baton-ironclad/0.0.0-test', ...options });
   return createIroncladConnector(
-    { 'ic-client-id': CLIENT_ID, 'ic-client-secret': CLIENT_SECRET, 'ic-as-user-email': AS_USER, environment: 'na1', 'ic-base-url': ORIGIN },
+    {
+      'ic-client-id': CLIENT_ID,
+      'ic-client-secret': CLIENT_SECRET,
+      'ic-as-user-email': AS_USER,
+      environment: 'na1',
+      'ic-base-url': ORIGIN,
+    },
     runtime,
   );
 }
@@ -57,7 +65,12 @@ export function interceptToken(
     })
     .reply(
       options.status ?? 200,
-      (options.body ?? { token_type: 'Bearer', access_token: options.token ?? ACCESS_TOKEN, expires_in: options.expiresIn ?? 3600, scope }) as object,
+      (options.body ?? {
+        token_type: 'Bearer',
+        access_token: options.token ?? ACCESS_TOKEN,
+        expires_in: options.expiresIn ?? 3600,
+        scope,
+      }) as object,
       JSON_HEADERS,
     )
     .times(options.times ?? 1);
@@ -118,7 +131,13 @@ export function interceptPage(
     })
     .reply(
       200,
-      { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources },
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+        totalResults,
+        startIndex,
+        itemsPerPage: resources.length,
+        Resources: resources,
+      },
       JSON_HEADERS,
     );
 }

@@ -21,7 +21,12 @@ describe('baton-ironclad in service mode against a fake C1', () => {
 
   const apiEnv = (): Record<string, string> => {
     const { clientId, clientSecret, asUserEmail, baseUrl } = sandbox.services.ironclad;
-    return { BATON_IC_CLIENT_ID: clientId, BATON_IC_CLIENT_SECRET: clientSecret, BATON_IC_AS_USER_EMAIL: asUserEmail, BATON_IC_BASE_URL: baseUrl };
+    return {
+      BATON_IC_CLIENT_ID: clientId,
+      BATON_IC_CLIENT_SECRET: clientSecret,
+      BATON_IC_AS_USER_EMAIL: asUserEmail,
+      BATON_IC_BASE_URL: baseUrl,
+    };
   };
   const finishedCount = (): number => c1.state.finished.length;
   const finishOf = (taskId: string) => c1.state.finished.find((request) => request.taskId === taskId);
@@ -65,7 +70,10 @@ describe('baton-ironclad in service mode against a fake C1', () => {
           if (!entitlement || !principal || !existing) throw new Error('the sync lacks the objects to provision');
           granted = `${group?.id}:${newcomer?.id}`;
           revoked = `${group?.id}:${group?.memberIds[0]}`;
-          grantTask = c1.enqueue({ case: 'grant', value: { entitlement: encodeEntitlement(entitlement), principal: encodeResource(principal) } });
+          grantTask = c1.enqueue({
+            case: 'grant',
+            value: { entitlement: encodeEntitlement(entitlement), principal: encodeResource(principal) },
+          });
           await waitForCount(finishedCount, 2, 30_000);
           revokeTask = c1.enqueue({ case: 'revoke', value: { grant: encodeGrant(existing) } });
           await waitForCount(finishedCount, 3, 30_000);

@@ -34,7 +34,9 @@ try {
   const listings = Object.fromEntries(Object.entries(counts).filter(([path]) => !path.startsWith('GET /scim/v2/Groups/')));
   const made = sandbox.requestCount('rudderstack');
   console.log(`organization     ${users} users, ${groups} groups (${omitted} listed without members), server page ${pageSize}`);
-  console.log(`requests         ${made} (minimum ${minimum}${made === minimum ? ', met' : ', NOT met'}) ${JSON.stringify(listings)} + ${omitted} GET /Groups/{id}`);
+  console.log(
+    `requests         ${made} (minimum ${minimum}${made === minimum ? ', met' : ', NOT met'}) ${JSON.stringify(listings)} + ${omitted} GET /Groups/{id}`,
+  );
   for (const line of measuredRunLines(run)) console.log(line);
   console.log(`file size        ${statSync(file).size} bytes`);
   if (made !== minimum) process.exitCode = 1;

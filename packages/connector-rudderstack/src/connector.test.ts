@@ -17,14 +17,18 @@ import { RUDDERSTACK_PAGE_SIZE, rudderstackConnector } from './connector.js';
 
 const users = (count: number) => Array.from({ length: count }, (_, i) => scimUser(i + 1));
 const ids = (resources: { id: { resource: string } }[]) => resources.map((r) => r.id.resource);
-const userTrait = (resource: { annotations: { $type: string }[] } | undefined) => resource?.annotations.find((a) => a.$type === 'c1.connector.v2.UserTrait');
+const userTrait = (resource: { annotations: { $type: string }[] } | undefined) =>
+  resource?.annotations.find((a) => a.$type === 'c1.connector.v2.UserTrait');
 
 describe('RudderStack connector', () => {
   const mock = useMockAgent({ beforeEach, afterEach });
 
   it('is declared as baton-rudderstack, read-only (SYNC only)', async () => {
     expect(rudderstackConnector.name).toBe('rudderstack');
-    expect(capabilitiesOf(await testConnector())).toMatchObject({ connector: ['SYNC'], resourceTypes: [{ capabilities: ['SYNC'] }, { capabilities: ['SYNC'] }] });
+    expect(capabilitiesOf(await testConnector())).toMatchObject({
+      connector: ['SYNC'],
+      resourceTypes: [{ capabilities: ['SYNC'] }, { capabilities: ['SYNC'] }],
+    });
   });
 
   it('maps users: userName as login, emails, display name fallbacks, active to status, human accounts', async () => {
@@ -39,11 +43,21 @@ describe('RudderStack connector', () => {
     const sync = await runConnectorInMemory(await testConnector());
     const byId = (id: string) => sync.resources.find((r) => r.id.resource === id);
     expect(byId('u1')?.displayName).toBe('User 1');
-    expect(userTrait(byId('u1'))).toMatchObject({ login: 'user1@acme.test', emails: [{ address: 'user1@acme.test', isPrimary: true }], status: { status: 'ENABLED' }, accountType: 'HUMAN' });
+    expect(userTrait(byId('u1'))).toMatchObject({
+      login: 'user1@acme.test',
+      emails: [{ address: 'user1@acme.test', isPrimary: true }],
+      status: { status: 'ENABLED' },
+      accountType: 'HUMAN',
+    });
     expect(byId('u2')?.displayName).toBe('user2@acme.test');
     expect(userTrait(byId('u2'))).toMatchObject({ status: { status: 'DISABLED' } });
     expect(byId('u3')?.displayName).toBe('three@acme.test');
-    expect(userTrait(byId('u3'))).toMatchObject({ emails: [{ address: 'other@acme.test', isPrimary: false }, { address: 'three@acme.test', isPrimary: true }] });
+    expect(userTrait(byId('u3'))).toMatchObject({
+      emails: [
+        { address: 'other@acme.test', isPrimary: false },
+        { address: 'three@acme.test', isPrimary: true },
+      ],
+    });
     expect(byId('u4')?.displayName).toBe('u4');
     expect(byId('u1')?.profile).toMatchObject({ userName: 'user1@acme.test', email: 'user1@acme.test', active: true });
     assertNoPendingInterceptors(mock.agent);
@@ -96,13 +110,23 @@ describe('RudderStack connector', () => {
   });
 
   it.each([
-    [401, 'Unauthorized', /^cannot list users: .*401.* - needs an organization-level Service Access Token .*--rudderstack-scim-token \/ BATON_RUDDERSTACK_SCIM_TOKEN/],
-    [403, 'Workspace-level tokens cannot access the SCIM API', /^cannot list users: .*403.* - needs an organization-level Service Access Token/],
+    [
+      401,
+      'Unauthorized',
+      /^cannot list users: .*401.* - needs an organization-level Service Access Token .*--rudderstack-scim-token \/ BATON_RUDDERSTACK_SCIM_TOKEN/,
+    ],
+    [
+      403,
+      'Workspace-level tokens cannot access the SCIM API',
+      /^cannot list users: .*403.* - needs an organization-level Service Access Token/,
+    ],
     [403, 'SCIM is not enabled for this organization', /^cannot list users: .*403.* - SCIM needs the Enterprise plan with SSO/],
     [404, 'Not Found', /^cannot list users: .*404.* - check --rudderstack-scim-base-url \/ BATON_RUDDERSTACK_SCIM_BASE_URL/],
   ])('explains a %i (%s) on /Users', async (status, detail, message) => {
     interceptError(mock.agent, '/scim/v2/Users', status, detail);
-    const error = (await (await testConnector())
+    const error = (await (
+      await testConnector()
+    )
       .validate({ signal: new AbortController().signal, logger: silentLogger })
       .catch((e: unknown) => e)) as ConnectorError;
     expect(error.message).toMatch(message);

@@ -19,12 +19,18 @@ type Key = ConfigKey<typeof rudderstackConfig>;
 const tokenHint = (status: 401 | 403): ConnectorHint<Key> => ({
   status,
   mode: 'replace',
-  message: (f) => `needs an organization-level Service Access Token (not a workspace token or personal access token) in ${f.setting('rudderstack-scim-token')}`,
+  message: (f) =>
+    `needs an organization-level Service Access Token (not a workspace token or personal access token) in ${f.setting('rudderstack-scim-token')}`,
 });
 
 /** What the operator should check for the failures RudderStack's setup page warns about; the first match applies. */
 export const RUDDERSTACK_HINTS: readonly ConnectorHint<Key>[] = [
-  { status: 403, apiMessage: /not enabled|plan|enterprise/i, mode: 'replace', message: 'SCIM needs the Enterprise plan with SSO; ask RudderStack to enable it' },
+  {
+    status: 403,
+    apiMessage: /not enabled|plan|enterprise/i,
+    mode: 'replace',
+    message: 'SCIM needs the Enterprise plan with SSO; ask RudderStack to enable it',
+  },
   tokenHint(401),
   tokenHint(403),
   { status: 404, path: '/Users', mode: 'replace', message: (f) => `check ${f.setting('rudderstack-scim-base-url')}` },
@@ -56,7 +62,8 @@ export const rudderstackConnector = defineConnector({
     const scim = createScimClient({ http });
     const probe = (endpoint: 'Users' | 'Groups') => ({
       name: `list ${endpoint.toLowerCase()}`,
-      run: async () => `${(await scim.list(endpoint, { schema: scimUserSchema, startIndex: 1, count: 1 })).totalResults ?? 'some'} ${endpoint.toLowerCase()}`,
+      run: async () =>
+        `${(await scim.list(endpoint, { schema: scimUserSchema, startIndex: 1, count: 1 })).totalResults ?? 'some'} ${endpoint.toLowerCase()}`,
     });
     return {
       metadata,

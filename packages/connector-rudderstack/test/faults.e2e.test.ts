@@ -27,7 +27,14 @@ describe('baton-rudderstack under faults and bad settings', () => {
   let file: string;
   let firstSync: SyncContent;
 
-  const syncArgs = (baseUrl = sandbox.services.rudderstack.baseUrl, logLevel = 'warn') => ['--rudderstack-scim-base-url', baseUrl, '-f', file, '--log-level', logLevel];
+  const syncArgs = (baseUrl = sandbox.services.rudderstack.baseUrl, logLevel = 'warn') => [
+    '--rudderstack-scim-base-url',
+    baseUrl,
+    '-f',
+    file,
+    '--log-level',
+    logLevel,
+  ];
   const tokenEnv = (token = sandbox.services.rudderstack.token) => ({ BATON_RUDDERSTACK_SCIM_TOKEN: token });
   const runBinary = (args: string[], options: RunConnectorCliOptions = {}) => fx.run(args, options);
 
@@ -58,7 +65,10 @@ describe('baton-rudderstack under faults and bad settings', () => {
   it('gives up on a 5xx storm (exit 1, endpoint and status named), keeps the file, and the next run resumes to the same content', async () => {
     // validate's probe is the first GET /Users; the storm starts at the second page of users.
     const outcome = await stormThenResume(fx, {
-      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'rudderstack', 'GET /scim/v2/Users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      storm: {
+        preloads: FAST_RETRY_WAITS,
+        during: armAt(sandbox, 'rudderstack', 'GET /scim/v2/Users', 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
+      },
       countRequests: () => sandbox.requestCount('rudderstack', 'GET /scim/v2/Users'),
       clearFaults: () => sandbox.setFaults({}, 'rudderstack'),
       expected: firstSync,
@@ -73,7 +83,10 @@ describe('baton-rudderstack under faults and bad settings', () => {
     const last = omitted.at(-1);
     if (!last) throw new Error('no group listed without members');
     const outcome = await stormThenResume(fx, {
-      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'rudderstack', `GET /scim/v2/Groups/${last.id}`, 1, { serverErrors: 1_000 }) },
+      storm: {
+        preloads: FAST_RETRY_WAITS,
+        during: armAt(sandbox, 'rudderstack', `GET /scim/v2/Groups/${last.id}`, 1, { serverErrors: 1_000 }),
+      },
       clearFaults: () => fx.reset(),
       expected: firstSync,
     });
@@ -101,7 +114,9 @@ describe('baton-rudderstack under faults and bad settings', () => {
       expectCleanFailure(missing, 1, /404.*check --rudderstack-scim-base-url \/ BATON_RUDDERSTACK_SCIM_BASE_URL/);
       const suffix = await runBinary(syncArgs(origin), { env: tokenEnv() });
       expect(suffix.code, suffix.stderr).toBe(2);
-      expect(suffix.stderr).toContain('--rudderstack-scim-base-url / BATON_RUDDERSTACK_SCIM_BASE_URL must be the full SCIM base URL ending in /scim/v2');
+      expect(suffix.stderr).toContain(
+        '--rudderstack-scim-base-url / BATON_RUDDERSTACK_SCIM_BASE_URL must be the full SCIM base URL ending in /scim/v2',
+      );
     });
     expect(sandbox.requestCount('rudderstack')).toBe(1);
   });
@@ -115,7 +130,11 @@ describe('baton-rudderstack under faults and bad settings', () => {
     await keepsPreviousFile(async () => {
       for (const args of oneShots) {
         const refused = await runBinary([...syncArgs(), ...args, '--provisioning'], { env: tokenEnv() });
-        expectCleanFailure(refused, 2, /^baton-rudderstack: baton-rudderstack is read-only: it syncs but cannot change access, so --\S+ is not supported$/);
+        expectCleanFailure(
+          refused,
+          2,
+          /^baton-rudderstack: baton-rudderstack is read-only: it syncs but cannot change access, so --\S+ is not supported$/,
+        );
       }
     });
     expect(sandbox.requestCount('rudderstack')).toBe(0);

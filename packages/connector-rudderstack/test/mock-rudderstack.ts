@@ -9,14 +9,23 @@ export const TOKEN = 'rs-sat-test-7d1e3b';
 
 /** The connector against the mocked origin, with the test kit's quiet, fast-retrying runtime. */
 export function testConnector(): Promise<Connector> {
-  return Promise.resolve(rudderstackConnector.create({ 'rudderstack-scim-base-url': BASE_URL, 'rudderstack-scim-token': TOKEN }, testRuntime()));
+  return Promise.resolve(
+    rudderstackConnector.create({ 'rudderstack-scim-base-url': BASE_URL, 'rudderstack-scim-token': TOKEN }, testRuntime()),
+  );
 }
 
 const SCIM_HEADERS = { headers: { 'content-type': 'application/scim+json' } };
 
 /** A SCIM user as RudderStack's sparse resource. */
 export function scimUser(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: `u${n}`, userName: `user${n}@acme.test`, displayName: `User ${n}`, emails: [{ value: `user${n}@acme.test`, primary: true }], active: true, ...overrides };
+  return {
+    id: `u${n}`,
+    userName: `user${n}@acme.test`,
+    displayName: `User ${n}`,
+    emails: [{ value: `user${n}@acme.test`, primary: true }],
+    active: true,
+    ...overrides,
+  };
 }
 
 /** A SCIM group; `members` are user numbers, or `undefined` to leave the attribute out. */
@@ -25,7 +34,14 @@ export function scimGroup(n: number, members: number[] | undefined): Record<stri
 }
 
 /** Intercepts one listing request (bearer token required) and answers with `body`. */
-export function interceptList(agent: MockAgent, endpoint: 'Users' | 'Groups', startIndex: number, count: number, body: unknown, status = 200): void {
+export function interceptList(
+  agent: MockAgent,
+  endpoint: 'Users' | 'Groups',
+  startIndex: number,
+  count: number,
+  body: unknown,
+  status = 200,
+): void {
   agent
     .get(ORIGIN)
     .intercept({
@@ -39,7 +55,11 @@ export function interceptList(agent: MockAgent, endpoint: 'Users' | 'Groups', st
 
 /** A `ListResponse`; `totalResults` left out when undefined. */
 export function listResponse(resources: unknown[], totalResults: number | undefined): Record<string, unknown> {
-  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], ...(totalResults !== undefined && { totalResults }), Resources: resources };
+  return {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+    ...(totalResults !== undefined && { totalResults }),
+    Resources: resources,
+  };
 }
 
 /** Intercepts validate's one-item probes of users and groups. */
@@ -49,7 +69,12 @@ export function interceptValidation(agent: MockAgent): void {
 }
 
 /** Intercepts full-size pages of `items` from `startIndex` 1, each capped at `serverCap` items. */
-export function interceptPages(agent: MockAgent, endpoint: 'Users' | 'Groups', items: unknown[], options: { serverCap?: number; totalResults?: boolean; emptyLastPage?: boolean } = {}): void {
+export function interceptPages(
+  agent: MockAgent,
+  endpoint: 'Users' | 'Groups',
+  items: unknown[],
+  options: { serverCap?: number; totalResults?: boolean; emptyLastPage?: boolean } = {},
+): void {
   const cap = options.serverCap ?? RUDDERSTACK_PAGE_SIZE;
   const total = options.totalResults === false ? undefined : items.length;
   let start = 1;
@@ -62,7 +87,10 @@ export function interceptPages(agent: MockAgent, endpoint: 'Users' | 'Groups', i
 
 /** Intercepts `GET /Groups/{id}`. */
 export function interceptGroup(agent: MockAgent, group: Record<string, unknown>): void {
-  agent.get(ORIGIN).intercept({ path: `/scim/v2/Groups/${String(group.id)}`, method: 'GET' }).reply(200, JSON.stringify(group), SCIM_HEADERS);
+  agent
+    .get(ORIGIN)
+    .intercept({ path: `/scim/v2/Groups/${String(group.id)}`, method: 'GET' })
+    .reply(200, JSON.stringify(group), SCIM_HEADERS);
 }
 
 /** Intercepts one request to `path` answered with a SCIM error. */
@@ -70,5 +98,9 @@ export function interceptError(agent: MockAgent, path: string, status: number, d
   agent
     .get(ORIGIN)
     .intercept({ path: (p) => p.startsWith(path), method: 'GET' })
-    .reply(status, JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }), SCIM_HEADERS);
+    .reply(
+      status,
+      JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail }),
+      SCIM_HEADERS,
+    );
 }

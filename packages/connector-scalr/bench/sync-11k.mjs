@@ -30,7 +30,9 @@ try {
   const pages = (count) => Math.max(1, Math.ceil(count / SCALR_MAX_PAGE_SIZE));
   const minimum = 1 + 2 + pages(users) + pages(serviceAccounts);
   console.log(`account          ${users} users, ${serviceAccounts} service accounts`);
-  console.log(`requests         ${sandbox.requestCount('scalr')} (minimum ${minimum}) ${JSON.stringify(sandbox.requestCounts().scalr ?? {})}`);
+  console.log(
+    `requests         ${sandbox.requestCount('scalr')} (minimum ${minimum}) ${JSON.stringify(sandbox.requestCounts().scalr ?? {})}`,
+  );
   for (const line of measuredRunLines(run)) console.log(line);
   console.log(`file size        ${statSync(file).size} bytes`);
 } finally {

@@ -1,11 +1,6 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
 import { formatConfigProblems, resolveConfig } from '@c1/connector-sdk/internals';
-import {
-  assertNoPendingInterceptors,
-  describeConformance,
-  runConnectorInMemory,
-  useMockAgent,
-} from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, describeConformance, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_ID,
@@ -23,7 +18,11 @@ import { scalrConfig } from './config.js';
 import { scalrConnector } from './connector.js';
 
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConnectorError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ConnectorError,
+  );
 const NOT_READABLE =
   'the token cannot read users in account acme, or the account does not exist - check --scalr-account / BATON_SCALR_ACCOUNT ' +
   'and that --scalr-api-token / BATON_SCALR_API_TOKEN may read users and service accounts there';
@@ -49,9 +48,13 @@ describe('Scalr config', () => {
   });
 
   it('refuses a plain-http base URL and requires the account and token', () => {
-    expect(problems({ 'scalr-account': 'acme', 'scalr-base-url': 'http://scalr.internal' })).toContain('--scalr-base-url / BATON_SCALR_BASE_URL must use https');
+    expect(problems({ 'scalr-account': 'acme', 'scalr-base-url': 'http://scalr.internal' })).toContain(
+      '--scalr-base-url / BATON_SCALR_BASE_URL must use https',
+    );
     const result = resolveConfig(scalrConfig, { flags: {}, env: {} });
-    expect(result.ok ? '' : formatConfigProblems(result.problems)).toMatch(/--scalr-account \/ BATON_SCALR_ACCOUNT is required[\s\S]*--scalr-api-token/);
+    expect(result.ok ? '' : formatConfigProblems(result.problems)).toMatch(
+      /--scalr-account \/ BATON_SCALR_ACCOUNT is required[\s\S]*--scalr-api-token/,
+    );
   });
 });
 
@@ -85,8 +88,14 @@ describe('Scalr connector', () => {
       .get('https://scalr.internal.test')
       .intercept({ path: '/scalr/api/iacp/v3/accounts', method: 'GET', query: { 'filter[name]': 'acme' } })
       .reply(200, JSON.stringify({ data: [{ type: 'accounts', id: ACCOUNT_ID, attributes: {} }] }));
-    mock.agent.get('https://scalr.internal.test').intercept({ path: (p) => p.startsWith('/scalr/api/iacp/v3/account-users'), method: 'GET' }).reply(200, '{"data":[]}');
-    mock.agent.get('https://scalr.internal.test').intercept({ path: (p) => p.startsWith('/scalr/api/iacp/v3/service-accounts'), method: 'GET' }).reply(200, '{"data":[]}');
+    mock.agent
+      .get('https://scalr.internal.test')
+      .intercept({ path: (p) => p.startsWith('/scalr/api/iacp/v3/account-users'), method: 'GET' })
+      .reply(200, '{"data":[]}');
+    mock.agent
+      .get('https://scalr.internal.test')
+      .intercept({ path: (p) => p.startsWith('/scalr/api/iacp/v3/service-accounts'), method: 'GET' })
+      .reply(200, '{"data":[]}');
     await expect(testConnector('https://scalr.internal.test/scalr').validate(ctx())).resolves.toHaveLength(3);
   });
 
@@ -95,7 +104,9 @@ describe('Scalr connector', () => {
     interceptError(mock.agent, 'account-users', 404, 'No such thing');
     const error = await failure(runConnectorInMemory(testConnector()));
     expect(error).toMatchObject({ code: 'not-found', status: 404 });
-    expect(error?.message).toBe(`cannot list users: Scalr GET /account-users failed with status 404: Not Found: No such thing; ${NOT_READABLE}`);
+    expect(error?.message).toBe(
+      `cannot list users: Scalr GET /account-users failed with status 404: Not Found: No such thing; ${NOT_READABLE}`,
+    );
   });
 
   it('says the same when the account lookup answers 404 or finds no account of that name', async () => {
@@ -105,14 +116,19 @@ describe('Scalr connector', () => {
     );
     interceptAccount(mock.agent, false);
     const none = await failure(testConnector().validate(ctx()));
-    expect([none?.code, none?.message]).toEqual(['not-found', `cannot find the account: Scalr GET /accounts found no account named acme; ${NOT_READABLE}`]);
+    expect([none?.code, none?.message]).toEqual([
+      'not-found',
+      `cannot find the account: Scalr GET /accounts found no account named acme; ${NOT_READABLE}`,
+    ]);
   });
 
   it('names --scalr-api-token / BATON_SCALR_API_TOKEN on a 401, without the token', async () => {
     interceptError(mock.agent, 'accounts', 401, 'Invalid token');
     const error = await failure(testConnector().validate(ctx()));
     expect(error).toMatchObject({ code: 'unauthenticated' });
-    expect(error?.message).toBe('cannot find the account: Scalr rejected the API token (401) - check --scalr-api-token / BATON_SCALR_API_TOKEN');
+    expect(error?.message).toBe(
+      'cannot find the account: Scalr rejected the API token (401) - check --scalr-api-token / BATON_SCALR_API_TOKEN',
+    );
     expect(error?.message).not.toContain(TOKEN);
   });
 
@@ -121,11 +137,16 @@ describe('Scalr connector', () => {
     interceptError(mock.agent, 'account-users', 400, 'Invalid filter[account] value', 1);
     const error = await failure(runConnectorInMemory(testConnector()));
     expect(error?.apiMessage).toBe('Bad Request: Invalid filter[account] value');
-    expect(error?.message).toBe('cannot list users: Scalr GET /account-users failed with status 400: Bad Request: Invalid filter[account] value');
+    expect(error?.message).toBe(
+      'cannot list users: Scalr GET /account-users failed with status 400: Bad Request: Invalid filter[account] value',
+    );
   });
 
   it('retries a 429 and a 503 and then succeeds', async () => {
-    mock.agent.get(ORIGIN).intercept({ path: (p) => p.includes('/accounts'), method: 'GET' }).reply(429, '{"errors":[{"status":"429","detail":"slow down"}]}', { headers: { 'retry-after': '0' } });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: (p) => p.includes('/accounts'), method: 'GET' })
+      .reply(429, '{"errors":[{"status":"429","detail":"slow down"}]}', { headers: { 'retry-after': '0' } });
     interceptError(mock.agent, 'account-users', 503, 'maintenance');
     interceptAccount(mock.agent);
     interceptValidation(mock.agent);
@@ -143,7 +164,11 @@ describeConformance(
     intercept(agent) {
       interceptAccount(agent);
       interceptValidation(agent);
-      interceptListings(agent, Array.from({ length: 130 }, (_, i) => member(i + 1)), [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })]);
+      interceptListings(
+        agent,
+        Array.from({ length: 130 }, (_, i) => member(i + 1)),
+        [serviceAccount(1), serviceAccount(2, { status: 'Inactive' })],
+      );
     },
   }),
   { describe, it },

@@ -9,7 +9,10 @@ const metadata = { displayName: 'Scalr', description: 'Syncs the users and servi
 /** Builds the running Scalr connector: users and service accounts of one account, read only. */
 export function createScalrConnector(config: ScalrConfig, runtime: ScalrRuntime): Connector {
   const api = createScalrApi(config, runtime);
-  const probe = (name: string, list: typeof listMembers, path: string) => ({ name, run: async () => (await list(api, '', 1), `${path} answered`) });
+  const probe = (name: string, list: typeof listMembers, path: string) => ({
+    name,
+    run: async () => (await list(api, '', 1), `${path} answered`),
+  });
   return {
     metadata,
     validate: () =>

@@ -1,7 +1,16 @@
 import { findAnnotation, type Resource } from '@c1/connector-sdk';
 import { assertNoPendingInterceptors, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { interceptAccount, interceptListings, interceptMembers, interceptServiceAccounts, interceptValidation, member, serviceAccount, testConnector } from '../test/mock-scalr.js';
+import {
+  interceptAccount,
+  interceptListings,
+  interceptMembers,
+  interceptServiceAccounts,
+  interceptValidation,
+  member,
+  serviceAccount,
+  testConnector,
+} from '../test/mock-scalr.js';
 
 const trait = (resource: Resource | undefined) => findAnnotation(resource?.annotations ?? [], 'c1.connector.v2.UserTrait');
 
@@ -24,7 +33,14 @@ describe('Scalr users and service accounts', () => {
       id: { resourceType: 'user', resource: 'user-000000000000001' },
       displayName: 'User 1',
       createdAt: new Date('2024-01-01T00:00:00Z'),
-      profile: { user_id: 'user-000000000000001', email: 'user1@acme.test', login: 'user1@acme.test', status: 'Active', username: 'user1', full_name: 'User 1' },
+      profile: {
+        user_id: 'user-000000000000001',
+        email: 'user1@acme.test',
+        login: 'user1@acme.test',
+        status: 'Active',
+        username: 'user1',
+        full_name: 'User 1',
+      },
     });
     expect(trait(user)).toMatchObject({
       emails: [{ address: 'user1@acme.test', isPrimary: true }],
@@ -38,7 +54,10 @@ describe('Scalr users and service accounts', () => {
   });
 
   it('maps Inactive to disabled and Pending to enabled with the pending state in the profile', async () => {
-    const byId = await sync([member(1, {}, { status: 'Inactive' }), member(2, { 'last-login-at': null }, { status: 'Pending', 'last-login-at': null })], []);
+    const byId = await sync(
+      [member(1, {}, { status: 'Inactive' }), member(2, { 'last-login-at': null }, { status: 'Pending', 'last-login-at': null })],
+      [],
+    );
     expect(trait(byId.get('user-000000000000001'))?.status).toEqual({ status: 'DISABLED' });
     const pending = byId.get('user-000000000000002');
     expect(trait(pending)?.status).toEqual({ status: 'ENABLED', details: 'Pending: invited, has not signed in yet' });
@@ -57,13 +76,21 @@ describe('Scalr users and service accounts', () => {
     expect([...byId.keys()]).toEqual(['user-000000000000001', 'sa-000000000000001', 'sa-000000000000002']);
     const bot = byId.get('sa-000000000000001');
     expect(bot).toMatchObject({ displayName: 'bot-1', profile: { email: 'bot-1@acme.scalr.io', status: 'Active', description: 'Bot 1' } });
-    expect(trait(bot)).toMatchObject({ accountType: 'SERVICE', status: { status: 'ENABLED' }, login: 'bot-1@acme.scalr.io', createdAt: new Date('2024-02-01T00:00:00Z') });
+    expect(trait(bot)).toMatchObject({
+      accountType: 'SERVICE',
+      status: { status: 'ENABLED' },
+      login: 'bot-1@acme.scalr.io',
+      createdAt: new Date('2024-02-01T00:00:00Z'),
+    });
     expect(trait(byId.get('sa-000000000000002'))).toMatchObject({ accountType: 'SERVICE', status: { status: 'DISABLED' } });
   });
 
   it('reads an exact multiple of the page size without asking for an empty page', async () => {
     const members = Array.from({ length: 200 }, (_, i) => member(i + 1));
-    const byId = await sync(members, Array.from({ length: 100 }, (_, i) => serviceAccount(i + 1)));
+    const byId = await sync(
+      members,
+      Array.from({ length: 100 }, (_, i) => serviceAccount(i + 1)),
+    );
     expect(byId.size).toBe(300);
   });
 

@@ -11,7 +11,6 @@ import { openLatestSync } from '@c1/connector-sdk/testing';
 import { readWithGoReader, startSandboxFixture, type Sandbox, type SandboxFixture } from '@c1/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const USERS = 250;
 const SERVICE_ACCOUNTS = 12;
@@ -25,7 +24,10 @@ describe('baton-scalr against the sandbox', () => {
   let syncId: string;
 
   beforeAll(async () => {
-    fx = await startSandboxFixture('scalr', { packageDir, sandbox: { seed: 42, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } } });
+    fx = await startSandboxFixture('scalr', {
+      packageDir,
+      sandbox: { seed: 42, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } },
+    });
     ({ fake: sandbox, file } = fx);
     const result = await fx.sync();
     expect(fx.secretsShown(result)).toEqual([]);
@@ -51,7 +53,9 @@ describe('baton-scalr against the sandbox', () => {
     expect(reader.stats(syncId).resources).toEqual({ user: USERS + SERVICE_ACCOUNTS });
     expect(accountTypes()).toEqual({ HUMAN: USERS, SERVICE: SERVICE_ACCOUNTS });
     const [main] = sandbox.services.scalr.org.accounts;
-    const outsider = sandbox.services.scalr.org.accountUsers.find((link) => link.accountId !== main?.id && link.userId !== sandbox.services.scalr.org.users[0]?.id);
+    const outsider = sandbox.services.scalr.org.accountUsers.find(
+      (link) => link.accountId !== main?.id && link.userId !== sandbox.services.scalr.org.users[0]?.id,
+    );
     expect(reader.resource(syncId, { resourceType: 'user', resource: outsider?.userId ?? '' })).toBeUndefined();
   });
 
@@ -67,11 +71,18 @@ describe('baton-scalr against the sandbox', () => {
     const bot = sandbox.services.scalr.org.serviceAccounts[1];
     const stored = reader.resource(syncId, { resourceType: 'user', resource: bot?.id ?? '' });
     expect(stored?.displayName).toBe(bot?.name);
-    expect(findAnnotation(stored?.annotations ?? [], 'c1.connector.v2.UserTrait')).toMatchObject({ accountType: 'SERVICE', status: { status: 'DISABLED' }, login: bot?.email });
+    expect(findAnnotation(stored?.annotations ?? [], 'c1.connector.v2.UserTrait')).toMatchObject({
+      accountType: 'SERVICE',
+      status: { status: 'DISABLED' },
+      login: bot?.email,
+    });
     const pending = sandbox.services.scalr.org.users[2];
     const user = reader.resource(syncId, { resourceType: 'user', resource: pending?.id ?? '' });
     expect(user?.profile).toMatchObject({ status: 'Pending', email: pending?.email });
-    expect(findAnnotation(user?.annotations ?? [], 'c1.connector.v2.UserTrait')).toMatchObject({ accountType: 'HUMAN', status: { status: 'ENABLED' } });
+    expect(findAnnotation(user?.annotations ?? [], 'c1.connector.v2.UserTrait')).toMatchObject({
+      accountType: 'HUMAN',
+      status: { status: 'ENABLED' },
+    });
   });
 
   it('prints stats from the file', async () => {

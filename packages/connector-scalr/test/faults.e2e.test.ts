@@ -28,7 +28,10 @@ describe('baton-scalr under faults', () => {
   };
 
   beforeAll(async () => {
-    fx = await startSandboxFixture('scalr', { packageDir, sandbox: { seed: 11, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } } });
+    fx = await startSandboxFixture('scalr', {
+      packageDir,
+      sandbox: { seed: 11, scalr: { users: USERS, serviceAccounts: SERVICE_ACCOUNTS } },
+    });
     ({ fake: sandbox, file } = fx);
     fx.secrets.push(WRONG_TOKEN);
     const first = await fx.sync();
@@ -62,7 +65,11 @@ describe('baton-scalr under faults', () => {
       clearFaults: () => sandbox.setFaults({}, 'scalr'),
       expected: firstSync,
     });
-    expectCleanFailure(outcome.storm, 1, 'Scalr GET /account-users failed with status 503: Service Unavailable: sandbox fault: injected 503');
+    expectCleanFailure(
+      outcome.storm,
+      1,
+      'Scalr GET /account-users failed with status 503: Service Unavailable: sandbox fault: injected 503',
+    );
     expect(outcome.requests).toBe(2 + ATTEMPTS_PER_CALL);
     expect(outcome.problems).toEqual([]);
   }, 60_000);
@@ -78,7 +85,11 @@ describe('baton-scalr under faults', () => {
   it('names the flags on a 401 and on the 404 a token without permission gets, keeping the file', async () => {
     expect(
       await fx.fileUnchangedBy(async () => {
-        expectCleanFailure(await fx.sync({ env: { BATON_SCALR_API_TOKEN: WRONG_TOKEN } }), 1, 'Scalr rejected the API token (401) - check --scalr-api-token / BATON_SCALR_API_TOKEN');
+        expectCleanFailure(
+          await fx.sync({ env: { BATON_SCALR_API_TOKEN: WRONG_TOKEN } }),
+          1,
+          'Scalr rejected the API token (401) - check --scalr-api-token / BATON_SCALR_API_TOKEN',
+        );
         expectCleanFailure(
           await fx.sync({ env: { BATON_SCALR_API_TOKEN: sandbox.services.scalr.restrictedToken } }),
           1,

@@ -62,39 +62,91 @@ function resource(type: string, { id, ...attributes }: Record<string, unknown>, 
 /** `meta.pagination` for page `number` of `total` items at `size` per page. */
 function pagination(number: number, size: number, total: number) {
   const totalPages = Math.max(1, Math.ceil(total / size));
-  return { 'current-page': number, 'page-size': size, 'prev-page': number > 1 ? number - 1 : null, 'next-page': number < totalPages ? number + 1 : null, 'total-pages': totalPages, 'total-count': total };
+  return {
+    'current-page': number,
+    'page-size': size,
+    'prev-page': number > 1 ? number - 1 : null,
+    'next-page': number < totalPages ? number + 1 : null,
+    'total-pages': totalPages,
+    'total-count': total,
+  };
 }
 
 function reply(agent: MockAgent, path: string, query: Record<string, string>, body: unknown): void {
   agent
     .get(ORIGIN)
-    .intercept({ path: `${API}/${path}`, method: 'GET', query, headers: { authorization: `Bearer ${TOKEN}`, accept: 'application/vnd.api+json' } })
+    .intercept({
+      path: `${API}/${path}`,
+      method: 'GET',
+      query,
+      headers: { authorization: `Bearer ${TOKEN}`, accept: 'application/vnd.api+json' },
+    })
     .reply(200, JSON.stringify(body), HEADERS);
 }
 
 /** Intercepts the account lookup by name, answering `ACCOUNT_ID` (or no account). */
 export function interceptAccount(agent: MockAgent, found = true): void {
-  reply(agent, 'accounts', { 'filter[name]': ACCOUNT }, { data: found ? [resource('accounts', { id: ACCOUNT_ID, name: ACCOUNT })] : [], meta: { pagination: pagination(1, 20, found ? 1 : 0) } });
+  reply(
+    agent,
+    'accounts',
+    { 'filter[name]': ACCOUNT },
+    {
+      data: found ? [resource('accounts', { id: ACCOUNT_ID, name: ACCOUNT })] : [],
+      meta: { pagination: pagination(1, 20, found ? 1 : 0) },
+    },
+  );
 }
 
 /** Intercepts one page of `/account-users?include=user`; `meta` overrides the pagination facts. */
-export function interceptMembers(agent: MockAgent, number: number, size: number, members: readonly MemberFixture[], total: number, meta: Record<string, unknown> = {}): void {
-  const data = members.map((m, i) => resource('account-users', { id: `au-${number}-${i}`, ...m.link }, { user: { data: { type: 'users', id: m.user.id } }, account: { data: { type: 'accounts', id: ACCOUNT_ID } } }));
+export function interceptMembers(
+  agent: MockAgent,
+  number: number,
+  size: number,
+  members: readonly MemberFixture[],
+  total: number,
+  meta: Record<string, unknown> = {},
+): void {
+  const data = members.map((m, i) =>
+    resource(
+      'account-users',
+      { id: `au-${number}-${i}`, ...m.link },
+      { user: { data: { type: 'users', id: m.user.id } }, account: { data: { type: 'accounts', id: ACCOUNT_ID } } },
+    ),
+  );
   const query = { 'filter[account]': ACCOUNT_ID, include: 'user', 'page[number]': String(number), 'page[size]': String(size) };
-  reply(agent, 'account-users', query, { data, included: members.map((m) => resource('users', m.user)), meta: { pagination: { ...pagination(number, size, total), ...meta } } });
+  reply(agent, 'account-users', query, {
+    data,
+    included: members.map((m) => resource('users', m.user)),
+    meta: { pagination: { ...pagination(number, size, total), ...meta } },
+  });
 }
 
 /** Intercepts one page of `/service-accounts`. */
-export function interceptServiceAccounts(agent: MockAgent, number: number, size: number, accounts: readonly Record<string, unknown>[], total: number): void {
+export function interceptServiceAccounts(
+  agent: MockAgent,
+  number: number,
+  size: number,
+  accounts: readonly Record<string, unknown>[],
+  total: number,
+): void {
   const query = { 'filter[account]': ACCOUNT_ID, 'page[number]': String(number), 'page[size]': String(size) };
-  reply(agent, 'service-accounts', query, { data: accounts.map((a) => resource('service-accounts', a)), meta: { pagination: pagination(number, size, total) } });
+  reply(agent, 'service-accounts', query, {
+    data: accounts.map((a) => resource('service-accounts', a)),
+    meta: { pagination: pagination(number, size, total) },
+  });
 }
 
 /** Intercepts every page a full listing takes at 100 a page; returns the number of pages. */
-export function interceptListings(agent: MockAgent, members: readonly MemberFixture[], accounts: readonly Record<string, unknown>[]): number {
+export function interceptListings(
+  agent: MockAgent,
+  members: readonly MemberFixture[],
+  accounts: readonly Record<string, unknown>[],
+): number {
   let pages = 0;
-  for (let n = 1; n === 1 || (n - 1) * 100 < members.length; n++, pages++) interceptMembers(agent, n, 100, members.slice((n - 1) * 100, n * 100), members.length);
-  for (let n = 1; n === 1 || (n - 1) * 100 < accounts.length; n++, pages++) interceptServiceAccounts(agent, n, 100, accounts.slice((n - 1) * 100, n * 100), accounts.length);
+  for (let n = 1; n === 1 || (n - 1) * 100 < members.length; n++, pages++)
+    interceptMembers(agent, n, 100, members.slice((n - 1) * 100, n * 100), members.length);
+  for (let n = 1; n === 1 || (n - 1) * 100 < accounts.length; n++, pages++)
+    interceptServiceAccounts(agent, n, 100, accounts.slice((n - 1) * 100, n * 100), accounts.length);
   return pages;
 }
 

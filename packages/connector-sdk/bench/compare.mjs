@@ -48,7 +48,9 @@ try {
       ours.push({ ...sync, seconds: sync.syncSeconds + sync.finishSeconds });
       floor.push(child('floor.mjs', { BENCH_FLOOR_INPUT: out }));
       rmSync(out, { force: true });
-      process.stderr.write(`  ${grants} grants, run ${run + 1}/${RUNS}: ${ours.at(-1).seconds.toFixed(2)} s, floor ${floor.at(-1).seconds} s\n`);
+      process.stderr.write(
+        `  ${grants} grants, run ${run + 1}/${RUNS}: ${ours.at(-1).seconds.toFixed(2)} s, floor ${floor.at(-1).seconds} s\n`,
+      );
     }
     const pick = (list, key) => median(list.map((entry) => entry[key]));
     const oursRate = pick(ours, 'objectsPerSecond');
@@ -87,7 +89,20 @@ try {
 }
 
 const smallest = rows.find((r) => r.what === 'store')?.rss ?? 1;
-const header = ['grants', 'what', 'wall s', `spread (${RUNS} runs)`, 'cpu s', 'start MiB', 'peak RSS MiB', 'x smallest', 'objects/s', 'objects/cpu s', 'file bytes', 'x floor'];
+const header = [
+  'grants',
+  'what',
+  'wall s',
+  `spread (${RUNS} runs)`,
+  'cpu s',
+  'start MiB',
+  'peak RSS MiB',
+  'x smallest',
+  'objects/s',
+  'objects/cpu s',
+  'file bytes',
+  'x floor',
+];
 const table = rows.map((r) => [
   r.grants.toLocaleString('en'),
   r.what,
@@ -104,4 +119,9 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 for (const row of [header, ...table]) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
-console.log(`node ${process.version} ${FLAGS.join(' ') || '(no flags)'}; medians of ${RUNS}; load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(
+  `node ${process.version} ${FLAGS.join(' ') || '(no flags)'}; medians of ${RUNS}; load average ${(await import('node:os'))
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+);

@@ -43,11 +43,14 @@ try {
     target.exec('begin');
   });
   for (const table of TABLES) {
-    const columns = source.prepare(`select name from pragma_table_info('${table}')`).all().map((c) => c.name);
+    const columns = source
+      .prepare(`select name from pragma_table_info('${table}')`)
+      .all()
+      .map((c) => c.name);
     const insert = target.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
     const page = source.prepare(`select ${columns.join(', ')} from ${table} where id > ? order by id limit ${CHUNK}`);
     page.setReturnArrays?.(true);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const chunk = page.all(after).map((row) => (Array.isArray(row) ? row : columns.map((c) => row[c])));
       if (chunk.length === 0) break;
       timed(() => {

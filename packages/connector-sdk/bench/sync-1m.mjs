@@ -49,7 +49,8 @@ const connector = {
     },
     {
       resourceType: groupType,
-      list: ({ pageToken }) => page(pageToken, GROUPS, (i) => groupResource({ type: groupType, id: `g${i + 1}`, displayName: `Group ${i + 1}` })),
+      list: ({ pageToken }) =>
+        page(pageToken, GROUPS, (i) => groupResource({ type: groupType, id: `g${i + 1}`, displayName: `Group ${i + 1}` })),
       entitlements: (group, { pageToken }) =>
         page(pageToken, 1, () => entitlement({ resource: group, slug: 'member', purpose: 'ASSIGNMENT' })),
       grants: (group, { pageToken }) => {

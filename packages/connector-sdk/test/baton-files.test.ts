@@ -72,30 +72,44 @@ describe.skipIf(!hasGo)('c1z files written by baton-sdk', () => {
     return JSON.parse(stdout);
   };
 
-  it.each(WRITERS.map((w) => w.version))('baton-sdk %s: our inspect commands print what Baton reads', async (version) => {
-    const file = files.get(version)!;
-    const before = readFileSync(file);
-    const printed = JSON.parse(execFileSync(join(dir, 'c1zdump'), [file], { encoding: 'utf8' })) as Dump;
+  it.each(WRITERS.map((w) => w.version))(
+    'baton-sdk %s: our inspect commands print what Baton reads',
+    async (version) => {
+      const file = files.get(version)!;
+      const before = readFileSync(file);
+      const printed = JSON.parse(execFileSync(join(dir, 'c1zdump'), [file], { encoding: 'utf8' })) as Dump;
 
-    const stats = (await ours('stats', file)) as { syncId: string; type: string; resources: Record<string, number>; grants: number };
-    expect(stats).toMatchObject({ syncId: printed.syncId, type: 'full', grants: printed.grants.length });
-    expect(Object.values(stats.resources).reduce((a, b) => a + b, 0)).toBe(printed.resources.length);
+      const stats = (await ours('stats', file)) as { syncId: string; type: string; resources: Record<string, number>; grants: number };
+      expect(stats).toMatchObject({ syncId: printed.syncId, type: 'full', grants: printed.grants.length });
+      expect(Object.values(stats.resources).reduce((a, b) => a + b, 0)).toBe(printed.resources.length);
 
-    const resources = ((await ours('resources', file)) as unknown[]).map((r) => toProtoJson(r) as Json);
-    const entitlements = ((await ours('entitlements', file)) as unknown[]).map((e) => toProtoJson(e) as Json);
-    const grants = ((await ours('grants', file)) as unknown[]).map((g) => grantJson(g) as Json);
-    expect(byId(resources, resourceKeyOf)).toEqual(byId(printed.resources, resourceKeyOf));
-    expect(byId(entitlements, idOf)).toEqual(byId(printed.entitlements, idOf));
-    expect(byId(grants, idOf)).toEqual(byId(printed.grants, idOf));
+      const resources = ((await ours('resources', file)) as unknown[]).map((r) => toProtoJson(r) as Json);
+      const entitlements = ((await ours('entitlements', file)) as unknown[]).map((e) => toProtoJson(e) as Json);
+      const grants = ((await ours('grants', file)) as unknown[]).map((g) => grantJson(g) as Json);
+      expect(byId(resources, resourceKeyOf)).toEqual(byId(printed.resources, resourceKeyOf));
+      expect(byId(entitlements, idOf)).toEqual(byId(printed.entitlements, idOf));
+      expect(byId(grants, idOf)).toEqual(byId(printed.grants, idOf));
 
-    const exported = (await ours('export', file)) as { syncId: string; resourceTypes: unknown[]; grants: unknown[] };
-    expect(exported.syncId).toBe(printed.syncId);
-    expect(byId(exported.resourceTypes.map((t) => toProtoJson(t) as Json), idOf)).toEqual(byId(printed.resourceTypes, idOf));
-    expect(byId(exported.grants.map((g) => grantJson(g) as Json), idOf)).toEqual(byId(printed.grants, idOf));
+      const exported = (await ours('export', file)) as { syncId: string; resourceTypes: unknown[]; grants: unknown[] };
+      expect(exported.syncId).toBe(printed.syncId);
+      expect(
+        byId(
+          exported.resourceTypes.map((t) => toProtoJson(t) as Json),
+          idOf,
+        ),
+      ).toEqual(byId(printed.resourceTypes, idOf));
+      expect(
+        byId(
+          exported.grants.map((g) => grantJson(g) as Json),
+          idOf,
+        ),
+      ).toEqual(byId(printed.grants, idOf));
 
-    // The interesting parts were there: Baton's own ETag annotations and, from v0.6, creation sources.
-    expect(JSON.stringify(grants)).toContain('c1.connector.v2.ETag');
-    if (version === 'v0.6.0') expect(JSON.stringify(resources)).toContain('CREATION_SOURCE_CONNECTOR_LIST_RESOURCES');
-    expect(readFileSync(file).equals(before)).toBe(true);
-  }, 120_000);
+      // The interesting parts were there: Baton's own ETag annotations and, from v0.6, creation sources.
+      expect(JSON.stringify(grants)).toContain('c1.connector.v2.ETag');
+      if (version === 'v0.6.0') expect(JSON.stringify(resources)).toContain('CREATION_SOURCE_CONNECTOR_LIST_RESOURCES');
+      expect(readFileSync(file).equals(before)).toBe(true);
+    },
+    120_000,
+  );
 });

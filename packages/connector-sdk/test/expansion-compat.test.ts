@@ -70,8 +70,12 @@ function connectorFor(scenario: Scenario) {
     add(userResource({ type: userType, id, displayName: id, user: { emails: [{ address: `${id}@example.com`, isPrimary: true }] } })),
   );
   const bots = fixture.bots.map((id) => add(userResource({ type: botType, id, displayName: id, user: { accountType: 'SERVICE' } })));
-  const groups = Object.keys(scenario.groups).sort().map((id) => add(groupResource({ type: groupType, id, displayName: id })));
-  const roles = Object.keys(scenario.roles).sort().map((id) => add(roleResource({ type: roleType, id, displayName: id })));
+  const groups = Object.keys(scenario.groups)
+    .sort()
+    .map((id) => add(groupResource({ type: groupType, id, displayName: id })));
+  const roles = Object.keys(scenario.roles)
+    .sort()
+    .map((id) => add(roleResource({ type: roleType, id, displayName: id })));
   const entitlementOf = (r: Resource): Entitlement => {
     const slug = slugOf[r.id.resourceType]!;
     return entitlement({
@@ -88,7 +92,15 @@ function connectorFor(scenario: Scenario) {
       const [type, id] = m.principal.split(':') as [string, string];
       // As baton-sdk's grant.NewGrant: the grant names its entitlement by id and resource only.
       const { id: entitlementId, resource } = entitlementOf(r);
-      const named: Entitlement = { id: entitlementId, resource, displayName: '', grantableTo: [], annotations: [], purpose: 'UNSPECIFIED', slug: '' };
+      const named: Entitlement = {
+        id: entitlementId,
+        resource,
+        displayName: '',
+        grantableTo: [],
+        annotations: [],
+        purpose: 'UNSPECIFIED',
+        slug: '',
+      };
       return grant({
         entitlement: named,
         principal: { resourceType: type, resource: id },
@@ -141,26 +153,30 @@ describe.skipIf(!hasGo)('grant expansion matches baton-sdk v0.25 (Go)', () => {
 
   const dump = (path: string): Dump => JSON.parse(execFileSync(join(dir, 'c1zdump'), [path], { encoding: 'utf8' })) as Dump;
 
-  it.each(Object.keys(fixture.scenarios))('scenario %s: the same resources, entitlements and grants', async (name) => {
-    const goFile = join(dir, `${name}.go.c1z`);
-    execFileSync(
-      join(dir, 'fixtureconnector'),
-      ['--fixture', fixturePath, '--scenario', name, '--file', goFile, '--storage-engine', 'sqlite', '--log-level', 'error'],
-      { cwd: dir, stdio: 'pipe', env: { ...process.env, HOME: dir } },
-    );
-    const tsFile = join(dir, `${name}.ts.c1z`);
-    const store = await openSyncStore(tsFile);
-    await runSync({ connector: connectorFor(fixture.scenarios[name]!), store, timing: fakeClock() });
-    await store.finish();
+  it.each(Object.keys(fixture.scenarios))(
+    'scenario %s: the same resources, entitlements and grants',
+    async (name) => {
+      const goFile = join(dir, `${name}.go.c1z`);
+      execFileSync(
+        join(dir, 'fixtureconnector'),
+        ['--fixture', fixturePath, '--scenario', name, '--file', goFile, '--storage-engine', 'sqlite', '--log-level', 'error'],
+        { cwd: dir, stdio: 'pipe', env: { ...process.env, HOME: dir } },
+      );
+      const tsFile = join(dir, `${name}.ts.c1z`);
+      const store = await openSyncStore(tsFile);
+      await runSync({ connector: connectorFor(fixture.scenarios[name]!), store, timing: fakeClock() });
+      await store.finish();
 
-    const go = dump(goFile);
-    const ts = dump(tsFile);
-    expect(sortedBy(ts.resourceTypes, idOf)).toEqual(sortedBy(go.resourceTypes, idOf));
-    expect(sortedBy(ts.resources, idOf)).toEqual(sortedBy(go.resources, idOf));
-    expect(sortedBy(ts.entitlements, idOf)).toEqual(sortedBy(go.entitlements, idOf));
-    expect(sortedBy(ts.grants, idOf)).toEqual(sortedBy(go.grants, idOf));
-    const derived = go.grants.filter((g) => JSON.stringify(g).includes('GrantImmutable')).length;
-    console.info(`expansion-compat ${name}: ${go.grants.length} grants, ${derived} derived by expansion`);
-    expect(derived).toBeGreaterThan(0);
-  }, 120_000);
+      const go = dump(goFile);
+      const ts = dump(tsFile);
+      expect(sortedBy(ts.resourceTypes, idOf)).toEqual(sortedBy(go.resourceTypes, idOf));
+      expect(sortedBy(ts.resources, idOf)).toEqual(sortedBy(go.resources, idOf));
+      expect(sortedBy(ts.entitlements, idOf)).toEqual(sortedBy(go.entitlements, idOf));
+      expect(sortedBy(ts.grants, idOf)).toEqual(sortedBy(go.grants, idOf));
+      const derived = go.grants.filter((g) => JSON.stringify(g).includes('GrantImmutable')).length;
+      console.info(`expansion-compat ${name}: ${go.grants.length} grants, ${derived} derived by expansion`);
+      expect(derived).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -85,7 +85,6 @@ export const resourceKeyOf = (r: { [k: string]: Json }): string => {
 };
 export const idOf = (r: { [k: string]: Json }): string => r.id as string;
 
-
 /**
  * protojson of an annotation this SDK keeps as bytes. The test fixtures use one such type,
  * `c1.connector.v2.ETag {value = 1, entitlement_id = 2}`, decoded here by hand.
@@ -94,7 +93,7 @@ function unknownJson(typeUrl: string, base64: string): Json {
   const out: { [k: string]: Json } = { '@type': typeUrl };
   if (!typeUrl.endsWith('/c1.connector.v2.ETag')) return { ...out, bytes: base64 };
   const bytes = Buffer.from(base64, 'base64');
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const tag = bytes[at]!;
     const length = bytes[at + 1]!;
     const text = bytes.subarray(at + 2, at + 2 + length).toString('utf8');

@@ -29,7 +29,9 @@ describe('README example', () => {
   it('shows every file of examples/acme verbatim', async () => {
     const blocks = await readmeExamples();
     const files = (await readdir(exampleDir)).filter((name) => name.endsWith('.ts')).sort();
-    expect([...blocks.keys()].filter((key) => key.startsWith('examples/acme/')).sort()).toEqual(files.map((name) => `examples/acme/${name}`).sort());
+    expect([...blocks.keys()].filter((key) => key.startsWith('examples/acme/')).sort()).toEqual(
+      files.map((name) => `examples/acme/${name}`).sort(),
+    );
     for (const name of files) {
       expect(blocks.get(`examples/acme/${name}`), name).toBe(await readFile(join(exampleDir, name), 'utf8'));
     }

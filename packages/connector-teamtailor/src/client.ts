@@ -43,7 +43,8 @@ export function createTeamtailorHttp(config: ConfigValues<typeof teamtailorConfi
       {
         status: 401,
         mode: 'replace',
-        message: (f) => `check ${f.setting('teamtailor-api-key')} and ${f.setting('teamtailor-region')}: a key is only valid in its own region`,
+        message: (f) =>
+          `check ${f.setting('teamtailor-api-key')} and ${f.setting('teamtailor-region')}: a key is only valid in its own region`,
       },
       { status: 403, mode: 'replace', message: (f) => adminKeyAdvice(f.setting) },
       {

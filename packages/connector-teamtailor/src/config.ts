@@ -6,7 +6,12 @@ export const TEAMTAILOR_REGION_URLS = { eu: 'https://api.teamtailor.com/v1', na:
 /** The Teamtailor connector's settings (env `BATON_TEAMTAILOR_*`). */
 export const teamtailorConfig = defineConfig({
   fields: {
-    'teamtailor-api-key': { type: 'string', required: true, secret: true, description: 'Teamtailor API key with Admin scope (read is enough)' },
+    'teamtailor-api-key': {
+      type: 'string',
+      required: true,
+      secret: true,
+      description: 'Teamtailor API key with Admin scope (read is enough)',
+    },
     'teamtailor-region': {
       type: 'string',
       default: 'eu',

@@ -1,18 +1,16 @@
 import { capabilitiesOf, silentLogger, type ConnectorError } from '@c1/connector-sdk';
-import {
-  assertNoPendingInterceptors,
-  describeConformance,
-  fakeClock,
-  runConnectorInMemory,
-  useMockAgent,
-} from '@c1/connector-sdk/testing';
+import { assertNoPendingInterceptors, describeConformance, fakeClock, runConnectorInMemory, useMockAgent } from '@c1/connector-sdk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_KEY, interceptError, interceptListing, interceptPage, userObject, testConnector } from '../test/mock-teamtailor.js';
 import { TEAMTAILOR_API_VERSION } from './client.js';
 import { teamtailorConnector } from './connector.js';
 
 const ctx = () => ({ signal: new AbortController().signal, logger: silentLogger });
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ConnectorError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ConnectorError,
+  );
 
 describe('Teamtailor connector', () => {
   const mock = useMockAgent({ beforeEach, afterEach });
@@ -59,7 +57,9 @@ describe('Teamtailor connector', () => {
     interceptPage(mock.agent, 1, [withoutLogin(1), withoutLogin(2)]);
     const error = await failure(testConnector().validate(ctx()));
     expect(error).toMatchObject({ code: 'permission-denied' });
-    expect(error?.message).toMatch(/^cannot list users: Teamtailor listed users without login-email - reading users needs an Admin scope key; set --teamtailor-api-key/);
+    expect(error?.message).toMatch(
+      /^cannot list users: Teamtailor listed users without login-email - reading users needs an Admin scope key; set --teamtailor-api-key/,
+    );
   });
 
   it('says which API version was refused on a 406', async () => {
@@ -78,7 +78,12 @@ describe('Teamtailor connector', () => {
     const connector = testConnector({ timing });
     const limits = { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '7' };
     interceptPage(mock.agent, 1, [userObject(1)], { headers: { ...limits, 'x-rate-limit-remaining': '12' } });
-    interceptPage(mock.agent, 1, Array.from({ length: 30 }, (_, index) => userObject(index + 1)), { hasNext: true, headers: limits });
+    interceptPage(
+      mock.agent,
+      1,
+      Array.from({ length: 30 }, (_, index) => userObject(index + 1)),
+      { hasNext: true, headers: limits },
+    );
     interceptPage(mock.agent, 2, [userObject(31)]);
     const sync = await runConnectorInMemory(connector);
     expect(sync.resources).toHaveLength(31);
@@ -90,7 +95,11 @@ describe('Teamtailor connector', () => {
     const timing = fakeClock();
     const { sleeps } = timing;
     const connector = testConnector({ timing });
-    interceptError(mock.agent, 429, 'Rate limit exceeded', { 'x-rate-limit-limit': '50', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '3' });
+    interceptError(mock.agent, 429, 'Rate limit exceeded', {
+      'x-rate-limit-limit': '50',
+      'x-rate-limit-remaining': '0',
+      'x-rate-limit-reset': '3',
+    });
     interceptListing(mock.agent, [userObject(1)]);
     interceptListing(mock.agent, [userObject(1)]);
     const sync = await runConnectorInMemory(connector);

@@ -8,7 +8,11 @@ import { requireAdminScope, userResourceType, usersListing, userSyncer } from '.
 /** The Teamtailor connector's validated settings. */
 export type TeamtailorConfig = ConfigValues<typeof teamtailorConfig>;
 
-const metadata = { displayName: 'Teamtailor', description: 'Syncs Teamtailor users with their access role and job title.', helpUrl: 'https://docs.teamtailor.com' };
+const metadata = {
+  displayName: 'Teamtailor',
+  description: 'Syncs Teamtailor users with their access role and job title.',
+  helpUrl: 'https://docs.teamtailor.com',
+};
 
 /** Builds the running Teamtailor connector: users only, read only (capabilities SYNC). */
 export function createTeamtailorConnector(config: TeamtailorConfig, runtime: ConnectorRuntime<TeamtailorKey>): Connector {

@@ -22,19 +22,37 @@ describe('teamtailorUserResource', () => {
     const resource = teamtailorUserResource(
       user(
         '4468',
-        { name: 'Jonas Brusman', email: 'jonas@example.com', 'login-email': 'jonas@sso.example.com', username: 'jonas5', title: 'Developer', role: 'admin' },
+        {
+          name: 'Jonas Brusman',
+          email: 'jonas@example.com',
+          'login-email': 'jonas@sso.example.com',
+          username: 'jonas5',
+          title: 'Developer',
+          role: 'admin',
+        },
         { department: { data: { type: 'departments', id: '5' } }, location: { data: { type: 'locations', id: '9' } } },
       ),
       indexIncluded(included),
     );
     const profile = {
-      user_id: '4468', name: 'Jonas Brusman', email: 'jonas@example.com', login: 'jonas@sso.example.com', username: 'jonas5',
-      title: 'Developer', role: 'admin', role_label: 'Admin', department: 'Engineering', location: 'Stockholm HQ',
+      user_id: '4468',
+      name: 'Jonas Brusman',
+      email: 'jonas@example.com',
+      login: 'jonas@sso.example.com',
+      username: 'jonas5',
+      title: 'Developer',
+      role: 'admin',
+      role_label: 'Admin',
+      department: 'Engineering',
+      location: 'Stockholm HQ',
     };
     expect(resource).toMatchObject({ id: { resourceType: 'user', resource: '4468' }, displayName: 'Jonas Brusman', profile });
     expect(trait(resource)).toEqual({
       $type: 'c1.connector.v2.UserTrait',
-      emails: [{ address: 'jonas@sso.example.com', isPrimary: true }, { address: 'jonas@example.com', isPrimary: false }],
+      emails: [
+        { address: 'jonas@sso.example.com', isPrimary: true },
+        { address: 'jonas@example.com', isPrimary: false },
+      ],
       login: 'jonas@sso.example.com',
       status: { status: 'ENABLED' },
       accountType: 'HUMAN',

@@ -1,4 +1,12 @@
-import { ConnectorError, defineResourceType, userResource, type HttpClient, type JsonObject, type Resource, type ResourceSyncer } from '@c1/connector-sdk';
+import {
+  ConnectorError,
+  defineResourceType,
+  userResource,
+  type HttpClient,
+  type JsonObject,
+  type Resource,
+  type ResourceSyncer,
+} from '@c1/connector-sdk';
 import { jsonApiSyncer, type JsonApiIncluded } from '@c1/connector-sdk/jsonapi';
 import { TEAMTAILOR_PAGE_SIZE, teamtailorUserSchema, type TeamtailorUser } from './client.js';
 
@@ -17,7 +25,14 @@ export const TEAMTAILOR_ROLE_LABELS: Readonly<Record<string, string>> = {
 
 /** The users listing: 30 per page by `links.next`, department and location on the same request. */
 export const usersListing = (http: HttpClient) =>
-  ({ http, path: 'users', schema: teamtailorUserSchema, pageSize: TEAMTAILOR_PAGE_SIZE, paging: 'links', searchParams: { include: 'department,location' } }) as const;
+  ({
+    http,
+    path: 'users',
+    schema: teamtailorUserSchema,
+    pageSize: TEAMTAILOR_PAGE_SIZE,
+    paging: 'links',
+    searchParams: { include: 'department,location' },
+  }) as const;
 
 /** Throws when a listed user comes without `login-email`, which only Admin scope keys are given. */
 export function requireAdminScope(user: TeamtailorUser, advice: string): void {
@@ -33,12 +48,25 @@ export function requireAdminScope(user: TeamtailorUser, advice: string): void {
  * (as Teamtailor spells it and as a label), the job title and the included department and
  * location names go to the profile; `no_access` users are disabled, everyone else is enabled.
  */
-export function teamtailorUserResource(user: TeamtailorUser, included?: JsonApiIncluded<{ type: string; id: string; attributes?: Record<string, unknown> | null }>): Resource {
+export function teamtailorUserResource(
+  user: TeamtailorUser,
+  included?: JsonApiIncluded<{ type: string; id: string; attributes?: Record<string, unknown> | null }>,
+): Resource {
   const { name, email, username, title, role } = user.attributes;
   const login = user.attributes['login-email']?.trim() || email?.trim() || undefined;
   const named = (relationship: string) => included?.related(user, relationship)[0]?.attributes?.name;
-  const fields = { user_id: user.id, name, email, login, username, title, role, role_label: role && (TEAMTAILOR_ROLE_LABELS[role] ?? role),
-    department: named('department'), location: named('location') };
+  const fields = {
+    user_id: user.id,
+    name,
+    email,
+    login,
+    username,
+    title,
+    role,
+    role_label: role && (TEAMTAILOR_ROLE_LABELS[role] ?? role),
+    department: named('department'),
+    location: named('location'),
+  };
   const profile: JsonObject = {};
   for (const [key, value] of Object.entries(fields)) if (typeof value === 'string' && value.trim()) profile[key] = value;
   const emails = [...new Set([login, email?.trim()].filter((address) => !!address))] as string[];

@@ -24,7 +24,10 @@ describe('baton-teamtailor against the sandbox', () => {
 
   beforeAll(async () => {
     // 3 requests a second: the sync has to wait for the reset the headers announce.
-    fx = await startSandboxFixture('teamtailor', { packageDir, sandbox: { seed: 42, teamtailor: { users: USERS, rateLimit: { requests: 3, windowSeconds: 1 } } } });
+    fx = await startSandboxFixture('teamtailor', {
+      packageDir,
+      sandbox: { seed: 42, teamtailor: { users: USERS, rateLimit: { requests: 3, windowSeconds: 1 } } },
+    });
     ({ fake: sandbox, file } = fx);
     const result = await fx.sync();
     expect(fx.secretsShown(result)).toEqual([]);

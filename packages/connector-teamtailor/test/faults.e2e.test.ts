@@ -59,7 +59,10 @@ describe('baton-teamtailor under faults', () => {
 
   it('gives up on a 5xx storm (exit 1, endpoint and status named), keeps the file, and the next run completes', async () => {
     const outcome = await stormThenResume(fx, {
-      storm: { preloads: FAST_RETRY_WAITS, during: armAt(sandbox, 'teamtailor', USERS_PATH, 3, { serverErrors: 1_000, serverErrorStatus: 503 }) },
+      storm: {
+        preloads: FAST_RETRY_WAITS,
+        during: armAt(sandbox, 'teamtailor', USERS_PATH, 3, { serverErrors: 1_000, serverErrorStatus: 503 }),
+      },
       countRequests: () => sandbox.requestCount('teamtailor', USERS_PATH),
       clearFaults: () => sandbox.setFaults({}, 'teamtailor'),
       expected: firstSync,
@@ -84,7 +87,11 @@ describe('baton-teamtailor under faults', () => {
     expect(
       await fx.fileUnchangedBy(async () => {
         const result = await fx.run(syncArgs(sandbox.services.teamtailor.regionUrls.na), { env: keyEnv() });
-        expectCleanFailure(result, 1, /Teamtailor rejected the API key \(401\) - check --teamtailor-api-key \/ BATON_TEAMTAILOR_API_KEY and --teamtailor-region \/ BATON_TEAMTAILOR_REGION/);
+        expectCleanFailure(
+          result,
+          1,
+          /Teamtailor rejected the API key \(401\) - check --teamtailor-api-key \/ BATON_TEAMTAILOR_API_KEY and --teamtailor-region \/ BATON_TEAMTAILOR_REGION/,
+        );
       }),
     ).toBe(true);
   });
@@ -95,7 +102,11 @@ describe('baton-teamtailor under faults', () => {
         const publicKey = await fx.run(syncArgs(), { env: keyEnv(sandbox.services.teamtailor.publicKey) });
         expectCleanFailure(publicKey, 1, /Teamtailor denied GET \/users to the API key \(403.*needs an Admin scope key/);
         const internal = await fx.run(syncArgs(), { env: keyEnv(sandbox.services.teamtailor.internalKey) });
-        expectCleanFailure(internal, 1, /Teamtailor listed users without login-email - reading users needs an Admin scope key; set --teamtailor-api-key/);
+        expectCleanFailure(
+          internal,
+          1,
+          /Teamtailor listed users without login-email - reading users needs an Admin scope key; set --teamtailor-api-key/,
+        );
       }),
     ).toBe(true);
     expect(sandbox.requestCount('teamtailor', USERS_PATH)).toBe(2);

@@ -50,7 +50,13 @@ async function owningPackages(files: string[]): Promise<string[]> {
   } catch (error) {
     stdout = (error as { stdout?: string }).stdout ?? '';
   }
-  const names = new Set(stdout.split('\n').filter(Boolean).map((line) => line.split(':')[0] ?? '').filter((name) => name !== '' && !name.includes(' ')));
+  const names = new Set(
+    stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(':')[0] ?? '')
+      .filter((name) => name !== '' && !name.includes(' ')),
+  );
   const { stdout: versions } = await run('dpkg-query', ['-W', '-f', '${Package}=${Version}\\n', ...names]);
   return versions.split('\n').filter(Boolean).sort();
 }

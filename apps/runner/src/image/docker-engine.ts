@@ -33,7 +33,10 @@ export function ensureDockerInstalled(): string | undefined {
     return `${DOCKERD} is missing; install Debian's docker.io (apt-get install docker.io)`;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'docker.io']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'docker.io'],
+  ]) {
     const result = spawnSync('apt-get', args, { env, encoding: 'utf8' });
     if (result.status !== 0) return `apt-get ${args.join(' ')} failed: ${result.stderr.trim()}`;
   }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { create } from '@bufbuild/protobuf';
-import { status, type Metadata, type ServerReadableStream, type UntypedServiceImplementation, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
+import {
+  status,
+  type Metadata,
+  type ServerReadableStream,
+  type UntypedServiceImplementation,
+  type sendUnaryData,
+  type ServerUnaryCall,
+} from '@grpc/grpc-js';
 import {
   BatonServiceFinishTaskResponseSchema,
   BatonServiceGetTaskResponseSchema,
@@ -31,7 +38,11 @@ function authorized(state: FakeC1State, metadata: Metadata): boolean {
 const UNAUTHENTICATED = { code: status.UNAUTHENTICATED, details: 'invalid or missing access token' };
 
 /** Notes what a call carried besides its message: the user agent and how long it was given. */
-function record(state: FakeC1State, method: string, call: ServerUnaryCall<unknown, unknown> | ServerReadableStream<unknown, unknown>): void {
+function record(
+  state: FakeC1State,
+  method: string,
+  call: ServerUnaryCall<unknown, unknown> | ServerReadableStream<unknown, unknown>,
+): void {
   const [userAgent] = call.metadata.get('user-agent');
   const deadline = call.getDeadline();
   const at = deadline instanceof Date ? deadline.getTime() : deadline;

@@ -10,7 +10,13 @@ describe('the fake C1', () => {
   const client = (secret: string, trust: 'ca' | 'env' | 'none' = 'ca') => {
     const tokens = new C1TokenSource({ credentials: parseC1Credentials(c1.clientId, secret), address: c1.address, ca: c1.caPem });
     const env = trust === 'env' ? { NODE_EXTRA_CA_CERTS: c1.caFile } : {};
-    const api = new GrpcC1Api({ address: c1.address, tokens, userAgent: 'sandbox-test c1-connector-sdk/0.0.0', env, ...(trust === 'ca' && { ca: c1.caPem }) });
+    const api = new GrpcC1Api({
+      address: c1.address,
+      tokens,
+      userAgent: 'sandbox-test c1-connector-sdk/0.0.0',
+      env,
+      ...(trust === 'ca' && { ca: c1.caPem }),
+    });
     return { tokens, api };
   };
 

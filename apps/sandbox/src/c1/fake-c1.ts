@@ -60,7 +60,10 @@ export async function startFakeC1(options: FakeC1Options = {}): Promise<FakeC1> 
   const state = new FakeC1State();
   const client = issueClient('sandbox-connector', FAKE_C1_TENANT);
   const grpc = new Server();
-  grpc.addService(BATON_SERVICE_DEFINITION, batonServiceHandlers(state, { pollMs: options.pollMs ?? 200, heartbeatMs: options.heartbeatMs ?? 1000 }));
+  grpc.addService(
+    BATON_SERVICE_DEFINITION,
+    batonServiceHandlers(state, { pollMs: options.pollMs ?? 200, heartbeatMs: options.heartbeatMs ?? 1000 }),
+  );
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
   const http = createHttpServer(tokenEndpoint(state, client, FAKE_C1_TENANT, options.tokenLifetimeSeconds ?? 3600));
   const sockets = new Set<Socket>();

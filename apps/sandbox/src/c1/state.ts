@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  BatonServiceFinishTaskRequest,
-  BatonServiceHelloRequest,
-  Task,
-} from '@c1/connector-sdk/service-protocol';
+import type { BatonServiceFinishTaskRequest, BatonServiceHelloRequest, Task } from '@c1/connector-sdk/service-protocol';
 
 /** One upload the fake received in full, with a checksum that matched. */
 export interface ReceivedUpload {

@@ -22,7 +22,10 @@ function generateKeys(): Promise<{ publicKey: forge.pki.PublicKey; privateKey: f
       (error, publicKey, privateKey) =>
         error
           ? reject(error)
-          : resolve({ publicKey: forge.pki.publicKeyFromPem(publicKey), privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey }),
+          : resolve({
+              publicKey: forge.pki.publicKeyFromPem(publicKey),
+              privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+            }),
     ),
   );
 }
@@ -53,7 +56,13 @@ export async function generateTestTls(): Promise<TestTls> {
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    },
   ]);
   server.sign(caKeys.privateKey, forge.md.sha256.create());
   return {

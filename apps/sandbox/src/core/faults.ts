@@ -29,10 +29,7 @@ export interface FaultOptions {
 }
 
 /** What the host should do with one request, as decided by {@link FaultSwitch.take}. */
-export type FaultAction =
-  | { readonly kind: 'reset' }
-  | { readonly kind: 'status'; readonly status: number }
-  | { readonly kind: 'serve' };
+export type FaultAction = { readonly kind: 'reset' } | { readonly kind: 'status'; readonly status: number } | { readonly kind: 'serve' };
 
 const SERVER_ERROR_CYCLE = [500, 502, 503] as const;
 

@@ -105,9 +105,7 @@ export class SandboxHost {
       writeResponse(response, this.#controlResponse(method, url, body), false);
       return;
     }
-    const service = this.#services.find(
-      ({ mountPath }) => url.pathname === mountPath || url.pathname.startsWith(`${mountPath}/`),
-    );
+    const service = this.#services.find(({ mountPath }) => url.pathname === mountPath || url.pathname.startsWith(`${mountPath}/`));
     if (service === undefined) {
       writeResponse(response, jsonResponse(404, { message: `no sandbox service is mounted at ${url.pathname}` }), false);
       return;

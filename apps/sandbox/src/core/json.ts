@@ -5,13 +5,7 @@
 
 /** A JSON value whose integers may be `bigint` (written as bare digits). */
 export type JsonValue =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | readonly JsonValue[]
-  | { readonly [key: string]: JsonValue | undefined };
+  null | boolean | number | bigint | string | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 
 /** Serialises a value to compact JSON; `bigint` becomes unquoted digits, `undefined` members are left out. */
 export function stringifyJson(value: JsonValue): string {
@@ -133,7 +127,11 @@ export function parseJson(text: string): ParsedJson {
       }
     }
     if (char === '"') return parseString();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return value;

@@ -13,20 +13,86 @@ export interface IlertOrgOptions {
 }
 
 const FIRST_NAMES = [
-  'Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannah', 'Jonas', 'Julia', 'Karl', 'Lena',
-  'Lukas', 'Mia', 'Noah', 'Olivia', 'Paul', 'Sophie', 'Tom', 'Victoria', 'James', 'Grace', 'Oliver', 'Amelia',
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Emma',
+  'Felix',
+  'Greta',
+  'Hannah',
+  'Jonas',
+  'Julia',
+  'Karl',
+  'Lena',
+  'Lukas',
+  'Mia',
+  'Noah',
+  'Olivia',
+  'Paul',
+  'Sophie',
+  'Tom',
+  'Victoria',
+  'James',
+  'Grace',
+  'Oliver',
+  'Amelia',
 ];
 const LAST_NAMES = [
-  'Bauer', 'Becker', 'Fischer', 'Hoffmann', 'Koch', 'Meyer', 'Muller', 'Richter', 'Schmidt', 'Schneider',
-  'Schulz', 'Wagner', 'Weber', 'Wolf', 'Brown', 'Clarke', 'Evans', 'Hughes', 'Johnson', 'Taylor', 'Walker', 'Wright',
+  'Bauer',
+  'Becker',
+  'Fischer',
+  'Hoffmann',
+  'Koch',
+  'Meyer',
+  'Muller',
+  'Richter',
+  'Schmidt',
+  'Schneider',
+  'Schulz',
+  'Wagner',
+  'Weber',
+  'Wolf',
+  'Brown',
+  'Clarke',
+  'Evans',
+  'Hughes',
+  'Johnson',
+  'Taylor',
+  'Walker',
+  'Wright',
 ];
-const POSITIONS = ['Software Engineer', 'Site Reliability Engineer', 'Engineering Manager', 'Support Agent', 'Product Manager', 'DevOps Engineer', 'CTO', 'Security Analyst'];
+const POSITIONS = [
+  'Software Engineer',
+  'Site Reliability Engineer',
+  'Engineering Manager',
+  'Support Agent',
+  'Product Manager',
+  'DevOps Engineer',
+  'CTO',
+  'Security Analyst',
+];
 const DEPARTMENTS = ['Ops', 'Engineering', 'Support', 'Product', 'Security', 'IT', 'Customer Success'];
 const TEAM_ADJECTIVES = ['Core', 'Edge', 'Blue', 'Night', 'Rapid', 'Cloud', 'Data', 'Mobile', 'Payments', 'Identity'];
-const TEAM_NOUNS = ['Platform', 'Infrastructure', 'On-Call', 'Database', 'Network', 'Frontend', 'Backend', 'Observability', 'Checkout', 'Search'];
+const TEAM_NOUNS = [
+  'Platform',
+  'Infrastructure',
+  'On-Call',
+  'Database',
+  'Network',
+  'Frontend',
+  'Backend',
+  'Observability',
+  'Checkout',
+  'Search',
+];
 const FIRST_USER_ROLES: readonly IlertRole[] = ['ADMIN', 'USER', 'RESPONDER', 'STAKEHOLDER', 'GUEST'];
 const ROLE_WEIGHTS: readonly (readonly [IlertRole, number])[] = [
-  ['ADMIN', 0.05], ['USER', 0.25], ['RESPONDER', 0.5], ['STAKEHOLDER', 0.12], ['GUEST', 0.08],
+  ['ADMIN', 0.05],
+  ['USER', 0.25],
+  ['RESPONDER', 0.5],
+  ['STAKEHOLDER', 0.12],
+  ['GUEST', 0.08],
 ];
 const TWO_POW_53 = 2n ** 53n;
 const EPOCH_2019 = Date.UTC(2019, 0, 1);

@@ -83,7 +83,21 @@ describe('fake ilert API', () => {
     const user = sandbox.services.ilert.org.users[3]!;
     const response = await call(sandbox, `/users/${user.id}`);
     const body = (await response.json()) as Record<string, unknown>;
-    for (const field of ['firstName', 'lastName', 'email', 'timezone', 'position', 'department', 'avatarUrl', 'language', 'region', 'role', 'shiftColor', 'createdAt', 'updatedAt']) {
+    for (const field of [
+      'firstName',
+      'lastName',
+      'email',
+      'timezone',
+      'position',
+      'department',
+      'avatarUrl',
+      'language',
+      'region',
+      'role',
+      'shiftColor',
+      'createdAt',
+      'updatedAt',
+    ]) {
       expect(body[field], field).toBe((user as unknown as Record<string, unknown>)[field]);
     }
 
@@ -129,14 +143,22 @@ describe('fake ilert API', () => {
   it('adds, updates and removes a team member, with exact big ids in the request body', async () => {
     const { org } = sandbox.services.ilert;
     const team = org.teams.find((candidate) => candidate.visibility === 'PRIVATE' && candidate.members.length < 50)!;
-    const user = org.users.find((candidate) => BigInt(candidate.id) > TWO_POW_53 && candidate.role === 'RESPONDER' && !team.members.some((member) => member.userId === candidate.id))!;
+    const user = org.users.find(
+      (candidate) =>
+        BigInt(candidate.id) > TWO_POW_53 &&
+        candidate.role === 'RESPONDER' &&
+        !team.members.some((member) => member.userId === candidate.id),
+    )!;
 
     const added = await call(sandbox, `/teams/${team.id}/members`, { method: 'POST', body: `{"user":{"id":${user.id}},"role":"USER"}` });
     expect(added.status).toBe(200);
     expect(await added.text()).toMatch(new RegExp(`^\\{"user":\\{"id":${user.id},.*\\},"role":"USER"\\}$`));
     expect(team.members.find((member) => member.userId === user.id)?.role).toBe('USER');
 
-    const updated = await call(sandbox, `/teams/${team.id}/members`, { method: 'POST', body: `{"user":{"id":"${user.id}"},"role":"ADMIN"}` });
+    const updated = await call(sandbox, `/teams/${team.id}/members`, {
+      method: 'POST',
+      body: `{"user":{"id":"${user.id}"},"role":"ADMIN"}`,
+    });
     expect(updated.status).toBe(200);
     expect(team.members.filter((member) => member.userId === user.id).map((member) => member.role)).toEqual(['ADMIN']);
 
@@ -153,7 +175,10 @@ describe('fake ilert API', () => {
     const { org } = sandbox.services.ilert;
     const team = org.teams[0]!;
     const stakeholder = org.users.find((user) => user.role === 'STAKEHOLDER')!;
-    const raised = await call(sandbox, `/teams/${team.id}/members`, { method: 'POST', body: `{"user":{"id":${stakeholder.id}},"role":"ADMIN"}` });
+    const raised = await call(sandbox, `/teams/${team.id}/members`, {
+      method: 'POST',
+      body: `{"user":{"id":${stakeholder.id}},"role":"ADMIN"}`,
+    });
     expect(raised.status).toBe(400);
     expect(await raised.json()).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: expect.stringContaining('STAKEHOLDER') });
 
@@ -161,7 +186,10 @@ describe('fake ilert API', () => {
       const response = await call(sandbox, `/teams/${team.id}/members`, { method: 'POST', body });
       expect(response.status, body).toBe(400);
     }
-    const noTeam = await call(sandbox, '/teams/1/members', { method: 'POST', body: `{"user":{"id":${stakeholder.id}},"role":"STAKEHOLDER"}` });
+    const noTeam = await call(sandbox, '/teams/1/members', {
+      method: 'POST',
+      body: `{"user":{"id":${stakeholder.id}},"role":"STAKEHOLDER"}`,
+    });
     expect(noTeam.status).toBe(404);
   });
 
@@ -183,7 +211,11 @@ describe('fake ilert API', () => {
     expect((await call(sandbox, '/users', { token: restrictedToken })).status).toBe(200);
     const current = await call(sandbox, '/users/current', { token: restrictedToken });
     expect(((await current.json()) as { role: string }).role).toMatch(/^(STAKEHOLDER|GUEST)$/);
-    for (const [path, method] of [['/teams', 'GET'], [`/teams/${org.teams[0]!.id}`, 'GET'], [`/teams/${org.teams[0]!.id}/members/${org.users[0]!.id}`, 'DELETE']] as const) {
+    for (const [path, method] of [
+      ['/teams', 'GET'],
+      [`/teams/${org.teams[0]!.id}`, 'GET'],
+      [`/teams/${org.teams[0]!.id}/members/${org.users[0]!.id}`, 'DELETE'],
+    ] as const) {
       const response = await call(sandbox, path, { token: restrictedToken, method });
       expect(response.status, path).toBe(403);
       expect(await response.json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });

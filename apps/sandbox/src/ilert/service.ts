@@ -167,7 +167,12 @@ export function createIlertService(options: IlertServiceOptions): IlertService {
   const page = <T>(items: readonly T[], query: URLSearchParams, write: (item: T) => string): ServiceResponse => {
     const start = intParam(query, 'start-index', 0, MAX_INT32);
     const max = intParam(query, 'max-results', ILERT_DEFAULT_MAX_RESULTS, ILERT_MAX_RESULTS);
-    return ok(`[${items.slice(start, start + max).map(write).join(',')}]`);
+    return ok(
+      `[${items
+        .slice(start, start + max)
+        .map(write)
+        .join(',')}]`,
+    );
   };
 
   const router = new Router<Handler>()
@@ -247,7 +252,8 @@ export function createIlertService(options: IlertServiceOptions): IlertService {
       const caller: Caller = presented === token ? { user: owner, restricted: false } : { user: restrictedOwner, restricted: true };
       const match = router.match(request.method, request.path);
       if (match.kind === 'not-found') return ilertError(404, `no resource at ${request.path}`);
-      if (match.kind === 'method-not-allowed') return ilertError(405, `method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
+      if (match.kind === 'method-not-allowed')
+        return ilertError(405, `method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
       try {
         return match.handler(request, match.params, caller);
       } catch (error) {

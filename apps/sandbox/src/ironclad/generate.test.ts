@@ -6,7 +6,9 @@ describe('generateIroncladOrg', () => {
     const a = JSON.stringify(generateIroncladOrg({ seed: 1, users: 300, groups: 40 }));
     expect(JSON.stringify(generateIroncladOrg({ seed: 1, users: 300, groups: 40 }))).toBe(a);
     expect(JSON.stringify(generateIroncladOrg({ seed: 2, users: 300, groups: 40 }))).not.toBe(a);
-    expect(generateIroncladOrg({ seed: 1, users: 300, groups: 2 }).users).toEqual(generateIroncladOrg({ seed: 1, users: 300, groups: 40 }).users);
+    expect(generateIroncladOrg({ seed: 1, users: 300, groups: 2 }).users).toEqual(
+      generateIroncladOrg({ seed: 1, users: 300, groups: 40 }).users,
+    );
   });
 
   it('gives unique 24-hex user ids and emails, an admin first, and groups of real members', () => {
@@ -16,7 +18,9 @@ describe('generateIroncladOrg', () => {
     expect(org.users.every((user) => /^[0-9a-f]{24}$/.test(user.id))).toBe(true);
     expect(org.users[0]).toMatchObject({ admin: true, provider: 'local' });
     const ids = new Set(org.users.map((user) => user.id));
-    expect(org.groups.every((group) => group.memberIds.every((id) => ids.has(id)) && new Set(group.memberIds).size === group.memberIds.length)).toBe(true);
+    expect(
+      org.groups.every((group) => group.memberIds.every((id) => ids.has(id)) && new Set(group.memberIds).size === group.memberIds.length),
+    ).toBe(true);
     expect(org.groups[0]?.memberIds).toHaveLength(104);
     expect(org.groups[1]?.memberIds).toEqual([]);
     expect(org.saml).toBe(false);

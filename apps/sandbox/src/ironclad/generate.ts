@@ -14,11 +14,69 @@ export interface IroncladOrgOptions {
   readonly saml?: boolean;
 }
 
-const FIRST_NAMES = ['Alex', 'Blair', 'Casey', 'Dana', 'Elliot', 'Frankie', 'Gale', 'Harper', 'Indy', 'Jordan', 'Kai', 'Logan', 'Morgan', 'Noel', 'Parker', 'Quinn', 'Riley', 'Sam', 'Taylor', 'Avery'];
-const LAST_NAMES = ['Doe', 'Nguyen', 'Garcia', 'Okafor', 'Schmidt', 'Rossi', 'Kowalski', 'Tanaka', 'Silva', 'Murphy', 'Haddad', 'Larsen', 'Moreau', 'Patel', 'Novak', 'Fischer'];
-const TITLES = ['Counsel', 'Senior Counsel', 'Paralegal', 'Legal Ops Manager', 'Contract Manager', 'Vice President', 'Sales Director', 'Procurement Lead'];
+const FIRST_NAMES = [
+  'Alex',
+  'Blair',
+  'Casey',
+  'Dana',
+  'Elliot',
+  'Frankie',
+  'Gale',
+  'Harper',
+  'Indy',
+  'Jordan',
+  'Kai',
+  'Logan',
+  'Morgan',
+  'Noel',
+  'Parker',
+  'Quinn',
+  'Riley',
+  'Sam',
+  'Taylor',
+  'Avery',
+];
+const LAST_NAMES = [
+  'Doe',
+  'Nguyen',
+  'Garcia',
+  'Okafor',
+  'Schmidt',
+  'Rossi',
+  'Kowalski',
+  'Tanaka',
+  'Silva',
+  'Murphy',
+  'Haddad',
+  'Larsen',
+  'Moreau',
+  'Patel',
+  'Novak',
+  'Fischer',
+];
+const TITLES = [
+  'Counsel',
+  'Senior Counsel',
+  'Paralegal',
+  'Legal Ops Manager',
+  'Contract Manager',
+  'Vice President',
+  'Sales Director',
+  'Procurement Lead',
+];
 const DEPARTMENTS = ['Legal', 'Sales', 'Procurement', 'Finance', 'People', 'Operations'];
-const GROUP_WORDS = ['Legal Ops', 'Sales', 'Procurement', 'Finance', 'Contract Review', 'NDA Approvers', 'Privacy', 'Vendor Management', 'Executive', 'Marketing'];
+const GROUP_WORDS = [
+  'Legal Ops',
+  'Sales',
+  'Procurement',
+  'Finance',
+  'Contract Review',
+  'NDA Approvers',
+  'Privacy',
+  'Vendor Management',
+  'Executive',
+  'Marketing',
+];
 const EPOCH_2020 = Date.UTC(2020, 0, 1);
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

@@ -104,7 +104,12 @@ export class TokenEndpoint {
     return {
       status: 200,
       headers: JSON_HEADERS,
-      body: JSON.stringify({ token_type: 'Bearer', access_token: token, expires_in: this.#options.lifetimeSeconds, scope: scopes.join(' ') }),
+      body: JSON.stringify({
+        token_type: 'Bearer',
+        access_token: token,
+        expires_in: this.#options.lifetimeSeconds,
+        scope: scopes.join(' '),
+      }),
     };
   }
 

@@ -11,7 +11,9 @@ const CLIENT_SECRET = 'secret-1';
 const READ_SCOPES = 'scim.users.readUsers scim.groups.readGroups';
 const ALL_SCOPES = `${READ_SCOPES} scim.groups.updateGroups scim.users.createUsers scim.users.deleteUsers`;
 
-function service(options: { users?: number; groups?: number; saml?: boolean; clock?: () => number; rateLimits?: false } = {}): IroncladService {
+function service(
+  options: { users?: number; groups?: number; saml?: boolean; clock?: () => number; rateLimits?: false } = {},
+): IroncladService {
   return createIroncladService({
     org: generateIroncladOrg({ seed: 3, users: options.users ?? 30, groups: options.groups ?? 5, ...(options.saml ? { saml: true } : {}) }),
     clientId: CLIENT_ID,
@@ -21,9 +23,20 @@ function service(options: { users?: number; groups?: number; saml?: boolean; clo
   });
 }
 
-function call(target: IroncladService, method: string, url: string, options: { headers?: IncomingHttpHeaders; body?: string } = {}): ServiceResponse {
+function call(
+  target: IroncladService,
+  method: string,
+  url: string,
+  options: { headers?: IncomingHttpHeaders; body?: string } = {},
+): ServiceResponse {
   const parsed = new URL(url, 'http://sandbox');
-  return target.handle({ method, path: parsed.pathname, query: parsed.searchParams, headers: options.headers ?? {}, body: options.body ?? '' }) as ServiceResponse;
+  return target.handle({
+    method,
+    path: parsed.pathname,
+    query: parsed.searchParams,
+    headers: options.headers ?? {},
+    body: options.body ?? '',
+  }) as ServiceResponse;
 }
 
 function json(response: ServiceResponse): Record<string, unknown> {
@@ -31,7 +44,12 @@ function json(response: ServiceResponse): Record<string, unknown> {
 }
 
 function token(target: IroncladService, scope = READ_SCOPES): string {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scope }).toString();
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    scope,
+  }).toString();
   const response = call(target, 'POST', '/oauth/token', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
   expect(response.status).toBe(200);
   return json(response).access_token as string;
@@ -58,7 +76,10 @@ describe('Ironclad token endpoint', () => {
     });
     expect(asJson.status).toBe(200);
     const basic = call(target, 'POST', '/oauth/token', {
-      headers: { authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials',
     });
     expect(basic.status).toBe(200);
@@ -67,8 +88,13 @@ describe('Ironclad token endpoint', () => {
   it('answers a wrong secret with 403 unauthorized_client, an unknown client with 401 and an unknown scope with 400', () => {
     const target = service();
     const ask = (id: string, secret: string, scope: string) =>
-      call(target, 'POST', '/oauth/token', { body: new URLSearchParams({ grant_type: 'client_credentials', client_id: id, client_secret: secret, scope }).toString() });
-    expect([ask(CLIENT_ID, 'wrong', READ_SCOPES).status, json(ask(CLIENT_ID, 'wrong', READ_SCOPES)).error]).toEqual([403, 'unauthorized_client']);
+      call(target, 'POST', '/oauth/token', {
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: id, client_secret: secret, scope }).toString(),
+      });
+    expect([ask(CLIENT_ID, 'wrong', READ_SCOPES).status, json(ask(CLIENT_ID, 'wrong', READ_SCOPES)).error]).toEqual([
+      403,
+      'unauthorized_client',
+    ]);
     expect(json(ask('nobody', CLIENT_SECRET, READ_SCOPES)).error).toBe('invalid_client');
     const badScope = ask(CLIENT_ID, CLIENT_SECRET, 'scim.users.readUsers scim.everything');
     expect([badScope.status, json(badScope).error]).toEqual([400, 'invalid_scope']);
@@ -93,9 +119,13 @@ describe('Ironclad SCIM', () => {
     const missing = call(target, 'GET', '/scim/v2/Users', { headers: { authorization: `Bearer ${accessToken}` } });
     expect([missing.status, json(missing).status]).toEqual([400, '400']);
     const nonAdmin = target.org.users.find((user) => !user.admin);
-    const refused = call(target, 'GET', '/scim/v2/Users', { headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': nonAdmin?.userName ?? '' } });
+    const refused = call(target, 'GET', '/scim/v2/Users', {
+      headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': nonAdmin?.userName ?? '' },
+    });
     expect(refused.status).toBe(403);
-    const byId = call(target, 'GET', '/scim/v2/Users', { headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-id': target.org.users[0]?.id ?? '' } });
+    const byId = call(target, 'GET', '/scim/v2/Users', {
+      headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-id': target.org.users[0]?.id ?? '' },
+    });
     expect(byId.status).toBe(200);
   });
 
@@ -116,7 +146,12 @@ describe('Ironclad SCIM', () => {
     const accessToken = token(target);
     const user = target.org.users[0];
     const served = json(scim(target, 'GET', `/Users/${user?.id}`, accessToken));
-    expect(served).toMatchObject({ id: user?.id, userName: user?.userName, active: true, emails: [{ value: user?.userName, primary: true }] });
+    expect(served).toMatchObject({
+      id: user?.id,
+      userName: user?.userName,
+      active: true,
+      emails: [{ value: user?.userName, primary: true }],
+    });
     expect(served['urn:ietf:params:scim:schemas:extension:ironclad:2.0:User']).toMatchObject({ provider: 'local' });
     const group = json(scim(target, 'GET', `/Groups/${target.org.groups[0]?.id}`, accessToken));
     expect(group.members).toEqual(target.org.groups[0]?.memberIds.map((value) => ({ type: 'User', value })));
@@ -127,7 +162,9 @@ describe('Ironclad SCIM', () => {
     const target = service();
     const accessToken = token(target);
     const user = target.org.users[5];
-    const found = json(scim(target, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${user?.userName.toUpperCase()}"`)}`, accessToken));
+    const found = json(
+      scim(target, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${user?.userName.toUpperCase()}"`)}`, accessToken),
+    );
     expect(found).toMatchObject({ totalResults: 1, Resources: [{ id: user?.id }] });
     const bad = scim(target, 'GET', `/Users?filter=${encodeURIComponent('name.lastName eq "x"')}`, accessToken);
     expect(bad.status).toBe(400);
@@ -139,7 +176,10 @@ describe('Ironclad SCIM', () => {
     const group = target.org.groups[1];
     const user = target.org.users[7];
     if (!group || !user) throw new Error('fixture');
-    const add = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }] };
+    const add = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }],
+    };
     expect(scim(target, 'PATCH', `/Groups/${group.id}`, token(target), add).status).toBe(403);
     const writer = token(target, ALL_SCOPES);
     expect(scim(target, 'PATCH', `/Groups/${group.id}`, writer, add).status).toBe(204);
@@ -209,12 +249,16 @@ describe('Ironclad in the sandbox', () => {
         body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: READ_SCOPES }),
       });
       const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
-      const users = await fetch(`${baseUrl}/scim/v2/Users?count=1000`, { headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': asUserEmail } });
+      const users = await fetch(`${baseUrl}/scim/v2/Users?count=1000`, {
+        headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': asUserEmail },
+      });
       expect(((await users.json()) as { totalResults: number }).totalResults).toBe(org.users.length);
       expect(sandbox.requestCount('ironclad')).toBe(2);
       expect(sandbox.requestCount('ironclad', 'GET /scim/v2/Users')).toBe(1);
       sandbox.setFaults({ serverErrors: 1, serverErrorStatus: 503 }, 'ironclad');
-      const faulted = await fetch(`${baseUrl}/scim/v2/Users`, { headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': asUserEmail } });
+      const faulted = await fetch(`${baseUrl}/scim/v2/Users`, {
+        headers: { authorization: `Bearer ${accessToken}`, 'x-as-user-email': asUserEmail },
+      });
       expect([faulted.status, ((await faulted.json()) as { status: string }).status]).toEqual([503, '503']);
     } finally {
       await sandbox.close();

@@ -95,7 +95,11 @@ function parseFilter(text: string, attributes: readonly string[]): { attribute: 
   const match = /^\s*([A-Za-z.]+)\s+eq\s+("(?:[^"\\]|\\.)*")\s*$/i.exec(text);
   const attribute = match ? attributes.find((name) => name.toLowerCase() === (match[1] as string).toLowerCase()) : undefined;
   if (!match || attribute === undefined) {
-    throw new ScimRefusal(400, `Unsupported filter: ${text}; use ${attributes.map((name) => `${name} eq "..."`).join(' or ')}`, 'invalidFilter');
+    throw new ScimRefusal(
+      400,
+      `Unsupported filter: ${text}; use ${attributes.map((name) => `${name} eq "..."`).join(' or ')}`,
+      'invalidFilter',
+    );
   }
   return { attribute, value: JSON.parse(match[2] as string) as string };
 }
@@ -107,7 +111,8 @@ function jsonObject(request: ServiceRequest): Record<string, unknown> {
   } catch {
     throw new ScimRefusal(400, 'request body is not valid JSON', 'invalidSyntax');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ScimRefusal(400, 'request body must be a JSON object', 'invalidSyntax');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ScimRefusal(400, 'request body must be a JSON object', 'invalidSyntax');
   return body as Record<string, unknown>;
 }
 
@@ -189,7 +194,9 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
     const title = optionalString(body.title, 'title');
     const enterprise = body[SCIM.enterpriseUser];
     const department =
-      typeof enterprise === 'object' && enterprise !== null ? optionalString((enterprise as Record<string, unknown>).department, 'department') : undefined;
+      typeof enterprise === 'object' && enterprise !== null
+        ? optionalString((enterprise as Record<string, unknown>).department, 'department')
+        : undefined;
     if (body.active === false) throw new ScimRefusal(400, 'Ironclad users cannot be created inactive', 'invalidValue');
     const password = optionalString(body.password, 'password');
     if (!org.saml) {
@@ -234,16 +241,24 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
     const group = findGroup(params.id as string);
     const body = jsonObject(request);
     if (!hasSchema(body, SCIM.patchOp)) throw new ScimRefusal(400, `schemas must include ${SCIM.patchOp}`, 'invalidValue');
-    if (!Array.isArray(body.Operations) || body.Operations.length === 0) throw new ScimRefusal(400, 'Operations must be a non-empty array', 'invalidValue');
+    if (!Array.isArray(body.Operations) || body.Operations.length === 0)
+      throw new ScimRefusal(400, 'Operations must be a non-empty array', 'invalidValue');
     const changes = body.Operations.map((operation: unknown) => {
-      if (typeof operation !== 'object' || operation === null) throw new ScimRefusal(400, 'each operation must be an object', 'invalidValue');
+      if (typeof operation !== 'object' || operation === null)
+        throw new ScimRefusal(400, 'each operation must be an object', 'invalidValue');
       const { op, path, value } = operation as Record<string, unknown>;
       const kind = typeof op === 'string' ? op.toLowerCase() : '';
-      if (kind !== 'add' && kind !== 'remove') throw new ScimRefusal(400, `op must be "add" or "remove", got ${JSON.stringify(op)}`, 'invalidValue');
+      if (kind !== 'add' && kind !== 'remove')
+        throw new ScimRefusal(400, `op must be "add" or "remove", got ${JSON.stringify(op)}`, 'invalidValue');
       if (path !== undefined && path !== 'members') {
-        throw new ScimRefusal(400, `path must be "members" with a value array of {"value": userId}, got ${JSON.stringify(path)}`, 'invalidPath');
+        throw new ScimRefusal(
+          400,
+          `path must be "members" with a value array of {"value": userId}, got ${JSON.stringify(path)}`,
+          'invalidPath',
+        );
       }
-      if (!Array.isArray(value) || value.length === 0) throw new ScimRefusal(400, 'value must be a non-empty array of {"value": userId}', 'invalidValue');
+      if (!Array.isArray(value) || value.length === 0)
+        throw new ScimRefusal(400, 'value must be a non-empty array of {"value": userId}', 'invalidValue');
       const userIds = value.map((member: unknown) => {
         const id = typeof member === 'object' && member !== null ? (member as Record<string, unknown>).value : undefined;
         if (typeof id !== 'string' || id === '') throw new ScimRefusal(400, 'each member must be {"value": userId}', 'invalidValue');
@@ -279,7 +294,10 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
       },
     })
     .on('POST', `${scimBase}/Users`, { scope: 'scim.users.createUsers', handler: createUser })
-    .on('GET', `${scimBase}/Users/:id`, { scope: 'scim.users.readUsers', handler: (_request, params) => scimJson(200, userObject(findUser(params.id as string), scimBase)) })
+    .on('GET', `${scimBase}/Users/:id`, {
+      scope: 'scim.users.readUsers',
+      handler: (_request, params) => scimJson(200, userObject(findUser(params.id as string), scimBase)),
+    })
     .on('DELETE', `${scimBase}/Users/:id`, { scope: 'scim.users.deleteUsers', handler: deleteUser })
     .on('GET', `${scimBase}/Groups`, {
       scope: 'scim.groups.readGroups',
@@ -293,7 +311,10 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
         return page(groups, request.query, (group) => groupObject(group, scimBase));
       },
     })
-    .on('GET', `${scimBase}/Groups/:id`, { scope: 'scim.groups.readGroups', handler: (_request, params) => scimJson(200, groupObject(findGroup(params.id as string), scimBase)) })
+    .on('GET', `${scimBase}/Groups/:id`, {
+      scope: 'scim.groups.readGroups',
+      handler: (_request, params) => scimJson(200, groupObject(findGroup(params.id as string), scimBase)),
+    })
     .on('PATCH', `${scimBase}/Groups/:id`, { scope: 'scim.groups.updateGroups', handler: patchGroup });
 
   /** The admin the request acts as; throws when the header is missing (400) or names no admin (403). */
@@ -304,7 +325,11 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
       throw new ScimRefusal(400, 'x-as-user-email or x-as-user-id is required with a client credentials token', 'invalidValue');
     }
     const user = typeof email === 'string' ? usersByName.get(email.trim().toLowerCase()) : usersById.get(id as string);
-    if (user === undefined) throw new ScimRefusal(403, `the user named by ${typeof email === 'string' ? 'x-as-user-email' : 'x-as-user-id'} is not in this company`);
+    if (user === undefined)
+      throw new ScimRefusal(
+        403,
+        `the user named by ${typeof email === 'string' ? 'x-as-user-email' : 'x-as-user-id'} is not in this company`,
+      );
     if (!user.admin) throw new ScimRefusal(403, `${user.userName} is not an Ironclad admin and cannot manage users and groups`);
     return user;
   };
@@ -312,7 +337,8 @@ export function createIroncladService(options: IroncladServiceOptions): Ironclad
   const scim = (request: ServiceRequest, token: IssuedToken): ServiceResponse => {
     const match = router.match(request.method, request.path);
     if (match.kind === 'not-found') throw new ScimRefusal(404, `no resource at ${request.path}`);
-    if (match.kind === 'method-not-allowed') throw new ScimRefusal(405, `method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
+    if (match.kind === 'method-not-allowed')
+      throw new ScimRefusal(405, `method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
     actingUser(request);
     if (!token.scopes.has(match.handler.scope)) throw new ScimRefusal(403, `the access token lacks the scope ${match.handler.scope}`);
     return match.handler.handler(request, match.params);

@@ -6,7 +6,9 @@ describe('generateRudderstackOrg', () => {
     const a = JSON.stringify(generateRudderstackOrg({ seed: 1, users: 300, groups: 40 }));
     expect(JSON.stringify(generateRudderstackOrg({ seed: 1, users: 300, groups: 40 }))).toBe(a);
     expect(JSON.stringify(generateRudderstackOrg({ seed: 2, users: 300, groups: 40 }))).not.toBe(a);
-    expect(generateRudderstackOrg({ seed: 1, users: 300, groups: 2 }).users).toEqual(generateRudderstackOrg({ seed: 1, users: 300, groups: 40 }).users);
+    expect(generateRudderstackOrg({ seed: 1, users: 300, groups: 2 }).users).toEqual(
+      generateRudderstackOrg({ seed: 1, users: 300, groups: 40 }).users,
+    );
   });
 
   it('gives unique 27-character ids and emails, some inactive and unnamed users, and groups of real members', () => {
@@ -18,7 +20,9 @@ describe('generateRudderstackOrg', () => {
     expect(org.users.filter((user) => !user.active).length).toBeGreaterThan(500);
     expect(org.users.filter((user) => user.displayName === undefined).length).toBeGreaterThan(200);
     const ids = new Set(org.users.map((user) => user.id));
-    expect(org.groups.every((group) => group.memberIds.every((id) => ids.has(id)) && new Set(group.memberIds).size === group.memberIds.length)).toBe(true);
+    expect(
+      org.groups.every((group) => group.memberIds.every((id) => ids.has(id)) && new Set(group.memberIds).size === group.memberIds.length),
+    ).toBe(true);
   });
 
   it('lists group 0 with its 5 members, group 1 (3 members) without them, leaves group 2 empty, and omits members for about a quarter', () => {

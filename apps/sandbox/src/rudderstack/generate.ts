@@ -11,9 +11,58 @@ export interface RudderstackOrgOptions {
   readonly groups: number;
 }
 
-const FIRST_NAMES = ['Ada', 'Bruno', 'Chen', 'Dara', 'Emil', 'Fatima', 'Goran', 'Hiro', 'Ines', 'Jamal', 'Kira', 'Luca', 'Maya', 'Nils', 'Omar', 'Priya', 'Rosa', 'Sven', 'Tara', 'Yusuf'];
-const LAST_NAMES = ['Adler', 'Banerjee', 'Costa', 'Dubois', 'Eriksen', 'Fernandes', 'Gupta', 'Horvat', 'Ito', 'Jensen', 'Kim', 'Lindqvist', 'Mendes', 'Nowak', 'Osei', 'Park'];
-const GROUP_WORDS = ['Data Engineering', 'Analytics', 'Growth', 'Platform', 'Warehouse Admins', 'Tracking Plan Owners', 'Marketing Ops', 'Security', 'Support', 'Product'];
+const FIRST_NAMES = [
+  'Ada',
+  'Bruno',
+  'Chen',
+  'Dara',
+  'Emil',
+  'Fatima',
+  'Goran',
+  'Hiro',
+  'Ines',
+  'Jamal',
+  'Kira',
+  'Luca',
+  'Maya',
+  'Nils',
+  'Omar',
+  'Priya',
+  'Rosa',
+  'Sven',
+  'Tara',
+  'Yusuf',
+];
+const LAST_NAMES = [
+  'Adler',
+  'Banerjee',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fernandes',
+  'Gupta',
+  'Horvat',
+  'Ito',
+  'Jensen',
+  'Kim',
+  'Lindqvist',
+  'Mendes',
+  'Nowak',
+  'Osei',
+  'Park',
+];
+const GROUP_WORDS = [
+  'Data Engineering',
+  'Analytics',
+  'Growth',
+  'Platform',
+  'Warehouse Admins',
+  'Tracking Plan Owners',
+  'Marketing Ops',
+  'Security',
+  'Support',
+  'Product',
+];
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const EPOCH_2021 = Date.UTC(2021, 0, 1);
 const YEAR_MS = 365 * 24 * 3600 * 1000;

@@ -73,7 +73,11 @@ describe('RudderStack SCIM listings', () => {
     expect(first.headers?.['content-type']).toMatch(/^application\/scim\+json/);
     const last = call(target, '/scim/v2/Users?startIndex=201&count=1000');
     expect(ids(last)).toEqual(target.org.users.slice(200).map((user) => user.id));
-    expect(json(call(target, '/scim/v2/Users?startIndex=251&count=100'))).toMatchObject({ totalResults: 250, itemsPerPage: 0, Resources: [] });
+    expect(json(call(target, '/scim/v2/Users?startIndex=251&count=100'))).toMatchObject({
+      totalResults: 250,
+      itemsPerPage: 0,
+      Resources: [],
+    });
     expect(json(call(target, '/scim/v2/Users?count=0'))).toMatchObject({ totalResults: 250, Resources: [] });
     expect(ids(call(target, '/scim/v2/Users?startIndex=-3&count=2'))).toEqual(target.org.users.slice(0, 2).map((user) => user.id));
     expect(call(target, '/scim/v2/Users?count=ten').status).toBe(400);
@@ -89,7 +93,13 @@ describe('RudderStack SCIM listings', () => {
     const target = service();
     const user = target.org.users[0];
     const served = json(call(target, `/scim/v2/Users/${user?.id}`));
-    expect(served).toMatchObject({ id: user?.id, userName: user?.userName, displayName: user?.displayName, active: true, emails: [{ value: user?.userName, primary: true }] });
+    expect(served).toMatchObject({
+      id: user?.id,
+      userName: user?.userName,
+      displayName: user?.displayName,
+      active: true,
+      emails: [{ value: user?.userName, primary: true }],
+    });
     const filtered = call(target, `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${user?.userName}"`)}`);
     expect(ids(filtered)).toEqual([user?.id]);
   });

@@ -66,7 +66,11 @@ function parseFilter(text: string, attributes: readonly string[]): { attribute: 
   const match = /^\s*([A-Za-z]+)\s+eq\s+("(?:[^"\\]|\\.)*")\s*$/i.exec(text);
   const attribute = match ? attributes.find((name) => name.toLowerCase() === (match[1] as string).toLowerCase()) : undefined;
   if (!match || attribute === undefined) {
-    throw new ScimRefusal(400, `Unsupported filter: ${text}; use ${attributes.map((name) => `${name} eq "..."`).join(' or ')}`, 'invalidFilter');
+    throw new ScimRefusal(
+      400,
+      `Unsupported filter: ${text}; use ${attributes.map((name) => `${name} eq "..."`).join(' or ')}`,
+      'invalidFilter',
+    );
   }
   return { attribute, value: JSON.parse(match[2] as string) as string };
 }
@@ -120,7 +124,9 @@ export function createRudderstackService(options: RudderstackServiceOptions): Ru
         groupResource(group, SCIM_BASE, !group.membersOmittedFromList),
       ),
     )
-    .on('GET', `${SCIM_BASE}/Groups/:id`, (_request, params) => scimOk(groupResource(find(groupsById, params.id as string), SCIM_BASE, true)));
+    .on('GET', `${SCIM_BASE}/Groups/:id`, (_request, params) =>
+      scimOk(groupResource(find(groupsById, params.id as string), SCIM_BASE, true)),
+    );
 
   /** 401 without a known bearer token, 403 for the workspace token or when SCIM is off. */
   const authorize = (request: ServiceRequest): void => {
@@ -134,7 +140,8 @@ export function createRudderstackService(options: RudderstackServiceOptions): Ru
     const match = router.match(request.method, request.path);
     if (match.kind === 'not-found') throw new ScimRefusal(404, `No resource at ${request.path}`);
     authorize(request);
-    if (match.kind === 'method-not-allowed') throw new ScimRefusal(405, `Method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
+    if (match.kind === 'method-not-allowed')
+      throw new ScimRefusal(405, `Method ${request.method} not allowed; use ${match.allowed.join(', ')}`);
     return match.handler(request, match.params);
   };
 

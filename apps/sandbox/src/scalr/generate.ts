@@ -25,10 +25,31 @@ export interface ScalrOrgOptions {
 export const SCALR_OTHER_ACCOUNT = 'globex';
 const OTHER_ACCOUNT_USERS = 5;
 const OTHER_ACCOUNT_SERVICE_ACCOUNTS = 2;
-const FIRST_NAMES = ['Ada', 'Boris', 'Chen', 'Dana', 'Elif', 'Farid', 'Gina', 'Hugo', 'Ines', 'Jamal', 'Kira', 'Liam', 'Maya', 'Nils', 'Omar', 'Priya'];
+const FIRST_NAMES = [
+  'Ada',
+  'Boris',
+  'Chen',
+  'Dana',
+  'Elif',
+  'Farid',
+  'Gina',
+  'Hugo',
+  'Ines',
+  'Jamal',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Nils',
+  'Omar',
+  'Priya',
+];
 const LAST_NAMES = ['Novak', 'Okafor', 'Park', 'Quinn', 'Rossi', 'Silva', 'Tanaka', 'Ueda', 'Vargas', 'Weiss', 'Yilmaz', 'Zhang'];
 const SA_PURPOSES = ['ci', 'deploy', 'terraform', 'drift', 'backup', 'audit', 'sync', 'policy'];
-const USER_STATUS_WEIGHTS: readonly (readonly [ScalrUserStatus, number])[] = [['Active', 0.8], ['Inactive', 0.12], ['Pending', 0.08]];
+const USER_STATUS_WEIGHTS: readonly (readonly [ScalrUserStatus, number])[] = [
+  ['Active', 0.8],
+  ['Inactive', 0.12],
+  ['Pending', 0.08],
+];
 const FIXED_USER_STATUSES: readonly ScalrUserStatus[] = ['Active', 'Inactive', 'Pending'];
 const FIXED_SA_STATUSES: readonly ScalrServiceAccountStatus[] = ['Active', 'Inactive'];
 const EPOCH_2021 = Date.UTC(2021, 0, 1);
@@ -93,7 +114,13 @@ function generateMembers(random: Random, account: ScalrAccount, count: number, i
 }
 
 /** Service accounts 0 and 1 are Active and Inactive; the rest are mostly Active. */
-function generateServiceAccounts(random: Random, account: ScalrAccount, count: number, creators: readonly ScalrUser[], ids: Set<string>): ScalrServiceAccount[] {
+function generateServiceAccounts(
+  random: Random,
+  account: ScalrAccount,
+  count: number,
+  creators: readonly ScalrUser[],
+  ids: Set<string>,
+): ScalrServiceAccount[] {
   const result: ScalrServiceAccount[] = [];
   for (let index = 0; index < count; index++) {
     const name = `${random.pick(SA_PURPOSES)}-bot-${index}`;
@@ -121,24 +148,47 @@ export function generateScalrOrg(options: ScalrOrgOptions): ScalrOrg {
   const name = options.account ?? 'acme';
   if (!Number.isInteger(userCount) || userCount < 1) throw new RangeError(`scalr users must be an integer >= 1, got ${userCount}`);
   if (!Number.isInteger(saCount) || saCount < 0) throw new RangeError(`scalr service accounts must be an integer >= 0, got ${saCount}`);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || name === SCALR_OTHER_ACCOUNT) throw new RangeError(`scalr account must be a subdomain other than ${SCALR_OTHER_ACCOUNT}, got '${name}'`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || name === SCALR_OTHER_ACCOUNT)
+    throw new RangeError(`scalr account must be a subdomain other than ${SCALR_OTHER_ACCOUNT}, got '${name}'`);
   const random = createRandom(seed, `scalr:${name}`);
   const otherRandom = createRandom(seed, 'scalr:other');
   const ids = new Set<string>();
   const main: ScalrAccount = { id: scalrId(random, 'acc', ids), name, createdAt: isoSeconds(EPOCH_2021) };
-  const other: ScalrAccount = { id: scalrId(otherRandom, 'acc', ids), name: SCALR_OTHER_ACCOUNT, createdAt: isoSeconds(EPOCH_2021 + DAY_MS) };
+  const other: ScalrAccount = {
+    id: scalrId(otherRandom, 'acc', ids),
+    name: SCALR_OTHER_ACCOUNT,
+    createdAt: isoSeconds(EPOCH_2021 + DAY_MS),
+  };
   const members = generateMembers(random, main, userCount, ids, `${name}.example`);
   const outsiders = generateMembers(otherRandom, other, OTHER_ACCOUNT_USERS, ids, `${SCALR_OTHER_ACCOUNT}.example`);
   const owner = (members[0] as Member).user;
-  const shared: ScalrAccountUser = { id: scalrId(otherRandom, 'au', ids), accountId: other.id, userId: owner.id, status: 'Active', lastLoginAt: owner.lastLoginAt };
+  const shared: ScalrAccountUser = {
+    id: scalrId(otherRandom, 'au', ids),
+    accountId: other.id,
+    userId: owner.id,
+    status: 'Active',
+    lastLoginAt: owner.lastLoginAt,
+  };
   return {
     seed,
     accounts: [main, other],
     users: [...members, ...outsiders].map((member) => member.user),
     accountUsers: [...members.map((member) => member.link), ...outsiders.map((member) => member.link), shared],
     serviceAccounts: [
-      ...generateServiceAccounts(random, main, saCount, members.map((member) => member.user), ids),
-      ...generateServiceAccounts(otherRandom, other, OTHER_ACCOUNT_SERVICE_ACCOUNTS, outsiders.map((member) => member.user), ids),
+      ...generateServiceAccounts(
+        random,
+        main,
+        saCount,
+        members.map((member) => member.user),
+        ids,
+      ),
+      ...generateServiceAccounts(
+        otherRandom,
+        other,
+        OTHER_ACCOUNT_SERVICE_ACCOUNTS,
+        outsiders.map((member) => member.user),
+        ids,
+      ),
     ],
   };
 }

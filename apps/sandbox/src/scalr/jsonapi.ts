@@ -53,9 +53,19 @@ export function singleDocument(data: string): ServiceResponse {
   return { status: 200, headers: HEADERS, body: `{"data":${data}}` };
 }
 
-function resource(ref: ResourceRef, attributes: Record<string, unknown>, relationships: Record<string, ResourceRef | readonly ResourceRef[] | null>): string {
+function resource(
+  ref: ResourceRef,
+  attributes: Record<string, unknown>,
+  relationships: Record<string, ResourceRef | readonly ResourceRef[] | null>,
+): string {
   const links = Object.fromEntries(Object.entries(relationships).map(([name, data]) => [name, { data }]));
-  return JSON.stringify({ type: ref.type, id: ref.id, attributes, relationships: links, links: { self: `/api/iacp/v3/${ref.type}/${ref.id}` } });
+  return JSON.stringify({
+    type: ref.type,
+    id: ref.id,
+    attributes,
+    relationships: links,
+    links: { self: `/api/iacp/v3/${ref.type}/${ref.id}` },
+  });
 }
 
 /** An `accounts` resource object. */

@@ -21,11 +21,21 @@ function service(users = 250, serviceAccounts = 30): ScalrService {
   return createScalrService({ org: generateScalrOrg({ seed: 2, users, serviceAccounts }), token: TOKEN, restrictedToken: NO_IAM });
 }
 
-function call(target: ScalrService, url: string, options: { token?: string | null; headers?: IncomingHttpHeaders; method?: string } = {}): ServiceResponse {
+function call(
+  target: ScalrService,
+  url: string,
+  options: { token?: string | null; headers?: IncomingHttpHeaders; method?: string } = {},
+): ServiceResponse {
   const parsed = new URL(url, 'http://sandbox');
   const presented = options.token === undefined ? TOKEN : options.token;
   const headers: IncomingHttpHeaders = { ...options.headers, ...(presented === null ? {} : { authorization: `Bearer ${presented}` }) };
-  return target.handle({ method: options.method ?? 'GET', path: parsed.pathname, query: parsed.searchParams, headers, body: '' }) as ServiceResponse;
+  return target.handle({
+    method: options.method ?? 'GET',
+    path: parsed.pathname,
+    query: parsed.searchParams,
+    headers,
+    body: '',
+  }) as ServiceResponse;
 }
 
 function doc(response: ServiceResponse): Doc {
@@ -60,7 +70,9 @@ describe('fake Scalr API', () => {
     }
     expect(sizes).toEqual([100, 100, 50]);
     expect(seen).toEqual(target.org.users.slice(0, 250).map((user) => user.id));
-    const statuses = new Set(doc(call(target, `${api}/account-users?filter[account]=${main?.id}&page[size]=100`)).data.map((link) => link.attributes.status));
+    const statuses = new Set(
+      doc(call(target, `${api}/account-users?filter[account]=${main?.id}&page[size]=100`)).data.map((link) => link.attributes.status),
+    );
     expect([...statuses].sort()).toEqual(['Active', 'Inactive', 'Pending']);
   });
 
@@ -77,7 +89,11 @@ describe('fake Scalr API', () => {
 
   it('caps page[size] at 100 and says so in meta, defaults to 20, and rejects non-positive values', () => {
     const capped = doc(call(target, `${api}/account-users?filter[account]=${main?.id}&page[size]=500`));
-    expect([capped.data.length, capped.meta.pagination['page-size'], capped.meta.pagination['next-page']]).toEqual([SCALR_MAX_PAGE_SIZE, 100, 2]);
+    expect([capped.data.length, capped.meta.pagination['page-size'], capped.meta.pagination['next-page']]).toEqual([
+      SCALR_MAX_PAGE_SIZE,
+      100,
+      2,
+    ]);
     expect(doc(call(target, `${api}/account-users?filter[account]=${main?.id}`)).data).toHaveLength(20);
     const zero = call(target, `${api}/account-users?filter[account]=${main?.id}&page[size]=0`);
     expect([zero.status, doc(zero).errors?.[0]?.source?.parameter]).toEqual([400, 'page[size]']);
@@ -85,7 +101,7 @@ describe('fake Scalr API', () => {
     expect([beyond.data.length, beyond.meta.pagination['next-page'], beyond.meta.pagination['prev-page']]).toEqual([0, null, 8]);
   });
 
-  it('lists the account\'s service accounts with includes', () => {
+  it("lists the account's service accounts with includes", () => {
     const page = doc(call(target, `${api}/service-accounts?filter[account]=${main?.id}&include=account&page[size]=100`));
     expect(page.data).toHaveLength(30);
     expect(page.data[0]?.id).toMatch(/^sa-/);
@@ -124,7 +140,10 @@ describe('fake Scalr API in the sandbox', () => {
   it('serves acme below its base URL, counts requests and injects faults as JSON:API errors', async () => {
     const { baseUrl, account, token } = sandbox.services.scalr;
     expect([baseUrl, account]).toEqual([`${sandbox.url}/scalr/acme`, 'acme']);
-    const get = () => fetch(`${baseUrl}/api/iacp/v3/accounts?filter[name]=acme`, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.api+json' } });
+    const get = () =>
+      fetch(`${baseUrl}/api/iacp/v3/accounts?filter[name]=acme`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.api+json' },
+      });
     expect((await get()).status).toBe(200);
     sandbox.setFaults({ serverErrors: 1, serverErrorStatus: 503 }, 'scalr');
     const failed = await get();

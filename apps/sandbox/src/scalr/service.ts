@@ -74,7 +74,8 @@ function includes(query: URLSearchParams, allowed: readonly string[]): ReadonlyS
   if (text === null || text === '') return new Set();
   const paths = text.split(',').map((path) => path.trim());
   const unknown = paths.find((path) => !allowed.includes(path));
-  if (unknown !== undefined) throw new RequestError(400, `Invalid include parameter '${unknown}'; allowed: ${allowed.join(', ')}`, 'include');
+  if (unknown !== undefined)
+    throw new RequestError(400, `Invalid include parameter '${unknown}'; allowed: ${allowed.join(', ')}`, 'include');
   return new Set(paths);
 }
 
@@ -90,7 +91,7 @@ function bearerToken(request: ServiceRequest): string | undefined {
 function locate(request: ServiceRequest): { account: string; apiPath: string } | undefined {
   const [, first = '', ...rest] = request.path.split('/');
   const fromHost = first === 'api';
-  const account = fromHost ? (request.headers.host ?? '').split('.')[0] ?? '' : first;
+  const account = fromHost ? ((request.headers.host ?? '').split('.')[0] ?? '') : first;
   const path = fromHost ? request.path : `/${rest.join('/')}`;
   if (account === '' || (path !== SCALR_API_PATH && !path.startsWith(`${SCALR_API_PATH}/`))) return undefined;
   return { account, apiPath: path.slice(SCALR_API_PATH.length) || '/' };
@@ -144,7 +145,8 @@ function createDirectory(org: ScalrOrg): Directory {
     visibleAccounts: (caller) => (caller.restricted ? [main] : org.accounts),
     accountFilter(query) {
       const id = query.get('filter[account]') ?? undefined;
-      if (id !== undefined && !accountsById.has(id)) throw new RequestError(404, `Account '${id}' not found, or the token has no permission to read it.`);
+      if (id !== undefined && !accountsById.has(id))
+        throw new RequestError(404, `Account '${id}' not found, or the token has no permission to read it.`);
       return id;
     },
   };
@@ -161,7 +163,10 @@ function scalrRouter(dir: Directory): Router<Handler> {
   return new Router<Handler>()
     .on('GET', '/accounts', (query, caller) => {
       const name = query.get('filter[name]');
-      const { page, pagination } = paginate(dir.visibleAccounts(caller).filter((account) => name === null || account.name === name), query);
+      const { page, pagination } = paginate(
+        dir.visibleAccounts(caller).filter((account) => name === null || account.name === name),
+        query,
+      );
       return listDocument(page.map(accountText), undefined, pagination);
     })
     .on('GET', '/accounts/:id', (_query, caller, id) => {
@@ -172,8 +177,15 @@ function scalrRouter(dir: Directory): Router<Handler> {
     .on('GET', '/users', (query, caller) => {
       requireIamRead(caller);
       const email = query.get('filter[email]');
-      const { page, pagination } = paginate(org.users.filter((user) => email === null || user.email === email), query);
-      return listDocument(page.map((user) => dir.text(user.id, () => userJson(user))), undefined, pagination);
+      const { page, pagination } = paginate(
+        org.users.filter((user) => email === null || user.email === email),
+        query,
+      );
+      return listDocument(
+        page.map((user) => dir.text(user.id, () => userJson(user))),
+        undefined,
+        pagination,
+      );
     })
     .on('GET', '/account-users', (query, caller) => {
       const wanted = includes(query, ['user', 'account', 'teams']);
@@ -183,24 +195,37 @@ function scalrRouter(dir: Directory): Router<Handler> {
       }
       const accountId = dir.accountFilter(query);
       requireIamRead(caller);
-      const links = org.accountUsers.filter((link) => (accountId === undefined || link.accountId === accountId) && (userId === null || link.userId === userId));
+      const links = org.accountUsers.filter(
+        (link) => (accountId === undefined || link.accountId === accountId) && (userId === null || link.userId === userId),
+      );
       const { page, pagination } = paginate(links, query);
       const refs = page.flatMap((link) => [
         ...(wanted.has('user') ? [['users', link.userId] as const] : []),
         ...(wanted.has('account') ? [['accounts', link.accountId] as const] : []),
       ]);
-      return listDocument(page.map((link) => dir.text(link.id, () => accountUserJson(link))), wanted.size > 0 ? dir.included(refs) : undefined, pagination);
+      return listDocument(
+        page.map((link) => dir.text(link.id, () => accountUserJson(link))),
+        wanted.size > 0 ? dir.included(refs) : undefined,
+        pagination,
+      );
     })
     .on('GET', '/service-accounts', (query, caller) => {
       const wanted = includes(query, ['account', 'created-by', 'owners']);
       const accountId = dir.accountFilter(query);
       requireIamRead(caller);
-      const { page, pagination } = paginate(org.serviceAccounts.filter((account) => accountId === undefined || account.accountId === accountId), query);
+      const { page, pagination } = paginate(
+        org.serviceAccounts.filter((account) => accountId === undefined || account.accountId === accountId),
+        query,
+      );
       const refs = page.flatMap((account) => [
         ...(wanted.has('account') ? [['accounts', account.accountId] as const] : []),
         ...(wanted.has('created-by') ? [['users', account.createdBy] as const] : []),
       ]);
-      return listDocument(page.map((account) => dir.text(account.id, () => serviceAccountJson(account))), wanted.size > 0 ? dir.included(refs) : undefined, pagination);
+      return listDocument(
+        page.map((account) => dir.text(account.id, () => serviceAccountJson(account))),
+        wanted.size > 0 ? dir.included(refs) : undefined,
+        pagination,
+      );
     });
 }
 
@@ -228,11 +253,13 @@ export function createScalrService(options: ScalrServiceOptions): ScalrService {
       }
       const match = router.match(request.method, located.apiPath);
       if (match.kind === 'not-found') return scalrError(404, `No resource at ${located.apiPath}.`);
-      if (match.kind === 'method-not-allowed') return scalrError(405, `Method ${request.method} is not allowed; use ${match.allowed.join(', ')}.`);
+      if (match.kind === 'method-not-allowed')
+        return scalrError(405, `Method ${request.method} is not allowed; use ${match.allowed.join(', ')}.`);
       try {
         return match.handler(request.query, caller, match.params.id);
       } catch (error) {
-        if (error instanceof RequestError) return scalrError(error.status, error.message, error.parameter === undefined ? undefined : { parameter: error.parameter });
+        if (error instanceof RequestError)
+          return scalrError(error.status, error.message, error.parameter === undefined ? undefined : { parameter: error.parameter });
         throw error;
       }
     },

@@ -10,9 +10,50 @@ export interface TeamtailorCompanyOptions {
   readonly users: number;
 }
 
-const FIRST_NAMES = ['Alva', 'Elsa', 'Hugo', 'Ines', 'Jonas', 'Klara', 'Liam', 'Maja', 'Nils', 'Olle', 'Saga', 'Vera', 'Ava', 'Leo', 'Mila', 'Omar'];
-const LAST_NAMES = ['Andersson', 'Berg', 'Dahl', 'Ek', 'Holm', 'Lind', 'Nilsson', 'Sandberg', 'Strand', 'Wiik', 'Garcia', 'Kim', 'Novak', 'Silva'];
-const TITLES = ['Talent Acquisition Partner', 'Recruiter', 'Hiring Manager', 'HR Business Partner', 'Employer Branding Lead', 'Developer', 'Head of People', 'Coordinator'];
+const FIRST_NAMES = [
+  'Alva',
+  'Elsa',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Klara',
+  'Liam',
+  'Maja',
+  'Nils',
+  'Olle',
+  'Saga',
+  'Vera',
+  'Ava',
+  'Leo',
+  'Mila',
+  'Omar',
+];
+const LAST_NAMES = [
+  'Andersson',
+  'Berg',
+  'Dahl',
+  'Ek',
+  'Holm',
+  'Lind',
+  'Nilsson',
+  'Sandberg',
+  'Strand',
+  'Wiik',
+  'Garcia',
+  'Kim',
+  'Novak',
+  'Silva',
+];
+const TITLES = [
+  'Talent Acquisition Partner',
+  'Recruiter',
+  'Hiring Manager',
+  'HR Business Partner',
+  'Employer Branding Lead',
+  'Developer',
+  'Head of People',
+  'Coordinator',
+];
 const DEPARTMENTS = ['People', 'Engineering', 'Sales', 'Marketing', 'Customer Success', 'Finance', 'Operations', 'Design'];
 const LOCATIONS: readonly (readonly [string, string, string])[] = [
   ['Stockholm HQ', 'Stockholm', 'Sweden'],
@@ -22,7 +63,13 @@ const LOCATIONS: readonly (readonly [string, string, string])[] = [
   ['Remote', 'Remote', 'Sweden'],
 ];
 const ROLE_WEIGHTS: readonly (readonly [TeamtailorRole, number])[] = [
-  ['admin', 0.04], ['recruiter', 0.2], ['user', 0.5], ['no_access', 0.1], ['designer', 0.05], ['external_recruiter', 0.08], ['interviewer', 0.03],
+  ['admin', 0.04],
+  ['recruiter', 0.2],
+  ['user', 0.5],
+  ['no_access', 0.1],
+  ['designer', 0.05],
+  ['external_recruiter', 0.08],
+  ['interviewer', 0.03],
 ];
 
 function weightedRole(random: Random): TeamtailorRole {
@@ -84,6 +131,11 @@ export function generateTeamtailorCompany(options: TeamtailorCompanyOptions): Te
   if (!Number.isInteger(users) || users < 1) throw new RangeError(`teamtailor users must be an integer >= 1, got ${users}`);
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
   const departments: TeamtailorDepartment[] = DEPARTMENTS.map((name, index) => ({ id: String(100 + index), name }));
-  const locations: TeamtailorLocation[] = LOCATIONS.map(([name, city, country], index) => ({ id: String(200 + index), name, city, country }));
+  const locations: TeamtailorLocation[] = LOCATIONS.map(([name, city, country], index) => ({
+    id: String(200 + index),
+    name,
+    city,
+    country,
+  }));
   return { seed, users: generateUsers(seed, users, departments.length, locations.length), departments, locations };
 }

@@ -44,12 +44,22 @@ export function userResource(user: TeamtailorUser, selfBase: string, admin: bool
 }
 
 /** The `included` array for a page of users: each department and location they point at, once. */
-export function includedResources(users: readonly TeamtailorUser[], company: TeamtailorCompany, selfBase: string, includes: Includes): Json[] {
+export function includedResources(
+  users: readonly TeamtailorUser[],
+  company: TeamtailorCompany,
+  selfBase: string,
+  includes: Includes,
+): Json[] {
   const included: Json[] = [];
   if (includes.department) {
     const ids = new Set(users.map((user) => user.departmentId).filter((id) => id !== null));
     for (const department of company.departments.filter((candidate) => ids.has(candidate.id))) {
-      included.push({ id: department.id, type: 'departments', links: { self: `${selfBase}/departments/${department.id}` }, attributes: { name: department.name } });
+      included.push({
+        id: department.id,
+        type: 'departments',
+        links: { self: `${selfBase}/departments/${department.id}` },
+        attributes: { name: department.name },
+      });
     }
   }
   if (includes.location) {

@@ -132,7 +132,11 @@ describe('fake Teamtailor rate limit', () => {
     try {
       const { baseUrl, apiKey } = sandbox.services.teamtailor;
       const first = await call(`${baseUrl}/users`, { key: apiKey });
-      expect([first.headers.get('x-rate-limit-limit'), first.headers.get('x-rate-limit-remaining'), first.headers.get('x-rate-limit-reset')]).toEqual(['2', '1', '7']);
+      expect([
+        first.headers.get('x-rate-limit-limit'),
+        first.headers.get('x-rate-limit-remaining'),
+        first.headers.get('x-rate-limit-reset'),
+      ]).toEqual(['2', '1', '7']);
       await call(`${baseUrl}/users`, { key: apiKey });
       const over = await call(`${baseUrl}/users`, { key: apiKey });
       expect(over.status).toBe(429);

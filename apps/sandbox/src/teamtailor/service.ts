@@ -51,8 +51,16 @@ type Handler = (call: Call) => { [key: string]: unknown };
 
 const MOUNT = '/teamtailor';
 const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 /** Teamtailor's error document: a JSON:API `errors` array with status, title and detail. */
@@ -78,9 +86,13 @@ function positiveParam(query: URLSearchParams, name: string, fallback: number): 
 }
 
 function parseIncludes(query: URLSearchParams): Includes {
-  const names = (query.get('include') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = (query.get('include') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   for (const name of names) {
-    if (name !== 'department' && name !== 'location') throw new RequestError(400, `users cannot include '${name}'; use department, location`);
+    if (name !== 'department' && name !== 'location')
+      throw new RequestError(400, `users cannot include '${name}'; use department, location`);
   }
   return { department: names.includes('department'), location: names.includes('location') };
 }
@@ -138,7 +150,8 @@ export function createTeamtailorService(options: TeamtailorServiceOptions): Team
       const user = usersById.get(call.params.id ?? '');
       if (user === undefined) throw new RequestError(404, `user ${call.params.id ?? ''} not found`);
       const includes = parseIncludes(call.request.query);
-      const included = includes.department || includes.location ? { included: includedResources([user], company, call.base, includes) } : {};
+      const included =
+        includes.department || includes.location ? { included: includedResources([user], company, call.base, includes) } : {};
       return { data: userResource(user, call.base, call.scope === 'admin', includes), ...included };
     });
 
@@ -160,12 +173,24 @@ export function createTeamtailorService(options: TeamtailorServiceOptions): Team
     const base = `http://${request.headers.host ?? '127.0.0.1'}${MOUNT}${prefix[0]}`;
     try {
       const document = match.handler({ request, params: match.params, scope, base });
-      return { status: 200, headers: { 'content-type': 'application/vnd.api+json', 'x-api-version': version, ...headers }, body: JSON.stringify(document) };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/vnd.api+json', 'x-api-version': version, ...headers },
+        body: JSON.stringify(document),
+      };
     } catch (error) {
       if (error instanceof RequestError) return teamtailorError(error.status, error.message, headers);
       throw error;
     }
   };
 
-  return { name: 'teamtailor', mountPath: MOUNT, company, region, keys, errorResponse: (status, message) => teamtailorError(status, message), handle: answer };
+  return {
+    name: 'teamtailor',
+    mountPath: MOUNT,
+    company,
+    region,
+    keys,
+    errorResponse: (status, message) => teamtailorError(status, message),
+    handle: answer,
+  };
 }

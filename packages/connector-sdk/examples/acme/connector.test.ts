@@ -41,8 +41,4 @@ describe('acme connector', () => {
   });
 });
 
-describeConformance(
-  'acme',
-  async () => ({ connector: await connector(), intercept: mockAcme }),
-  { describe, it },
-);
+describeConformance('acme', async () => ({ connector: await connector(), intercept: mockAcme }), { describe, it });

@@ -1,12 +1,4 @@
-import {
-  defineResourceType,
-  entitlement,
-  grant,
-  groupResource,
-  offsetPage,
-  resourceId,
-  type ResourceSyncer,
-} from '@c1/connector-sdk';
+import { defineResourceType, entitlement, grant, groupResource, offsetPage, resourceId, type ResourceSyncer } from '@c1/connector-sdk';
 import type { AcmeClient } from './client.js';
 import { userType } from './users.js';
 

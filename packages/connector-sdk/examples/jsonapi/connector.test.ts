@@ -20,20 +20,35 @@ describe('JSON:API example connector', () => {
   afterEach(() => mock.restore());
 
   const reply = (path: string, query: Record<string, string>, body: object, status = 200) =>
-    mock.agent.get(ORIGIN).intercept({ path, method: 'GET', query, headers: { authorization: 'Token token=jsonapi-example-key' } }).reply(status, body, HEADERS);
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path, method: 'GET', query, headers: { authorization: 'Token token=jsonapi-example-key' } })
+      .reply(status, body, HEADERS);
 
   it('syncs users over links.next with included departments, and team memberships', async () => {
     reply('/v1/users', { 'page[size]': '1' }, { data: [user('1', 'Ada')], links: { next: `${ORIGIN}/v1/users?page[number]=2` } });
-    reply('/v1/users', { include: 'department', 'page[size]': '30' }, {
-      data: [user('1', 'Ada')],
-      included: [{ id: 'd1', type: 'departments', attributes: { name: 'Research' } }],
-      links: { next: `${ORIGIN}/v1/users?include=department&page%5Bnumber%5D=2&page%5Bsize%5D=30` },
-    });
-    reply('/v1/users', { include: 'department', 'page[number]': '2', 'page[size]': '30' }, { data: [user('2', 'Bob')], links: { self: 'x' } });
-    reply('/v1/teams', { include: 'users', 'page[number]': '1', 'page[size]': '30' }, {
-      data: [{ id: 't1', type: 'teams', attributes: { name: 'Ops' }, relationships: { users: { data: [{ type: 'users', id: '2' }] } } }],
-      meta: { 'page-count': 1, 'record-count': 1 },
-    });
+    reply(
+      '/v1/users',
+      { include: 'department', 'page[size]': '30' },
+      {
+        data: [user('1', 'Ada')],
+        included: [{ id: 'd1', type: 'departments', attributes: { name: 'Research' } }],
+        links: { next: `${ORIGIN}/v1/users?include=department&page%5Bnumber%5D=2&page%5Bsize%5D=30` },
+      },
+    );
+    reply(
+      '/v1/users',
+      { include: 'department', 'page[number]': '2', 'page[size]': '30' },
+      { data: [user('2', 'Bob')], links: { self: 'x' } },
+    );
+    reply(
+      '/v1/teams',
+      { include: 'users', 'page[number]': '1', 'page[size]': '30' },
+      {
+        data: [{ id: 't1', type: 'teams', attributes: { name: 'Ops' }, relationships: { users: { data: [{ type: 'users', id: '2' }] } } }],
+        meta: { 'page-count': 1, 'record-count': 1 },
+      },
+    );
     const sync = await runConnectorInMemory(await acmeJsonApiConnector.create(config, testRuntime()));
     mock.agent.assertNoPendingInterceptors();
     expect(sync.resources.map((r) => [r.displayName, r.profile])).toEqual([

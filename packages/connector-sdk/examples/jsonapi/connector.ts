@@ -77,22 +77,39 @@ function teamSyncer(http: HttpClient): ResourceSyncer {
     resourceType: teamType,
     async list({ pageToken }) {
       const page = await jsonApiPage(pageToken, listing);
-      for (const team of page.items) members.remember(team.id, jsonApiRelated(team, 'users').map((user) => user.id));
+      for (const team of page.items)
+        members.remember(
+          team.id,
+          jsonApiRelated(team, 'users').map((user) => user.id),
+        );
       const items = page.items.map((team) => groupResource({ type: teamType, id: team.id, displayName: team.attributes.name ?? team.id }));
       return { items, ...(page.nextPageToken && { nextPageToken: page.nextPageToken }) };
     },
     async entitlements(team) {
       return {
-        items: [entitlement({ resource: team, slug: 'member', purpose: 'ASSIGNMENT', displayName: `${team.displayName} member`, grantableTo: [userType] })],
+        items: [
+          entitlement({
+            resource: team,
+            slug: 'member',
+            purpose: 'ASSIGNMENT',
+            displayName: `${team.displayName} member`,
+            grantableTo: [userType],
+          }),
+        ],
       };
     },
     async grants(team, { ctx }) {
       const reread = async () => {
-        const document = await http.get(`teams/${encodeURIComponent(team.id.resource)}`, { schema: v.object({ data: teamSchema }), searchParams: { include: 'users' } });
+        const document = await http.get(`teams/${encodeURIComponent(team.id.resource)}`, {
+          schema: v.object({ data: teamSchema }),
+          searchParams: { include: 'users' },
+        });
         return jsonApiRelated(document.data.data, 'users').map((user) => user.id);
       };
       const userIds = await members.take(team.id.resource, reread, ctx.logger);
-      return { items: userIds.map((id) => grant({ entitlement: { resource: team, slug: 'member' }, principal: resourceId(userType.id, id) })) };
+      return {
+        items: userIds.map((id) => grant({ entitlement: { resource: team, slug: 'member' }, principal: resourceId(userType.id, id) })),
+      };
     },
   };
 }
@@ -116,7 +133,12 @@ export const acmeJsonApiConnector = defineConnector({
     return {
       metadata: { displayName: 'Acme (JSON:API)' },
       validate: () =>
-        runValidationProbes([{ name: 'list users', run: async () => void (await jsonApiPage('', { http, path: 'users', schema: userSchema, pageSize: 1, paging: 'links' })) }]),
+        runValidationProbes([
+          {
+            name: 'list users',
+            run: async () => void (await jsonApiPage('', { http, path: 'users', schema: userSchema, pageSize: 1, paging: 'links' })),
+          },
+        ]),
       resourceSyncers: [userSyncer(http), teamSyncer(http)],
     };
   },

@@ -17,7 +17,10 @@ describe('SCIM example connector', () => {
   afterEach(() => mock.restore());
 
   const reply = (path: string, query: Record<string, string>, body: object, status = 200) =>
-    mock.agent.get(ORIGIN).intercept({ path, method: 'GET', query }).reply(status, body, { headers: { 'content-type': 'application/scim+json' } });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path, method: 'GET', query })
+      .reply(status, body, { headers: { 'content-type': 'application/scim+json' } });
 
   it('syncs users, groups and memberships from the kit', async () => {
     reply('/scim/v2/Users', { count: '1' }, listOf([ada]));
@@ -41,7 +44,15 @@ describe('SCIM example connector', () => {
     const connector = await acmeScimConnector.create(config, testRuntime({ provisioning: false }));
     const provisioner = connector.resourceSyncers[1]?.provisioner;
     const group = { id: { resourceType: 'group', resource: 'g1' }, displayName: 'Admins', annotations: [] };
-    const member = { id: 'group:g1:member', resource: group, slug: 'member', displayName: 'm', purpose: 'ASSIGNMENT' as const, grantableTo: [], annotations: [] };
+    const member = {
+      id: 'group:g1:member',
+      resource: group,
+      slug: 'member',
+      displayName: 'm',
+      purpose: 'ASSIGNMENT' as const,
+      grantableTo: [],
+      annotations: [],
+    };
     const user = { id: { resourceType: 'user', resource: 'u2' }, displayName: 'Bob', annotations: [] };
     await expect(provisioner?.grant(user, member, ctx())).rejects.toThrow('granting group membership needs --provisioning');
   });

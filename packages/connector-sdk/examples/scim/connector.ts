@@ -17,7 +17,8 @@ export const scimConfig = defineConfig({
       type: 'string',
       required: true,
       description: 'Acme SCIM base URL, ending in /scim/v2',
-      check: (value) => baseUrlCheck('https://acme.example/scim/v2')(value) ?? (/\/scim\/v2\/?$/.test(value) ? undefined : 'must end in /scim/v2'),
+      check: (value) =>
+        baseUrlCheck('https://acme.example/scim/v2')(value) ?? (/\/scim\/v2\/?$/.test(value) ? undefined : 'must end in /scim/v2'),
     },
     'acme-scim-token': { type: 'string', required: true, secret: true, description: 'Acme SCIM token' },
   },
@@ -39,7 +40,9 @@ export const acmeScimConnector = defineConnector({
       credential: { name: 'SCIM token', key: 'acme-scim-token' },
       rateLimit: { requests: 100, intervalMs: 60_000 },
       errorMessage: scimErrorMessage,
-      hints: [{ status: 403, mode: 'replace', message: (f) => `give the token behind ${f.setting('acme-scim-token')} the SCIM admin role` }],
+      hints: [
+        { status: 403, mode: 'replace', message: (f) => `give the token behind ${f.setting('acme-scim-token')} the SCIM admin role` },
+      ],
     });
     const scim = createScimClient({ http });
     const guard = provisioningGuard(runtime);

@@ -4,7 +4,9 @@ import { isBuiltinExperimentalNotice } from './warnings.js';
 describe('isBuiltinExperimentalNotice', () => {
   it("matches Node's experimental notices for the built-in SQLite and zstd", () => {
     expect(isBuiltinExperimentalNotice('SQLite is an experimental feature and might change at any time', 'ExperimentalWarning')).toBe(true);
-    expect(isBuiltinExperimentalNotice('Zstd is an experimental feature and might change at any time', { type: 'ExperimentalWarning' })).toBe(true);
+    expect(
+      isBuiltinExperimentalNotice('Zstd is an experimental feature and might change at any time', { type: 'ExperimentalWarning' }),
+    ).toBe(true);
   });
 
   it('leaves every other warning alone', () => {

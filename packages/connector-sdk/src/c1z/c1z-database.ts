@@ -26,15 +26,7 @@ import {
 } from './schema.js';
 import { ProtoWriter } from './proto/wire.js';
 import { SYNC_RUN_SUMMARY_SQL, syncRunSummary } from './sync-run-summary.js';
-import type {
-  C1zReader,
-  EntitlementFilter,
-  GrantFilter,
-  ResourceFilter,
-  SyncRun,
-  SyncStats,
-  SyncType,
-} from './store-types.js';
+import type { C1zReader, EntitlementFilter, GrantFilter, ResourceFilter, SyncRun, SyncStats, SyncType } from './store-types.js';
 
 /** How many full syncs a file keeps: the newest one and the two before it. */
 export const RETAINED_FULL_SYNCS = 3;
@@ -168,9 +160,7 @@ export class C1zDatabase implements C1zReader {
   }
 
   resourceTypes(syncId: string): ResourceType[] {
-    return [...this.pages<DataRow>('v1_resource_types', 'id, data', bySync(syncId))].map((row) =>
-      decodeResourceType(row.data),
-    );
+    return [...this.pages<DataRow>('v1_resource_types', 'id, data', bySync(syncId))].map((row) => decodeResourceType(row.data));
   }
 
   *resources(filter: ResourceFilter): IterableIterator<Resource> {
@@ -465,9 +455,7 @@ export class C1zDatabase implements C1zReader {
   }
 
   private requireOpenSync(syncId: string): void {
-    const row = this.prepare('select ended_at from v1_sync_runs where sync_id = ?').get(syncId) as
-      | { ended_at: string | null }
-      | undefined;
+    const row = this.prepare('select ended_at from v1_sync_runs where sync_id = ?').get(syncId) as { ended_at: string | null } | undefined;
     if (!row) throw unknownSync(syncId);
     if (row.ended_at !== null) {
       throw new ConnectorError(`c1z: sync ${syncId} has already ended`, { code: 'failed-precondition' });
@@ -490,9 +478,7 @@ export class C1zDatabase implements C1zReader {
   }
 
   private getRow<R>(table: ObjectTable, columns: string, syncId: string, externalId: string): R | undefined {
-    return this.prepare(`select ${columns} from ${table} where external_id = ? and sync_id = ?`).get(externalId, syncId) as
-      | R
-      | undefined;
+    return this.prepare(`select ${columns} from ${table} where external_id = ? and sync_id = ?`).get(externalId, syncId) as R | undefined;
   }
 
   /**
@@ -506,9 +492,9 @@ export class C1zDatabase implements C1zReader {
     for (;;) {
       const sql = [...where.sql, ...(after === undefined ? [] : ['id > ?'])];
       const params = [...where.params, ...(after === undefined ? [] : [after])];
-      const rows = this.prepare(
-        `select ${columns} from ${table} where ${sql.join(' and ')} order by id limit ${PAGE_ROWS}`,
-      ).all(...params) as unknown as R[];
+      const rows = this.prepare(`select ${columns} from ${table} where ${sql.join(' and ')} order by id limit ${PAGE_ROWS}`).all(
+        ...params,
+      ) as unknown as R[];
       yield* rows;
       if (rows.length < PAGE_ROWS) return;
       after = (rows[rows.length - 1] as R).id;
@@ -534,9 +520,7 @@ export function selectSyncsToPrune(runs: readonly SyncRun[]): string[] {
   const oldestKept = full[RETAINED_FULL_SYNCS - 1];
   if (dropped.length === 0 || oldestKept === undefined) return [];
   const cutoff = oldestKept.startedAt.getTime();
-  const partials = finished.filter(
-    (run) => isPartial(run) && (run.endedAt?.getTime() ?? cutoff) < cutoff,
-  );
+  const partials = finished.filter((run) => isPartial(run) && (run.endedAt?.getTime() ?? cutoff) < cutoff);
   return [...dropped, ...partials].map((run) => run.syncId);
 }
 

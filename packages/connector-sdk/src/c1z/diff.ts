@@ -36,21 +36,11 @@ export function diffSyncs(reader: C1zReader, baseSyncId: string, appliedSyncId: 
       (e) => e.id,
       encodeEntitlement,
     ),
-    grants: diffObjects(
-      reader.grants({ syncId: baseSyncId }),
-      reader.grants({ syncId: appliedSyncId }),
-      (g) => g.id,
-      encodeGrant,
-    ),
+    grants: diffObjects(reader.grants({ syncId: baseSyncId }), reader.grants({ syncId: appliedSyncId }), (g) => g.id, encodeGrant),
   };
 }
 
-function diffObjects<T>(
-  base: Iterable<T>,
-  applied: Iterable<T>,
-  idOf: (item: T) => string,
-  encode: (item: T) => Uint8Array,
-): ObjectDiff {
+function diffObjects<T>(base: Iterable<T>, applied: Iterable<T>, idOf: (item: T) => string, encode: (item: T) => Uint8Array): ObjectDiff {
   const digest = (item: T): string => createHash('sha256').update(encode(item)).digest('base64');
   const before = new Map<string, string>();
   for (const item of base) before.set(idOf(item), digest(item));

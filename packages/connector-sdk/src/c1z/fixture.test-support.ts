@@ -180,10 +180,7 @@ function fixtureGrants(
     grant({
       entitlement: teamAdmin,
       principal: ada,
-      annotations: [
-        annotation('c1.connector.v2.GrantAlreadyExists', {}),
-        annotation('c1.connector.v2.GrantAlreadyRevoked', {}),
-      ],
+      annotations: [annotation('c1.connector.v2.GrantAlreadyExists', {}), annotation('c1.connector.v2.GrantAlreadyRevoked', {})],
     }),
     grant({ entitlement: appOwner, principal: svc }),
   ];

@@ -34,8 +34,7 @@ export class GrantRowEncoder {
   encode(grant: Grant): GrantRowBlobs {
     const expandable = findAnnotation(grant.annotations, EXPANDABLE);
     const stored = expandable ? { ...grant, annotations: grant.annotations.filter((a) => a.$type !== EXPANDABLE) } : grant;
-    const expansion =
-      expandable && expandable.entitlementIds.some((id) => id.trim() !== '') ? encodeGrantExpandable(expandable) : null;
+    const expansion = expandable && expandable.entitlementIds.some((id) => id.trim() !== '') ? encodeGrantExpandable(expandable) : null;
     writeGrantFields(this.writer.reset(), stored, this.entitlementBytes(grant.entitlement));
     return { data: this.writer.view(), expansion };
   }

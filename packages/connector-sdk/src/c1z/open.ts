@@ -9,16 +9,7 @@ import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../
 import { C1zDatabase } from './c1z-database.js';
 import { readC1zFile, unreadable, writeC1zFile } from './container.js';
 import { addLegacyColumns } from './legacy-columns.js';
-import type {
-  C1zReader,
-  EntitlementFilter,
-  GrantFilter,
-  ResourceFilter,
-  SyncRun,
-  SyncStats,
-  SyncStore,
-  SyncType,
-} from './store-types.js';
+import type { C1zReader, EntitlementFilter, GrantFilter, ResourceFilter, SyncRun, SyncStats, SyncStore, SyncType } from './store-types.js';
 import { createPrivateDirectory, createPrivateFile, requireOwnFile, withPrivateUmask } from './private-place.js';
 import { WorkLock } from './work-lock.js';
 

@@ -63,7 +63,7 @@ async function forgedWorkingState(): Promise<string> {
 }
 
 describe.runIf(runAsRoot)('working state in a shared temp directory', () => {
-  it("refuses a working directory another user planted there, with a forged sync in it, and never resumes it", async () => {
+  it('refuses a working directory another user planted there, with a forged sync in it, and never resumes it', async () => {
     const workDir = await predictableWorkDir();
     const forged = await forgedWorkingState();
     asOtherUser(
@@ -116,9 +116,7 @@ describe('working state privacy', () => {
     const workDir = `${output}.work`;
     mkdirSync(workDir, { mode: 0o755 });
     chmodSync(workDir, 0o755);
-    await expect(openSyncStore(output)).rejects.toThrow(
-      `refusing the working directory ${workDir}: it is open to other users (mode 755)`,
-    );
+    await expect(openSyncStore(output)).rejects.toThrow(`refusing the working directory ${workDir}: it is open to other users (mode 755)`);
   });
 
   it('creates the directory 0700 and the database, journal and WAL 0600 from the first byte, even under umask 000', async () => {

@@ -22,9 +22,7 @@ beforeEach(() => {
   const group = groupResource({ type: GROUP, id: 'g1', displayName: 'Group' });
   const member = entitlement({ resource: group, slug: 'member', purpose: 'ASSIGNMENT' });
   // Written in an order unlike their ids' sort order.
-  const users = Array.from({ length: ROWS }, (_, i) =>
-    userResource({ type: USER, id: `u${(i * 7919) % ROWS}`, displayName: `User ${i}` }),
-  );
+  const users = Array.from({ length: ROWS }, (_, i) => userResource({ type: USER, id: `u${(i * 7919) % ROWS}`, displayName: `User ${i}` }));
   database.putResourceTypes(syncId, [USER, GROUP]);
   database.putResources(syncId, [group, ...users]);
   database.putEntitlements(syncId, [
@@ -81,7 +79,10 @@ describe('iterator queries', () => {
     expect(counts).toEqual([ROWS, ROWS, ROWS, ROWS + 1]);
     expect(statements).toHaveLength(8); // a first-page and a next-page query for each listing
     for (const sql of statements) {
-      expect(plan(sql).filter((step) => step.includes('TEMP B-TREE')), sql).toEqual([]);
+      expect(
+        plan(sql).filter((step) => step.includes('TEMP B-TREE')),
+        sql,
+      ).toEqual([]);
     }
   });
 

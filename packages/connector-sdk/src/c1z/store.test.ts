@@ -66,7 +66,9 @@ describe('c1z sync store', () => {
     const run = db.prepare('select sync_type, sync_token, ended_at from v1_sync_runs').get() as Record<string, string>;
     expect(run).toMatchObject({ sync_type: 'full', sync_token: '{}' });
     expect(run.ended_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
-    const ext = db.prepare("select external_id, parent_resource_type_id, parent_resource_id from v1_resources where external_id = 'team:901'").get();
+    const ext = db
+      .prepare("select external_id, parent_resource_type_id, parent_resource_id from v1_resources where external_id = 'team:901'")
+      .get();
     expect(ext).toEqual({ external_id: 'team:901', parent_resource_type_id: 'team', parent_resource_id: '900' });
     const expandable = db.prepare('select needs_expansion, expansion is not null as has from v1_grants where expansion is not null').all();
     expect(expandable).toEqual([{ needs_expansion: 1, has: 1 }]);
@@ -215,7 +217,10 @@ describe('c1z sync store', () => {
     const applied = store.startSync();
     const fixture = buildFixture(1);
     store.putResourceTypes(applied, fixture.resourceTypes);
-    store.putResources(applied, [...fixture.resources.filter((r) => r.id.resource !== 'svc'), resource({ type: 'user', id: 'new', displayName: 'New' })]);
+    store.putResources(applied, [
+      ...fixture.resources.filter((r) => r.id.resource !== 'svc'),
+      resource({ type: 'user', id: 'new', displayName: 'New' }),
+    ]);
     store.putEntitlements(applied, fixture.entitlements);
     store.putGrants(applied, fixture.grants.slice(0, 4));
     store.endSync(applied);
@@ -269,6 +274,8 @@ describe('c1z sync store', () => {
     writeFileSync(path, 'C1Z2\x00rest');
     await expect(openC1zReader(path)).rejects.toThrow(/not a c1z v1 file/);
     writeFileSync(path, 'C1Z3\x00rest');
-    await expect(openC1zReader(path)).rejects.toThrow(/is a c1z v3 file \(header C1Z3\\x00\), the Pebble-based format baton-sdk v0\.25 or later/);
+    await expect(openC1zReader(path)).rejects.toThrow(
+      /is a c1z v3 file \(header C1Z3\\x00\), the Pebble-based format baton-sdk v0\.25 or later/,
+    );
   });
 });

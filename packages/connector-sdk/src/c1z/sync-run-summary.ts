@@ -12,10 +12,13 @@ const INGEST_INVARIANTS = { generation: '1', coverage: '["I5","I10"]', mode: 'co
  * they hold for every sync it writes.
  */
 export function syncRunSummary(db: SqlConnection, syncId: string, type: SyncType): (string | number)[] {
-  const count = (table: string): number => (db.prepare(`select count(*) as n from ${table} where sync_id = ?`).all(syncId)[0] as { n: number }).n;
+  const count = (table: string): number =>
+    (db.prepare(`select count(*) as n from ${table} where sync_id = ?`).all(syncId)[0] as { n: number }).n;
   const byType = (table: string): Record<string, number> => {
     const rows = db
-      .prepare(`select resource_type_id as type, count(*) as n from ${table} where sync_id = ? group by resource_type_id order by resource_type_id`)
+      .prepare(
+        `select resource_type_id as type, count(*) as n from ${table} where sync_id = ? group by resource_type_id order by resource_type_id`,
+      )
       .all(syncId) as { type: string; n: number }[];
     return Object.fromEntries(rows.map((row) => [row.type, row.n]));
   };

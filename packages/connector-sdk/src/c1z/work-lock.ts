@@ -54,10 +54,9 @@ export class WorkLock {
       }
       if (claim === undefined || takeOver(file, claim)) continue; // released meanwhile, or taken over now
       if (Date.now() > giveUpAt) {
-        throw new ConnectorError(
-          `another sync is taking over the stale lock ${file}; if no sync is running, remove ${file}.takeover`,
-          { code: 'failed-precondition' },
-        );
+        throw new ConnectorError(`another sync is taking over the stale lock ${file}; if no sync is running, remove ${file}.takeover`, {
+          code: 'failed-precondition',
+        });
       }
       pause(TAKEOVER_POLL_MS);
     }

@@ -221,7 +221,9 @@ describe('decompression bombs', () => {
   it('stops unpacking a database that inflates past the cap', async () => {
     bomb(Buffer.from('SQLite format 3\0', 'latin1'), 64 * 1024 * 1024);
     const unpacked = join(dir, 'unpacked.db');
-    await expect(readC1zFile(path, unpacked, 8 * 1024 * 1024)).rejects.toThrow(`${path} inflates to more than 8388608 bytes; refusing to unpack it`);
+    await expect(readC1zFile(path, unpacked, 8 * 1024 * 1024)).rejects.toThrow(
+      `${path} inflates to more than 8388608 bytes; refusing to unpack it`,
+    );
     expect(statSync(unpacked).size).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
 });

@@ -61,7 +61,9 @@ describe('usage and config errors', () => {
   it('exits 2 for an unknown --sync-resource-types id, before calling the API', async () => {
     const { code, stderr } = await runDemo(['--sync-resource-types', 'user,nope'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } });
     expect(code).toBe(2);
-    expect(stderr).toContain('--sync-resource-types / BATON_SYNC_RESOURCE_TYPES: unknown resource type "nope"; baton-demo syncs user, team');
+    expect(stderr).toContain(
+      '--sync-resource-types / BATON_SYNC_RESOURCE_TYPES: unknown resource type "nope"; baton-demo syncs user, team',
+    );
     expect(readdirSync(cwd)).toEqual([]);
   });
 
@@ -82,7 +84,7 @@ describe('usage and config errors', () => {
     expect(calls.runtime).toEqual([{ userAgent: 'baton-demo/1.2.3', timeoutMs: 7000, provisioning: false }]);
   });
 
-  it('resolves the config once per run: each setting\'s BATON_* variable is read once', async () => {
+  it("resolves the config once per run: each setting's BATON_* variable is read once", async () => {
     writeFileSync(join(cwd, 'settings.yaml'), 'demo-region: us\n');
     const reads = new Map<string, number>();
     const env = new Proxy<Record<string, string>>(
@@ -168,7 +170,7 @@ describe('capabilities and config', () => {
     expect(bare.stdout).toBe((await runDemo(['capabilities'], { cwd, env: { BATON_DEMO_TOKEN: GOOD_TOKEN } })).stdout);
   });
 
-  it('still checks the standard settings of a capabilities run, without asking for the connector\'s', async () => {
+  it("still checks the standard settings of a capabilities run, without asking for the connector's", async () => {
     const { code, stderr } = await runDemo(['capabilities', '--workers', '0'], { cwd });
     expect(code).toBe(2);
     expect(stderr).toContain('--workers / BATON_WORKERS must be between 1 and 64');

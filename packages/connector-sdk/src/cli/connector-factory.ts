@@ -34,7 +34,11 @@ export function connectorRuntime(ctx: CommandContext, extras: ConnectorRuntimeEx
  * A ConnectorError 'invalid-argument' from `create` (a malformed base URL, say) is a config
  * problem, so it becomes a usage error (exit 2).
  */
-export async function withConnector<T>(ctx: CommandContext, use: (connector: Connector) => Promise<T>, extras: ConnectorRuntimeExtras = {}): Promise<T> {
+export async function withConnector<T>(
+  ctx: CommandContext,
+  use: (connector: Connector) => Promise<T>,
+  extras: ConnectorRuntimeExtras = {},
+): Promise<T> {
   let connector: Connector;
   try {
     // resolveRunConfig checked these values against the connector's own fields.

@@ -24,10 +24,7 @@ import { staticAnswer } from './static-answer.js';
  * await runConnectorBin(ilertIdentity, async () => (await import('./connector.js')).ilertConnector);
  * ```
  */
-export async function runConnectorBin(
-  identity: ConnectorIdentity,
-  load: () => Promise<ConnectorDefinition>,
-): Promise<never> {
+export async function runConnectorBin(identity: ConnectorIdentity, load: () => Promise<ConnectorDefinition>): Promise<never> {
   prepareBinProcess();
   const answer = answerFromIdentity(identity, process.argv.slice(2));
   if (answer !== undefined) return printAndExit(answer);

@@ -41,7 +41,8 @@ function errorCode(error: unknown): { code: string; path?: string } | undefined 
 export function explainStoreError(error: unknown, place: SyncPlace): unknown {
   const found = errorCode(error);
   if (!found) return error;
-  const where = place.tempDir === undefined ? `${place.file} or its working directory ${place.file}.work` : `${place.file} or ${place.tempDir}`;
+  const where =
+    place.tempDir === undefined ? `${place.file} or its working directory ${place.file}.work` : `${place.file} or ${place.tempDir}`;
   const flags = place.tempDir === undefined ? flagHint('file') : `${flagHint('file')} or ${flagHint('c1z-temp-dir')}`;
   const path = found.path ?? where;
   const kept = `; ${place.file} was left as it was`;

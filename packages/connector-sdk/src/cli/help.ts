@@ -36,9 +36,7 @@ export function helpText(
   const extra = [
     'Command flags:',
     ...rows.flatMap((row) =>
-      row.lines
-        .filter((line) => line !== '')
-        .map((line, index) => `  ${(index === 0 ? row.flag : '').padEnd(width)}  ${line}`),
+      row.lines.filter((line) => line !== '').map((line, index) => `  ${(index === 0 ? row.flag : '').padEnd(width)}  ${line}`),
     ),
     '',
     'Inspect commands print tables on a terminal and JSON when stdout is piped; --output overrides.',

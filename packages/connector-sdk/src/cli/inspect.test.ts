@@ -26,7 +26,9 @@ describe('sync', () => {
     expect(code).toBe(0);
     expect(statSync(join(cwd, 'sync.c1z')).mode & 0o777).toBe(0o600);
     const last = JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}');
-    expect(last.msg).toBe(`synced 2 resource types, 5 resources, 2 entitlements, 3 grants in ${last.msg.match(/in (\S+)/)[1]} -> ${join(cwd, 'sync.c1z')}`);
+    expect(last.msg).toBe(
+      `synced 2 resource types, 5 resources, 2 entitlements, 3 grants in ${last.msg.match(/in (\S+)/)[1]} -> ${join(cwd, 'sync.c1z')}`,
+    );
     expect(last).toMatchObject({ resources: 5, grants: 3, file: join(cwd, 'sync.c1z') });
   });
 
@@ -44,7 +46,10 @@ describe('sync', () => {
     for (const args of [[], ['stats']]) {
       const { code, stderr } = await runDemo(args, { cwd, env, data });
       expect(code).toBe(2);
-      const lines = stderr.trim().split('\n').filter((line) => !line.startsWith('{'));
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('{'));
       expect(lines).toEqual([expect.stringMatching(/is not a readable c1z file: truncated or corrupt \(--file \/ BATON_FILE\)/)]);
     }
     expect(readFileSync(file, 'utf8')).toBe('C1ZF\x00not zstd at all');
@@ -103,7 +108,13 @@ describe('inspect commands', () => {
 
   it('prints stats as JSON', async () => {
     const { stdout } = await runDemo(['stats'], { cwd });
-    expect(JSON.parse(stdout)).toMatchObject({ type: 'full', resourceTypes: 2, resources: { user: 3, team: 2 }, entitlements: 2, grants: 3 });
+    expect(JSON.parse(stdout)).toMatchObject({
+      type: 'full',
+      resourceTypes: 2,
+      resources: { user: 3, team: 2 },
+      entitlements: 2,
+      grants: 3,
+    });
   });
 
   it('exports everything as streamed JSON and as CSV', async () => {

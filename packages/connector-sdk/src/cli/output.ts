@@ -52,15 +52,17 @@ export function chooseOutputFormat(requested: string | undefined, stdout: NodeJS
  * character a terminal could act on escaped (the same JSON value).
  */
 export function toJson(value: unknown, indent?: number): string {
-  return terminalSafeJson(JSON.stringify(
-    value,
-    (_key, item: unknown) => {
-      if (typeof item === 'bigint') return item.toString();
-      if (item instanceof Uint8Array) return Buffer.from(item).toString('base64');
-      return item;
-    },
-    indent,
-  ));
+  return terminalSafeJson(
+    JSON.stringify(
+      value,
+      (_key, item: unknown) => {
+        if (typeof item === 'bigint') return item.toString();
+        if (item instanceof Uint8Array) return Buffer.from(item).toString('base64');
+        return item;
+      },
+      indent,
+    ),
+  );
 }
 
 /** Streams `items` as one JSON array, one element per line. */

@@ -56,7 +56,9 @@ describe('HTTP waits on a terminal', () => {
     const second = progress.httpWait({ ...RATE_LIMIT, waitMs: 20_000 });
     first?.();
     vi.advanceTimersByTime(1000);
-    expect(stderr.text.split('\r\x1b[2K').at(-1)).toBe('syncing grants · 0 pages · 0 objects · waiting for the ilert rate limit, 19 s left · 1.0s');
+    expect(stderr.text.split('\r\x1b[2K').at(-1)).toBe(
+      'syncing grants · 0 pages · 0 objects · waiting for the ilert rate limit, 19 s left · 1.0s',
+    );
     second?.();
     expect(stderr.text.split('\r\x1b[2K').at(-1)).toBe('syncing grants · 0 pages · 0 objects · 1.0s');
     progress.done();

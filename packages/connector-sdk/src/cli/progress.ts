@@ -133,7 +133,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       clear();
     },
     around: (logger) => (interactive ? clearingLogger(logger, () => drawn && (clear(), (last = Number.NEGATIVE_INFINITY))) : logger),
-    httpWait: interactive ? waits.observer : logWaits(options.logger, { now, ...(options.waitLogIntervalMs !== undefined && { intervalMs: options.waitLogIntervalMs }) }),
+    httpWait: interactive
+      ? waits.observer
+      : logWaits(options.logger, { now, ...(options.waitLogIntervalMs !== undefined && { intervalMs: options.waitLogIntervalMs }) }),
   };
 }
 

@@ -41,9 +41,17 @@ describe('one-shot operations on a read-only connector', () => {
   it('are refused with exit 2 and a message saying the connector is read-only, before the file is read', async () => {
     for (const args of [grantArgs, ['--revoke-grant', 'team:901:member:user:1'], ['--create-account-login', 'kj']]) {
       const stderr = new MemoryStream();
-      const code = await runCli(readOnly, { argv: [...args, '-p', '-f', join(cwd, 'missing.c1z')], env: {}, stdout: new MemoryStream(), stderr, cwd });
+      const code = await runCli(readOnly, {
+        argv: [...args, '-p', '-f', join(cwd, 'missing.c1z')],
+        env: {},
+        stdout: new MemoryStream(),
+        stderr,
+        cwd,
+      });
       expect(code).toBe(2);
-      expect(stderr.text).toMatch(/^baton-viewer: baton-viewer is read-only: it syncs but cannot change access, so --(grant-entitlement|revoke-grant|create-account-login\/--create-account-email) is not supported\n$/);
+      expect(stderr.text).toMatch(
+        /^baton-viewer: baton-viewer is read-only: it syncs but cannot change access, so --(grant-entitlement|revoke-grant|create-account-login\/--create-account-email) is not supported\n$/,
+      );
     }
   });
 });
@@ -79,18 +87,24 @@ describe('one-shot grant and revoke', () => {
   });
 
   it('explains when the entitlement, principal or grant is not in the c1z', async () => {
-    const entitlement = await runDemo(['--grant-entitlement', 'team:999:member', '--grant-principal', '1', '--grant-principal-type', 'user', '-p'], {
-      cwd,
-      env,
-      data,
-    });
+    const entitlement = await runDemo(
+      ['--grant-entitlement', 'team:999:member', '--grant-principal', '1', '--grant-principal-type', 'user', '-p'],
+      {
+        cwd,
+        env,
+        data,
+      },
+    );
     expect(entitlement.code).toBe(2);
     expect(entitlement.stderr).toContain('--grant-entitlement: entitlement "team:999:member" is not in');
-    const principal = await runDemo(['--grant-entitlement', 'team:901:member', '--grant-principal', '77', '--grant-principal-type', 'user', '-p'], {
-      cwd,
-      env,
-      data,
-    });
+    const principal = await runDemo(
+      ['--grant-entitlement', 'team:901:member', '--grant-principal', '77', '--grant-principal-type', 'user', '-p'],
+      {
+        cwd,
+        env,
+        data,
+      },
+    );
     expect(principal.stderr).toContain('--grant-principal: resource "user:77" is not in');
     const grant = await runDemo(['--revoke-grant', 'team:901:member:user:9', '-p'], { cwd, env, data });
     expect(grant.stderr).toContain('--revoke-grant: grant "team:901:member:user:9" is not in');
@@ -106,7 +120,15 @@ describe('one-shot grant and revoke', () => {
 });
 
 describe('one-shot account creation', () => {
-  const accountArgs = ['--create-account-login', 'kj', '--create-account-email', 'kj@example.com', '--create-account-profile', '{"team":"ops"}', '-p'];
+  const accountArgs = [
+    '--create-account-login',
+    'kj',
+    '--create-account-email',
+    'kj@example.com',
+    '--create-account-profile',
+    '{"team":"ops"}',
+    '-p',
+  ];
 
   it('creates the account with a strong random password and withholds the secret', async () => {
     const { code, stdout, stderr, calls } = await runDemo(accountArgs, { cwd, env, data });
@@ -123,7 +145,11 @@ describe('one-shot account creation', () => {
       expect(credentials.constraints).toHaveLength(4);
     }
     const printed = JSON.parse(stdout);
-    expect(printed).toMatchObject({ outcome: 'created', resource: { id: { resourceType: 'user', resource: '101' } }, secretsWithheld: ['password'] });
+    expect(printed).toMatchObject({
+      outcome: 'created',
+      resource: { id: { resourceType: 'user', resource: '101' } },
+      secretsWithheld: ['password'],
+    });
     expect(stderr).toContain('withheld');
     expect(stdout + stderr).not.toContain(NEW_ACCOUNT_PASSWORD);
   });

@@ -80,7 +80,9 @@ function operationProblems(settings: CliSettings, command: Command, commandGiven
       return [{ message: `${flag} is a one-shot operation; run it without the "${command.name}" command` }];
     }
     if (settings.provisioning) return [];
-    return [{ field: 'provisioning', message: `${flag} changes access and runs only with --provisioning / ${envName('provisioning')}=true` }];
+    return [
+      { field: 'provisioning', message: `${flag} changes access and runs only with --provisioning / ${envName('provisioning')}=true` },
+    ];
   });
 }
 

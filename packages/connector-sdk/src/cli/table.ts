@@ -48,9 +48,7 @@ export async function writeTable<T>(
     if (options.emptyMessage) await out.line(options.emptyMessage);
     return 0;
   }
-  const widths = columns.map((column, index) =>
-    Math.max(column.header.length, ...sample.map((cells) => cells[index]?.length ?? 0)),
-  );
+  const widths = columns.map((column, index) => Math.max(column.header.length, ...sample.map((cells) => cells[index]?.length ?? 0)));
   const render = (cells: readonly string[]): string =>
     cells
       .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))

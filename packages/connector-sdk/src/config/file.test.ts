@@ -51,7 +51,9 @@ describe('loadConfigFile', () => {
   });
 
   it('names a missing file and the flag that pointed at it', async () => {
-    await expect(loadConfigFile(join(dir, 'missing.yaml'))).rejects.toThrow(/missing\.yaml does not exist \(--config \/ BATON_CONFIG_PATH\)/);
+    await expect(loadConfigFile(join(dir, 'missing.yaml'))).rejects.toThrow(
+      /missing\.yaml does not exist \(--config \/ BATON_CONFIG_PATH\)/,
+    );
   });
 
   it('reports invalid YAML by position without quoting the content', async () => {

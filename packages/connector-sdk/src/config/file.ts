@@ -101,9 +101,7 @@ const YAML_NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 
 /** Drops keys whose value is YAML null (`key:`, `key: ~`, `key: null`): they mean "not set". */
 function withoutNulls(mapping: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(mapping).filter(([, value]) => !(typeof value === 'string' && YAML_NULLS.has(value))),
-  );
+  return Object.fromEntries(Object.entries(mapping).filter(([, value]) => !(typeof value === 'string' && YAML_NULLS.has(value))));
 }
 
 /** Lines that look like a mapping key (`name:` at any indentation): an upper bound on the keys. */
@@ -112,7 +110,10 @@ function keyLines(text: string): number {
 }
 
 function tooLarge(path: string, what: string): ConnectorError {
-  return new ConnectorError(`config file ${path} is too large (${what}); a config holds the flags' values only (--config / BATON_CONFIG_PATH)`, {
-    code: 'invalid-argument',
-  });
+  return new ConnectorError(
+    `config file ${path} is too large (${what}); a config holds the flags' values only (--config / BATON_CONFIG_PATH)`,
+    {
+      code: 'invalid-argument',
+    },
+  );
 }

@@ -45,8 +45,14 @@ export function formatHelp(options: HelpOptions): string {
     }
     lines.push('');
   };
-  section('Flags', rows.filter((row) => !Object.hasOwn(SDK_CONFIG.fields, row.name)));
-  section('Standard flags', rows.filter((row) => Object.hasOwn(SDK_CONFIG.fields, row.name)));
+  section(
+    'Flags',
+    rows.filter((row) => !Object.hasOwn(SDK_CONFIG.fields, row.name)),
+  );
+  section(
+    'Standard flags',
+    rows.filter((row) => Object.hasOwn(SDK_CONFIG.fields, row.name)),
+  );
 
   lines.push(
     'Settings can also come from their env vars or a YAML file (--config); a flag wins over',

@@ -45,9 +45,9 @@ describe('mergeSchemas', () => {
     expect(() => mergeSchemas(SDK_CONFIG, { fields: { Bad_Name: { type: 'string', description: 'x' } } })).toThrow(
       'config field "Bad_Name" is not a valid flag name',
     );
-    expect(() =>
-      mergeSchemas(SDK_CONFIG, { fields: { a: { type: 'string', description: 'x' } }, requiredTogether: [['a', 'b']] }),
-    ).toThrow('a config relationship names "b", which is not declared');
+    expect(() => mergeSchemas(SDK_CONFIG, { fields: { a: { type: 'string', description: 'x' } }, requiredTogether: [['a', 'b']] })).toThrow(
+      'a config relationship names "b", which is not declared',
+    );
   });
 
   it('throws on an integer field without a range, or with a default outside it', () => {

@@ -181,11 +181,11 @@ describe('resolveConfig problems', () => {
       'unknown key "ilert-api-tokn" in the config file (did you mean "ilert-api-token"?)',
       'unknown key "colour" in the config file',
     ]);
-    expect(valuesOf(resolve([], {}, { ilert_api_token: TOKEN, 'log_level': 'debug' }))['log-level']).toBe('debug');
+    expect(valuesOf(resolve([], {}, { ilert_api_token: TOKEN, log_level: 'debug' }))['log-level']).toBe('debug');
   });
 
   it('rejects flag-only settings and repeated keys in the config file', () => {
-    expect(problemsOf(resolve([], { BATON_ILERT_API_TOKEN: TOKEN }, { config: 'other.yaml', workers: 2, 'workers_': 1 }))).toEqual([
+    expect(problemsOf(resolve([], { BATON_ILERT_API_TOKEN: TOKEN }, { config: 'other.yaml', workers: 2, workers_: 1 }))).toEqual([
       '--config cannot be set in the config file (key "config")',
       'unknown key "workers_" in the config file (did you mean "workers"?)',
     ]);
@@ -223,7 +223,9 @@ describe('relationships', () => {
     expect(problemsOf(resolve(['--revoke-grant', 'g1', '--create-account-email', 'a@example.com'], env))).toEqual([
       '--revoke-grant / BATON_REVOKE_GRANT and --create-account-email / BATON_CREATE_ACCOUNT_EMAIL cannot be used together',
     ]);
-    expect(valuesOf(resolve(['--create-account-login', 'ann', '--create-account-email', 'a@example.com'], env))['create-account-login']).toBe('ann');
+    expect(
+      valuesOf(resolve(['--create-account-login', 'ann', '--create-account-email', 'a@example.com'], env))['create-account-login'],
+    ).toBe('ann');
   });
 
   it('does not count a boolean set to false as set', () => {

@@ -26,9 +26,7 @@ export interface ResolveOptions {
 }
 
 /** The outcome of {@link resolveConfig}: typed values, or every problem found. */
-export type ResolvedConfig<S extends ConfigSchema> =
-  | { ok: true; values: ConfigValues<S> }
-  | { ok: false; problems: ConfigProblem[] };
+export type ResolvedConfig<S extends ConfigSchema> = { ok: true; values: ConfigValues<S> } | { ok: false; problems: ConfigProblem[] };
 
 interface Candidate {
   raw: unknown;
@@ -75,12 +73,7 @@ export function resolveConfig<S extends ConfigSchema>(schema: S, sources: Config
   return { ok: true, values: values as ConfigValues<S> };
 }
 
-function candidatesFor(
-  name: string,
-  field: ConfigField,
-  sources: ConfigSources,
-  fileValues: ReadonlyMap<string, Candidate>,
-): Candidate[] {
+function candidatesFor(name: string, field: ConfigField, sources: ConfigSources, fileValues: ReadonlyMap<string, Candidate>): Candidate[] {
   const candidates: Candidate[] = [];
   if (Object.hasOwn(sources.flags, name)) {
     candidates.push({ raw: sources.flags[name], source: { kind: 'flag', label: `--${name}` } });
@@ -119,7 +112,10 @@ function readFileKeys(
     }
     const previous = found.get(name);
     if (previous) {
-      problems.push({ field: name, message: `${fieldHint(name, field)} is set twice in the config file (${previous.source.label} and key "${key}")` });
+      problems.push({
+        field: name,
+        message: `${fieldHint(name, field)} is set twice in the config file (${previous.source.label} and key "${key}")`,
+      });
       continue;
     }
     found.set(name, { raw, source: { kind: 'file', label: `config file key "${key}"` } });

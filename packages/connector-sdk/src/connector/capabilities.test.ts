@@ -37,7 +37,10 @@ describe('capabilitiesOf', () => {
           },
         ],
         accountManager: {
-          capabilityDetails: { supportedCredentialOptions: ['no-password', 'random-password'], preferredCredentialOption: 'random-password' },
+          capabilityDetails: {
+            supportedCredentialOptions: ['no-password', 'random-password'],
+            preferredCredentialOption: 'random-password',
+          },
           createAccount: async () => ({ outcome: 'in-progress' }),
         },
       }),
@@ -69,7 +72,11 @@ describe('declared capabilities', () => {
   const provisioned: Connector = connectorWith({
     resourceSyncers: [
       { resourceType: user, list: emptyList, deleteResource: async () => undefined },
-      { resourceType: group, list: emptyList, provisioner: { grant: async () => ({ outcome: 'granted' }), revoke: async () => ({ outcome: 'revoked' }) } },
+      {
+        resourceType: group,
+        list: emptyList,
+        provisioner: { grant: async () => ({ outcome: 'granted' }), revoke: async () => ({ outcome: 'revoked' }) },
+      },
     ],
     accountManager: {
       capabilityDetails: { supportedCredentialOptions: ['no-password'], preferredCredentialOption: 'no-password' },
@@ -78,7 +85,10 @@ describe('declared capabilities', () => {
   });
   const declaration: ConnectorDeclaration = {
     metadata: { displayName: 'Test' },
-    resourceTypes: [{ resourceType: user, deletes: true }, { resourceType: group, provisions: true }],
+    resourceTypes: [
+      { resourceType: user, deletes: true },
+      { resourceType: group, provisions: true },
+    ],
     accountCreation: { supportedCredentialOptions: ['no-password'], preferredCredentialOption: 'no-password' },
   };
 

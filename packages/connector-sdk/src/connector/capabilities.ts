@@ -1,11 +1,7 @@
 import type { Connector, ConnectorDeclaration, CredentialOptionKind } from './contract.js';
 
 /** Connector-level capabilities, named as Baton's `Capability` enum without its prefix. */
-export type CapabilityName =
-  | 'SYNC'
-  | 'PROVISION'
-  | 'ACCOUNT_PROVISIONING'
-  | 'RESOURCE_DELETE';
+export type CapabilityName = 'SYNC' | 'PROVISION' | 'ACCOUNT_PROVISIONING' | 'RESOURCE_DELETE';
 
 /** What a connector can do, derived from what it implements (as Baton does). */
 export interface Capabilities {

@@ -113,11 +113,7 @@ export interface AccountManager {
     supportedCredentialOptions: CredentialOptionKind[];
     preferredCredentialOption: CredentialOptionKind;
   };
-  createAccount(
-    info: AccountInfo,
-    credentials: CredentialOptions,
-    ctx: OperationContext,
-  ): Promise<CreateAccountOutcome>;
+  createAccount(info: AccountInfo, credentials: CredentialOptions, ctx: OperationContext): Promise<CreateAccountOutcome>;
 }
 
 /** One thing `validate` checked, for the `validate` command to print. */

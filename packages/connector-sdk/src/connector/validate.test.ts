@@ -16,7 +16,8 @@ describe('runValidationProbes', () => {
     const failure = runValidationProbes([
       {
         name: 'list users',
-        run: () => Promise.reject(new ConnectorError('acme rejected the API token (401)', { code: 'unauthenticated', status: 401, attempts: 1 })),
+        run: () =>
+          Promise.reject(new ConnectorError('acme rejected the API token (401)', { code: 'unauthenticated', status: 401, attempts: 1 })),
       },
       { name: 'list teams', run: async () => void (ranTeams = true) },
     ]);

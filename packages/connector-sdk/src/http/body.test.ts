@@ -66,7 +66,8 @@ async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
   return Buffer.concat(out);
 }
 
-const TOO_LARGE = 'example GET /users returned a response body larger than 1 MiB, the most this client reads (maxResponseBytes); stopped reading it';
+const TOO_LARGE =
+  'example GET /users returned a response body larger than 1 MiB, the most this client reads (maxResponseBytes); stopped reading it';
 
 describe('response body cap', () => {
   it('is 64 MiB unless the client says otherwise', () => {
@@ -103,7 +104,10 @@ describe('response body cap', () => {
   });
 
   it('caps the body of an error response as well', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(500, jsonOf(2 * MiB), { headers: JSON_HEADERS });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(500, jsonOf(2 * MiB), { headers: JSON_HEADERS });
     const { http, clock } = client({ maxResponseBytes: MiB });
     expect((await rejection(http.get('users', { schema: v.unknown() }))).message).toBe(TOO_LARGE);
     expect(clock.sleeps).toEqual([]);
@@ -125,7 +129,10 @@ describe('response body cap', () => {
   });
 
   it('caps the OAuth token response', async () => {
-    agent.get(ORIGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, jsonOf(2 * MiB), { headers: JSON_HEADERS });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, jsonOf(2 * MiB), { headers: JSON_HEADERS });
     const auth = oauth2ClientCredentials({ tokenUrl: `${ORIGIN}/oauth/token`, clientId: 'id', clientSecret: 'secret-body-cap-77' });
     const { http } = client({ auth, maxResponseBytes: MiB });
     const error = await rejection(http.get('users', { schema: v.unknown() }));

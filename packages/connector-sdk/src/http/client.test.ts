@@ -72,10 +72,7 @@ describe('requests', () => {
       .get(ORIGIN)
       .intercept({ path: '/api/teams/1/members', method: 'POST', body: '{"user":"2"}', headers: { 'content-type': 'application/json' } })
       .reply(201, { ok: true }, { headers: JSON_HEADERS });
-    agent
-      .get(ORIGIN)
-      .intercept({ path: '/api/forms', method: 'PUT', body: 'a=1&b=x+y' })
-      .reply(204, '');
+    agent.get(ORIGIN).intercept({ path: '/api/forms', method: 'PUT', body: 'a=1&b=x+y' }).reply(204, '');
     const { http } = client();
     const created = await http.send('POST', 'teams/1/members', { json: { user: '2' } });
     expect(created.data).toBeUndefined();
@@ -89,9 +86,18 @@ describe('requests', () => {
     agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
-      .reply(200, [{ id: '1', email: 'a' }, { id: '2', email: 'b' }, { id: '3', email: 'c' }, { id: 4, email: 'd' }], {
-        headers: JSON_HEADERS,
-      });
+      .reply(
+        200,
+        [
+          { id: '1', email: 'a' },
+          { id: '2', email: 'b' },
+          { id: '3', email: 'c' },
+          { id: 4, email: 'd' },
+        ],
+        {
+          headers: JSON_HEADERS,
+        },
+      );
     agent
       .get(ORIGIN)
       .intercept({ path: '/api/Users', method: 'GET' })
@@ -130,7 +136,10 @@ describe('errors', () => {
     [500, 'unavailable'],
     [502, 'unavailable'],
   ] as const)('maps status %i to %s', async (status, code) => {
-    agent.get(ORIGIN).intercept({ path: '/api/things', method: 'GET' }).reply(status, { message: `why ${status}` }, { headers: JSON_HEADERS });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/things', method: 'GET' })
+      .reply(status, { message: `why ${status}` }, { headers: JSON_HEADERS });
     const { http } = client({ retry: { maxAttempts: 1 } });
     const error = await rejection(http.get('things', { schema: v.unknown() }));
     expect(error.code).toBe(code);
@@ -190,7 +199,11 @@ describe('retries', () => {
   });
 
   it('waits at least 10 s, growing and jittered up to 30 s, after a 429 without headers, and reports the limit when it gives up', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(429, { message: 'slow down' }, { headers: JSON_HEADERS }).times(4);
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(429, { message: 'slow down' }, { headers: JSON_HEADERS })
+      .times(4);
     const { http, clock } = client({ retry: { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 3000 } });
     const started = clock.now();
     const error = await rejection(http.get('users', { schema: Users }));
@@ -298,10 +311,15 @@ describe('retries', () => {
   });
 
   it('names the wait in the resource-exhausted message', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(503, '', { headers: { 'retry-after': '3600' } });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(503, '', { headers: { 'retry-after': '3600' } });
     const { http } = client({ retry: { maxRateLimitWaitMs: 60_000 } });
     const error = await rejection(http.get('users', { schema: Users }));
-    expect(error.message).toBe('example asks to wait 3600 s before the next request, longer than the 60 s this client waits (GET /users returned 503)');
+    expect(error.message).toBe(
+      'example asks to wait 3600 s before the next request, longer than the 60 s this client waits (GET /users returned 503)',
+    );
   });
 
   it('tells how many attempts it made on every error it throws', async () => {
@@ -341,10 +359,15 @@ describe('retries', () => {
       baseUrl: `${ORIGIN}/api`,
       userAgent: 'x/1',
       retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
-      timing: { now: Date.now, random: () => 1 - Number.EPSILON, sleep: (ms, signal) => new Promise((_, reject) => {
-        signal?.addEventListener('abort', () => reject(signal.reason));
-        controller.abort(new Error('cancelled'));
-      }) },
+      timing: {
+        now: Date.now,
+        random: () => 1 - Number.EPSILON,
+        sleep: (ms, signal) =>
+          new Promise((_, reject) => {
+            signal?.addEventListener('abort', () => reject(signal.reason));
+            controller.abort(new Error('cancelled'));
+          }),
+      },
     });
     await expect(http.get('users', { schema: Users, signal: controller.signal })).rejects.toThrow('cancelled');
   });
@@ -392,7 +415,9 @@ describe('origin guard', () => {
   it('follows a same-origin redirect and refuses one to another origin', async () => {
     const pool = agent.get(ORIGIN);
     pool.intercept({ path: '/api/old', method: 'GET' }).reply(301, '', { headers: { location: '/api/new' } });
-    pool.intercept({ path: '/api/new', method: 'GET', headers: { authorization: `Bearer ${TOKEN}` } }).reply(200, [], { headers: JSON_HEADERS });
+    pool
+      .intercept({ path: '/api/new', method: 'GET', headers: { authorization: `Bearer ${TOKEN}` } })
+      .reply(200, [], { headers: JSON_HEADERS });
     pool.intercept({ path: '/api/away', method: 'GET' }).reply(302, '', { headers: { location: 'https://evil.example/collect' } });
     agent.get('https://evil.example').intercept({ path: '/collect', method: 'GET' }).reply(200, []);
     const { http } = client();
@@ -417,7 +442,9 @@ describe('origin guard', () => {
 
   it('refuses a redirect to a URL with a user name and password, without retrying or repeating them', async () => {
     const pool = agent.get(ORIGIN);
-    pool.intercept({ path: '/api/old', method: 'GET' }).reply(302, '', { headers: { location: 'https://admin:hunter2pw@api.example.com/api/new' } });
+    pool
+      .intercept({ path: '/api/old', method: 'GET' })
+      .reply(302, '', { headers: { location: 'https://admin:hunter2pw@api.example.com/api/new' } });
     pool.intercept({ path: '/api/new', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client();
     const error = await rejection(http.get('old', { schema: Users }));
@@ -434,19 +461,16 @@ describe('origin guard', () => {
     'http://admin:hunter2pw@127.0.0.1:8080',
     'https://admin:hunter2pw@api example.com/',
     'https://admin:hunter2pw/x@api example.com/',
-  ])(
-    'refuses base URL %s without repeating its password',
-    (baseUrl) => {
-      let thrown: unknown;
-      try {
-        createHttpClient({ service: 'example', baseUrl, userAgent: 'x/1' });
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toMatchObject({ code: 'invalid-argument' });
-      expect((thrown as Error).message).not.toContain('hunter2pw');
-    },
-  );
+  ])('refuses base URL %s without repeating its password', (baseUrl) => {
+    let thrown: unknown;
+    try {
+      createHttpClient({ service: 'example', baseUrl, userAgent: 'x/1' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid-argument' });
+    expect((thrown as Error).message).not.toContain('hunter2pw');
+  });
 
   it.each(['http://api.example.com', 'ftp://api.example.com', 'not a url'])('refuses base URL %s', (baseUrl) => {
     expect(() => createHttpClient({ service: 'example', baseUrl, userAgent: 'x/1' })).toThrow(
@@ -455,9 +479,7 @@ describe('origin guard', () => {
   });
 
   it('explains that https is required', () => {
-    expect(() => createHttpClient({ service: 'example', baseUrl: 'http://api.example.com', userAgent: 'x/1' })).toThrow(
-      /must use https/,
-    );
+    expect(() => createHttpClient({ service: 'example', baseUrl: 'http://api.example.com', userAgent: 'x/1' })).toThrow(/must use https/);
   });
 
   it.each(['http://127.0.0.1:8080/api', 'http://localhost:3000', 'http://[::1]:9000/x'])('allows loopback base URL %s', (baseUrl) => {
@@ -468,7 +490,10 @@ describe('origin guard', () => {
 describe('logging', () => {
   it('logs method, path, status and duration, never a secret', async () => {
     agent.get(ORIGIN).intercept({ path: '/api/users?q=1', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(401, { message: `bad ${TOKEN}` }, { headers: JSON_HEADERS });
+    agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(401, { message: `bad ${TOKEN}` }, { headers: JSON_HEADERS });
     const logger = recordingLogger();
     const { lines } = logger;
     const { http } = client({ logger });
@@ -520,7 +545,14 @@ describe('wait announcements', () => {
     const { http, clock } = client({ onWait: (wait) => (waits.push(wait), onWait(wait)) });
     await http.get('users', { schema: Users });
     expect(events).toEqual(['start rate-limit 7000', 'end rate-limit', 'retry sent']);
-    expect(waits[0]).toEqual({ service: 'example', reason: 'rate-limit', waitMs: 7000, endsAt: clock.now(), endpoint: 'GET /users', status: 429 });
+    expect(waits[0]).toEqual({
+      service: 'example',
+      reason: 'rate-limit',
+      waitMs: 7000,
+      endsAt: clock.now(),
+      endpoint: 'GET /users',
+      status: 429,
+    });
   });
 
   it('announces backoff after a 503 and client-side limiter waits, but not waits under a second', async () => {

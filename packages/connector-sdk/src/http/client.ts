@@ -203,7 +203,14 @@ function redirectTarget(state: ClientState, exchange: Exchange, status: number, 
     fail(state, new ConnectorError(message, { code: 'failed-precondition', status, endpoint: exchange.endpoint }), {});
   }
   if (redirects >= MAX_REDIRECTS) {
-    fail(state, new ConnectorError(`${service} ${exchange.endpoint} redirected more than ${MAX_REDIRECTS} times`, { code: 'internal', endpoint: exchange.endpoint }), {});
+    fail(
+      state,
+      new ConnectorError(`${service} ${exchange.endpoint} redirected more than ${MAX_REDIRECTS} times`, {
+        code: 'internal',
+        endpoint: exchange.endpoint,
+      }),
+      {},
+    );
   }
   return next;
 }
@@ -265,13 +272,24 @@ function parseBody(state: ClientState, spec: RequestSpec, text: string, endpoint
   try {
     body = text.trim() === '' ? undefined : state.parseJson(text);
   } catch {
-    fail(state, new ConnectorError(`${state.service} ${endpoint} returned a response that is not JSON`, { code: 'internal', endpoint }), {});
+    fail(
+      state,
+      new ConnectorError(`${state.service} ${endpoint} returned a response that is not JSON`, { code: 'internal', endpoint }),
+      {},
+    );
   }
   return parseResponse(state.service, endpoint, spec.schema, body);
 }
 
 /** Turns an error that is not a ConnectorError (timeout, network) into one, or rethrows an abort. */
-function failTransport(state: ClientState, error: unknown, callerSignal: AbortSignal | undefined, exchange: Exchange, timedOut: boolean, facts: { attempt: number; started: number }): never {
+function failTransport(
+  state: ClientState,
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  exchange: Exchange,
+  timedOut: boolean,
+  facts: { attempt: number; started: number },
+): never {
   const { options, logger } = state;
   const path = exchange.endpoint.slice(exchange.method.length + 1);
   if (isConnectorError(error)) throw error;
@@ -281,12 +299,21 @@ function failTransport(state: ClientState, error: unknown, callerSignal: AbortSi
   }
   if (callerSignal?.aborted) throw error;
   const failure = networkError(state.service, exchange.endpoint, error);
-  logger.debug('http request failed', { method: exchange.method, path, error: failure.message, durationMs: state.timing.now() - facts.started, attempt: facts.attempt });
+  logger.debug('http request failed', {
+    method: exchange.method,
+    path,
+    error: failure.message,
+    durationMs: state.timing.now() - facts.started,
+    attempt: facts.attempt,
+  });
   return fail(state, failure, {});
 }
 
 /** The timeout of one attempt (body included) and the signal that ends it, with the caller's. */
-function attemptTimeout(state: ClientState, callerSignal: AbortSignal | undefined): { timeout: AbortController; signal: AbortSignal; timer: NodeJS.Timeout | undefined } {
+function attemptTimeout(
+  state: ClientState,
+  callerSignal: AbortSignal | undefined,
+): { timeout: AbortController; signal: AbortSignal; timer: NodeJS.Timeout | undefined } {
   const timeout = new AbortController();
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
   const { timeoutMs } = state.options;
@@ -295,7 +322,11 @@ function attemptTimeout(state: ClientState, callerSignal: AbortSignal | undefine
 
 /** Waits for the client-side limiter (announcing a notable wait); `pauseOnly`: only while the API asked for a pause. */
 async function waitForSlot(state: ClientState, signal: AbortSignal | undefined, pauseOnly = false): Promise<number> {
-  return state.limiter.acquire(signal, (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }), pauseOnly);
+  return state.limiter.acquire(
+    signal,
+    (waitMs, paused) => announceWait(state, { reason: paused ? 'rate-limit' : 'client-limit', waitMs }),
+    pauseOnly,
+  );
 }
 
 /**
@@ -321,11 +352,23 @@ async function sendAuthRequest(state: ClientState, request: AuthRequest, callerS
 }
 
 /** One attempt: limiter, auth, the exchange with redirects, then the response read and checked. */
-async function attempt(state: ClientState, spec: RequestSpec, url: URL, attemptNumber: number, allowReauthorize: boolean): Promise<AttemptResult> {
+async function attempt(
+  state: ClientState,
+  spec: RequestSpec,
+  url: URL,
+  attemptNumber: number,
+  allowReauthorize: boolean,
+): Promise<AttemptResult> {
   const { options } = state;
   const authHeaders = await prepareAttempt(state, spec.signal);
   const { timeout, signal, timer } = attemptTimeout(state, spec.signal);
-  const exchange: Exchange = { method: spec.method, current: url, endpoint: endpointLabel(spec.method, state.base, url), trusted: state.base, body: bodyOf(spec) };
+  const exchange: Exchange = {
+    method: spec.method,
+    current: url,
+    endpoint: endpointLabel(spec.method, state.base, url),
+    trusted: state.base,
+    body: bodyOf(spec),
+  };
   const started = state.timing.now();
   const headers = { accept: 'application/json', 'user-agent': options.userAgent, ...options.headers, ...spec.headers, ...authHeaders };
   try {
@@ -375,12 +418,19 @@ async function request(state: ClientState, given: RequestSpec): Promise<HttpResp
       if (result.kind === 'response') return result.response;
       reauthorized = true;
       attemptNumber--;
-      state.logger.debug('credentials renewed after 401, retrying', { service: state.service, endpoint: endpointLabel(spec.method, state.base, url) });
+      state.logger.debug('credentials renewed after 401, retrying', {
+        service: state.service,
+        endpoint: endpointLabel(spec.method, state.base, url),
+      });
     } catch (error) {
       const waitMs = retryWait(state, error, spec.method, attemptNumber);
       if (waitMs === undefined) throw isConnectorError(error) ? finalError(state, error, tries) : error;
       const failed = error as ConnectorError;
-      logWait(state, `${state.service} request failed, retrying`, waitMs, { endpoint: failed.endpoint, status: failed.status, attempt: attemptNumber });
+      logWait(state, `${state.service} request failed, retrying`, waitMs, {
+        endpoint: failed.endpoint,
+        status: failed.status,
+        attempt: attemptNumber,
+      });
       await waitToRetry(state, failed, waitMs, spec.signal);
     }
   }
@@ -434,7 +484,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 /** The body cap a client is given, checked; the default when none is. */
 function responseCap(maxResponseBytes: number | undefined): number {
   if (maxResponseBytes === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new RangeError('maxResponseBytes must be a whole number of bytes, 1 or more');
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new RangeError('maxResponseBytes must be a whole number of bytes, 1 or more');
   return maxResponseBytes;
 }
 

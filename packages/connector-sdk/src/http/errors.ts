@@ -137,7 +137,11 @@ function formatSeconds(ms: number): string {
 export function networkError(service: string, endpoint: string, cause: unknown): ConnectorError {
   const certificateCode = untrustedCertificateCode(cause);
   if (certificateCode !== undefined) {
-    return new ConnectorError(`${service} ${endpoint} failed: ${untrustedCertificateReason(certificateCode)}`, { code: 'failed-precondition', endpoint, cause });
+    return new ConnectorError(`${service} ${endpoint} failed: ${untrustedCertificateReason(certificateCode)}`, {
+      code: 'failed-precondition',
+      endpoint,
+      cause,
+    });
   }
   const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
   return new ConnectorError(`${service} ${endpoint} failed: ${redactSecrets(reason)}`, {

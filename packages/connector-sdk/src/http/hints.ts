@@ -42,7 +42,8 @@ export interface HttpHint {
 function matches(hint: HttpHint, failure: HintFailure): boolean {
   if (hint.status !== undefined && hint.status !== failure.status) return false;
   if (hint.on !== undefined && hint.on !== failure.source) return false;
-  if (hint.path !== undefined && !(typeof hint.path === 'string' ? failure.path.startsWith(hint.path) : hint.path.test(failure.path))) return false;
+  if (hint.path !== undefined && !(typeof hint.path === 'string' ? failure.path.startsWith(hint.path) : hint.path.test(failure.path)))
+    return false;
   if (hint.apiMessage === undefined) return true;
   const text = failure.apiMessage ?? '';
   return typeof hint.apiMessage === 'string' ? text.includes(hint.apiMessage) : hint.apiMessage.test(text);

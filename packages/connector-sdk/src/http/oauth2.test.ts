@@ -46,7 +46,11 @@ function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: 
 }
 
 function tokenReply(token: string, expiresIn?: number) {
-  return [200, { access_token: token, token_type: 'bearer', ...(expiresIn === undefined ? {} : { expires_in: expiresIn }) }, { headers: JSON_HEADERS }] as const;
+  return [
+    200,
+    { access_token: token, token_type: 'bearer', ...(expiresIn === undefined ? {} : { expires_in: expiresIn }) },
+    { headers: JSON_HEADERS },
+  ] as const;
 }
 
 function expectToken(body: string) {
@@ -68,7 +72,10 @@ describe('oauth2ClientCredentials', () => {
         },
       })
       .reply(...tokenReply('access-token-one', 3600));
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer access-token-one' } }).reply(200, { ok: true }, { headers: JSON_HEADERS }).times(2);
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer access-token-one' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS })
+      .times(2);
     const { http } = setup();
     await http.get('users', { schema: Ok });
     await http.get('users', { schema: Ok });
@@ -92,7 +99,9 @@ describe('oauth2ClientCredentials', () => {
         body: (body) => (JSON.parse(body) as { grant_type?: string }).grant_type === 'client_credentials',
       })
       .reply(...tokenReply('json-token-1'));
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer json-token-1' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer json-token-1' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS });
     const { http } = setup({ bodyFormat: 'json' });
     await http.get('users', { schema: Ok });
     agent.assertNoPendingInterceptors();
@@ -102,8 +111,13 @@ describe('oauth2ClientCredentials', () => {
     const pool = agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('first-token', 600));
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('second-token', 600));
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer first-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS }).times(2);
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer second-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer first-token' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS })
+      .times(2);
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer second-token' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS });
     const { http, clock } = setup();
     await http.get('users', { schema: Ok });
     clock.advance(500_000);
@@ -116,7 +130,10 @@ describe('oauth2ClientCredentials', () => {
   it('shares one token request between concurrent callers', async () => {
     const pool = agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('shared-token', 3600));
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer shared-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS }).times(3);
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer shared-token' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS })
+      .times(3);
     const { http } = setup();
     await Promise.all([1, 2, 3].map(() => http.get('users', { schema: Ok })));
     agent.assertNoPendingInterceptors();
@@ -127,7 +144,9 @@ describe('oauth2ClientCredentials', () => {
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('revoked-token', 3600));
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('fresh-token', 3600));
     pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer revoked-token' } }).reply(401, '');
-    pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer fresh-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+    pool
+      .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer fresh-token' } })
+      .reply(200, { ok: true }, { headers: JSON_HEADERS });
     const { http } = setup();
     expect((await http.get('users', { schema: Ok })).data).toEqual({ ok: true });
 
@@ -174,12 +193,18 @@ describe('oauth2ClientCredentials', () => {
     it('follows a redirect within the token endpoint origin, and refuses one elsewhere without sending the secret there', async () => {
       const pool = agent.get(API);
       pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: '/oauth/v2/token' } });
-      pool.intercept({ path: '/oauth/v2/token', method: 'POST', body: (body) => body.includes(SECRET) }).reply(...tokenReply('moved-token', 3600));
-      pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer moved-token' } }).reply(200, { ok: true }, { headers: JSON_HEADERS });
+      pool
+        .intercept({ path: '/oauth/v2/token', method: 'POST', body: (body) => body.includes(SECRET) })
+        .reply(...tokenReply('moved-token', 3600));
+      pool
+        .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer moved-token' } })
+        .reply(200, { ok: true }, { headers: JSON_HEADERS });
       expect((await setup().http.get('users', { schema: Ok })).data).toEqual({ ok: true });
 
       pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: 'https://elsewhere.example/token' } });
-      const error = (await setup().http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
+      const error = (await setup()
+        .http.get('users', { schema: Ok })
+        .catch((e: unknown) => e)) as ConnectorError;
       expect(error.message).toBe(
         'ironclad redirected POST /oauth/token to https://elsewhere.example; refusing to follow it with the ironclad credential (only https://tenant.example.com is trusted)',
       );

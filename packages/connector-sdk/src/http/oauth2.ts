@@ -114,7 +114,12 @@ async function requestToken(
     },
     body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
   });
-  context.logger.debug('oauth token request', { method: 'POST', path: tokenUrl.pathname, status: response.status, durationMs: context.timing.now() - started });
+  context.logger.debug('oauth token request', {
+    method: 'POST',
+    path: tokenUrl.pathname,
+    status: response.status,
+    durationMs: context.timing.now() - started,
+  });
   if (!response.ok) throw tokenEndpointError(context, endpoint, response.status, response.body, response.headers);
   const token = parseResponse(context.service, endpoint, TokenResponse, response.body);
   registerSecret(token.access_token);
@@ -131,7 +136,11 @@ interface TokenResponseData {
 }
 
 /** Sends the token request through the client (limiter, timeout, origin guard, body cap) and parses its body. */
-async function sendTokenRequest(context: AuthContext, url: URL, init: { headers: Record<string, string>; body: string }): Promise<TokenResponseData> {
+async function sendTokenRequest(
+  context: AuthContext,
+  url: URL,
+  init: { headers: Record<string, string>; body: string },
+): Promise<TokenResponseData> {
   const response = await context.send({ method: 'POST', url, ...init });
   let body: unknown = response.text;
   try {
@@ -142,13 +151,7 @@ async function sendTokenRequest(context: AuthContext, url: URL, init: { headers:
   return { ok: response.ok, status: response.status, headers: response.headers, body };
 }
 
-function tokenEndpointError(
-  context: AuthContext,
-  endpoint: string,
-  status: number,
-  body: unknown,
-  headers: Headers,
-): ConnectorError {
+function tokenEndpointError(context: AuthContext, endpoint: string, status: number, body: unknown, headers: Headers): ConnectorError {
   if (status !== 400 && status !== 401 && status !== 403) {
     const rateLimit = parseRateLimit(status, headers, context.timing.now());
     return httpStatusError({
@@ -163,15 +166,16 @@ function tokenEndpointError(
   const error = parsed.success ? parsed.output.error : undefined;
   const description = parsed.success ? parsed.output.error_description : undefined;
   const apiMessage = cleanApiMessage([error, description].filter(Boolean).join(': ') || undefined);
-  const code: ErrorCode = status === 403 || (error !== undefined && PERMISSION_ERRORS.has(error))
-    ? 'permission-denied'
-    : 'unauthenticated';
+  const code: ErrorCode = status === 403 || (error !== undefined && PERMISSION_ERRORS.has(error)) ? 'permission-denied' : 'unauthenticated';
   const credential = context.credential;
   const what = credential ? `the ${credential.name}` : 'the OAuth client credentials';
   const verb = code === 'permission-denied' ? 'refused a token to' : 'rejected';
   const hint = credential ? ` - check ${credential.setting}` : '';
-  return new ConnectorError(
-    `${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`,
-    { code, status, endpoint, ...(apiMessage ? { apiMessage } : {}), ...(credential ? { settingKey: credential.key } : {}) },
-  );
+  return new ConnectorError(`${context.service} ${verb} ${what} (${status}${apiMessage ? ` ${apiMessage}` : ''})${hint}`, {
+    code,
+    status,
+    endpoint,
+    ...(apiMessage ? { apiMessage } : {}),
+    ...(credential ? { settingKey: credential.key } : {}),
+  });
 }

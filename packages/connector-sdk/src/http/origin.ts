@@ -47,10 +47,10 @@ export function resolveRequestUrl(service: string, base: URL, target: string, se
   const url = /^[a-z][a-z0-9+.-]*:/i.test(target) ? new URL(target) : new URL(target.replace(/^\/+/, ''), base);
   refuseUserInfo(service, url, 'request');
   if (url.origin !== base.origin) {
-    throw new ConnectorError(
-      `refusing to send the ${service} credential to ${url.origin}: requests may only go to ${base.origin}`,
-      { code: 'invalid-argument', endpoint: url.origin },
-    );
+    throw new ConnectorError(`refusing to send the ${service} credential to ${url.origin}: requests may only go to ${base.origin}`, {
+      code: 'invalid-argument',
+      endpoint: url.origin,
+    });
   }
   for (const [name, value] of Object.entries(searchParams ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));

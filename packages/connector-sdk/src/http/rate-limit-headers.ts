@@ -1,19 +1,8 @@
 import type { RateLimitInfo } from '../errors/connector-error.js';
 
 const LIMIT_HEADERS = ['x-ratelimit-limit', 'ratelimit-limit', 'x-ratelimit-requests-limit', 'x-rate-limit-limit'];
-const REMAINING_HEADERS = [
-  'x-ratelimit-remaining',
-  'ratelimit-remaining',
-  'x-ratelimit-requests-remaining',
-  'x-rate-limit-remaining',
-];
-const RESET_HEADERS = [
-  'x-ratelimit-reset',
-  'ratelimit-reset',
-  'x-ratelimit-requests-reset',
-  'x-rate-limit-reset',
-  'retry-after',
-];
+const REMAINING_HEADERS = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-ratelimit-requests-remaining', 'x-rate-limit-remaining'];
+const RESET_HEADERS = ['x-ratelimit-reset', 'ratelimit-reset', 'x-ratelimit-requests-reset', 'x-rate-limit-reset', 'retry-after'];
 
 /** Seconds in thirty years: larger numbers are absolute times, not offsets. */
 const THIRTY_YEARS_S = 60 * 60 * 24 * 365 * 30;

@@ -20,17 +20,10 @@ export function formatIssuePath(path: readonly v.IssuePathItem[] | undefined): s
  * Validates a response body. A mismatch throws ConnectorError `internal` naming the service,
  * the endpoint (`GET /users`) and the path of each bad field, so a changed API is easy to spot.
  */
-export function parseResponse<S extends v.GenericSchema>(
-  service: string,
-  endpoint: string,
-  schema: S,
-  body: unknown,
-): v.InferOutput<S> {
+export function parseResponse<S extends v.GenericSchema>(service: string, endpoint: string, schema: S, body: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
-  const shown = result.issues
-    .slice(0, MAX_ISSUES_SHOWN)
-    .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  const shown = result.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
   const more = result.issues.length > MAX_ISSUES_SHOWN ? ` (and ${result.issues.length - MAX_ISSUES_SHOWN} more)` : '';
   return throwMismatch(service, endpoint, `${shown.join('; ')}${more}`);
 }

@@ -8,8 +8,7 @@ import { fetch as undiciFetch, type Dispatcher } from 'undici';
  * Redirects are never followed here: the client follows same-origin ones itself.
  */
 export function boundFetch(dispatcher: Dispatcher | undefined): typeof undiciFetch {
-  return (input, init) =>
-    undiciFetch(input, { ...init, redirect: 'manual', ...(dispatcher === undefined ? {} : { dispatcher }) });
+  return (input, init) => undiciFetch(input, { ...init, redirect: 'manual', ...(dispatcher === undefined ? {} : { dispatcher }) });
 }
 
 /** ky's options for one request, with the signal that bounds the whole exchange, body included. */

@@ -24,7 +24,12 @@ afterEach(async () => {
 
 const userSchema = jsonApiResourceSchema({ type: 'users', attributes: { email: v.nullish(v.string()), name: v.nullish(v.string()) } });
 const http = () =>
-  testRuntime().httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1`, headers: { accept: JSON_API_MEDIA_TYPE }, errorMessage: jsonApiErrorMessage });
+  testRuntime().httpClient({
+    service: 'Acme',
+    baseUrl: `${ORIGIN}/v1`,
+    headers: { accept: JSON_API_MEDIA_TYPE },
+    errorMessage: jsonApiErrorMessage,
+  });
 const userJson = (id: string, teamId?: string) => ({
   id,
   type: 'users',
@@ -52,16 +57,26 @@ describe('JSON:API schemas and included', () => {
   });
 
   it('reads the JSON:API error body into the API message', () => {
-    expect(jsonApiErrorMessage({ errors: [{ status: '422', title: 'Invalid', detail: 'email is taken' }, { title: 'Invalid', detail: 'email is taken' }] })).toBe(
-      'Invalid: email is taken',
-    );
+    expect(
+      jsonApiErrorMessage({
+        errors: [
+          { status: '422', title: 'Invalid', detail: 'email is taken' },
+          { title: 'Invalid', detail: 'email is taken' },
+        ],
+      }),
+    ).toBe('Invalid: email is taken');
     expect(jsonApiErrorMessage({ errors: [{ detail: 'Not authorized' }, { code: 'E2' }] })).toBe('Not authorized; E2');
     expect(jsonApiErrorMessage({ message: 'plain' })).toBe('plain');
   });
 
-  it('puts the JSON:API error into the client\'s error message', async () => {
-    mock.agent.get(ORIGIN).intercept({ path: (p) => p.startsWith('/v1/users'), method: 'GET' }).reply(401, { errors: [{ title: 'Unauthorized', detail: 'Invalid token' }] }, HEADERS);
-    const error = (await jsonApiPage('', { http: http(), path: 'users', schema: userSchema, pageSize: 30 }).catch((e: unknown) => e)) as ConnectorError;
+  it("puts the JSON:API error into the client's error message", async () => {
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: (p) => p.startsWith('/v1/users'), method: 'GET' })
+      .reply(401, { errors: [{ title: 'Unauthorized', detail: 'Invalid token' }] }, HEADERS);
+    const error = (await jsonApiPage('', { http: http(), path: 'users', schema: userSchema, pageSize: 30 }).catch(
+      (e: unknown) => e,
+    )) as ConnectorError;
     expect(error.apiMessage).toBe('Unauthorized: Invalid token');
     expect(error.message).toBe('Acme GET /users failed with status 401: Unauthorized: Invalid token');
   });
@@ -69,8 +84,14 @@ describe('JSON:API schemas and included', () => {
 
 describe('JSON:API paging', () => {
   it('pages by page number until meta.pagination.next-page is null', async () => {
-    reply({ 'page[number]': '1', 'page[size]': '2', include: 'team' }, { data: [userJson('1'), userJson('2')], meta: { pagination: { 'next-page': 2 } } });
-    reply({ 'page[number]': '2', 'page[size]': '2', include: 'team' }, { data: [userJson('3'), userJson('4')], meta: { pagination: { 'next-page': null } } });
+    reply(
+      { 'page[number]': '1', 'page[size]': '2', include: 'team' },
+      { data: [userJson('1'), userJson('2')], meta: { pagination: { 'next-page': 2 } } },
+    );
+    reply(
+      { 'page[number]': '2', 'page[size]': '2', include: 'team' },
+      { data: [userJson('3'), userJson('4')], meta: { pagination: { 'next-page': null } } },
+    );
     const options = { http: http(), path: 'users', schema: userSchema, pageSize: 2, searchParams: { include: 'team' } };
     const first = await jsonApiPage('', options);
     expect(first.items.map((u) => u.id)).toEqual(['1', '2']);
@@ -84,12 +105,15 @@ describe('JSON:API paging', () => {
     expect((await jsonApiPage('', { http: http(), path: 'users', schema: userSchema, pageSize: 2 })).nextPageToken).toBeUndefined();
   });
 
-  it('follows links.next until it is absent, and a syncer maps items with the page\'s included resources', async () => {
-    reply({ 'page[size]': '30' }, {
-      data: [userJson('1', 't1')],
-      included: [{ id: 't1', type: 'teams', attributes: { name: 'Ops' } }],
-      links: { next: `${ORIGIN}/v1/users?page%5Bnumber%5D=2&page%5Bsize%5D=30` },
-    });
+  it("follows links.next until it is absent, and a syncer maps items with the page's included resources", async () => {
+    reply(
+      { 'page[size]': '30' },
+      {
+        data: [userJson('1', 't1')],
+        included: [{ id: 't1', type: 'teams', attributes: { name: 'Ops' } }],
+        links: { next: `${ORIGIN}/v1/users?page%5Bnumber%5D=2&page%5Bsize%5D=30` },
+      },
+    );
     reply({ 'page[number]': '2', 'page[size]': '30' }, { data: [userJson('2')], links: { self: 'x' } });
     const userType = defineResourceType({ id: 'user', displayName: 'User', traits: ['USER'] });
     const syncer = jsonApiSyncer({
@@ -104,7 +128,7 @@ describe('JSON:API paging', () => {
           type: userType,
           id: item.id,
           displayName: item.attributes.name ?? item.id,
-          profile: { team: included.related(item, 'team')[0]?.attributes?.name as string ?? null },
+          profile: { team: (included.related(item, 'team')[0]?.attributes?.name as string) ?? null },
           user: {},
         }),
     });
@@ -120,6 +144,8 @@ describe('JSON:API paging', () => {
     reply({ 'page[size]': '30' }, { data: [userJson('1')], links: { next: 'https://evil.test/v1/users?page=2' } });
     const options = { http: http(), path: 'users', schema: userSchema, pageSize: 30, paging: 'links' as const };
     const first = await jsonApiPage('', options);
-    await expect(jsonApiPage(first.nextPageToken ?? '', options)).rejects.toThrow(/refusing to send the Acme credential to https:\/\/evil.test/);
+    await expect(jsonApiPage(first.nextPageToken ?? '', options)).rejects.toThrow(
+      /refusing to send the Acme credential to https:\/\/evil.test/,
+    );
   });
 });

@@ -51,10 +51,10 @@ function firstLink(path: string, query: SearchParams): string {
  * One page of a JSON:API collection for a resource syncer. The page token is the next page
  * number, or the next link; the HTTP client's origin guard refuses a link to another origin.
  */
-export async function jsonApiPage<R extends v.GenericSchema, I extends v.GenericSchema<unknown, Identified> = typeof jsonApiAnyResourceSchema>(
-  pageToken: string,
-  options: JsonApiListOptions<R, I>,
-): Promise<JsonApiPage<v.InferOutput<R>, v.InferOutput<I>>> {
+export async function jsonApiPage<
+  R extends v.GenericSchema,
+  I extends v.GenericSchema<unknown, Identified> = typeof jsonApiAnyResourceSchema,
+>(pageToken: string, options: JsonApiListOptions<R, I>): Promise<JsonApiPage<v.InferOutput<R>, v.InferOutput<I>>> {
   const schema = jsonApiListSchema(options.schema, { included: (options.included ?? jsonApiAnyResourceSchema) as I });
   const sizeParam = options.pageParams?.size ?? 'page[size]';
   let last: Doc<R, I> | undefined;
@@ -88,8 +88,10 @@ export async function jsonApiPage<R extends v.GenericSchema, I extends v.Generic
 }
 
 /** What {@link jsonApiSyncer} takes: a listing plus the resource type and mapping. */
-export interface JsonApiSyncerOptions<R extends v.GenericSchema, I extends v.GenericSchema<unknown, Identified>>
-  extends JsonApiListOptions<R, I> {
+export interface JsonApiSyncerOptions<R extends v.GenericSchema, I extends v.GenericSchema<unknown, Identified>> extends JsonApiListOptions<
+  R,
+  I
+> {
   resourceType: ResourceType;
   /** Maps one item, with the page's `included` resources at hand. */
   toResource: (item: v.InferOutput<R>, included: JsonApiIncluded<v.InferOutput<I>>) => Resource;

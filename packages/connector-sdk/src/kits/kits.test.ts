@@ -27,7 +27,12 @@ describe('inlineMembers', () => {
 describe('parseJsonWithExactIds', () => {
   it('keeps integer ids above 2^53 exact and leaves other numbers and strings alone', () => {
     const text = '{"id":9223372036854775807,"count":9007199254740993,"note":"\\"id\\":1","items":[{"id": -12 }]}';
-    expect(parseJsonWithExactIds(text)).toEqual({ id: '9223372036854775807', count: 9007199254740992, note: '"id":1', items: [{ id: '-12' }] });
+    expect(parseJsonWithExactIds(text)).toEqual({
+      id: '9223372036854775807',
+      count: 9007199254740992,
+      note: '"id":1',
+      items: [{ id: '-12' }],
+    });
   });
 
   it('takes the keys to keep exact', () => {
@@ -48,8 +53,16 @@ describe('generatePassword', () => {
     }
   });
 
-  it('honours the caller\'s length and minimum counts with the caller\'s characters', () => {
-    const password = generatePassword({ length: 30, constraints: [{ charSet: 'ab', minCount: 3 }, { charSet: 'XY', minCount: 1 }, { charSet: '7', minCount: 1 }, { charSet: '#', minCount: 4 }] });
+  it("honours the caller's length and minimum counts with the caller's characters", () => {
+    const password = generatePassword({
+      length: 30,
+      constraints: [
+        { charSet: 'ab', minCount: 3 },
+        { charSet: 'XY', minCount: 1 },
+        { charSet: '7', minCount: 1 },
+        { charSet: '#', minCount: 4 },
+      ],
+    });
     expect(password).toHaveLength(30);
     expect(password).toMatch(/^[abXY7#]+$/);
     expect(password.replace(/[^#]/g, '').length).toBeGreaterThanOrEqual(4);
@@ -73,7 +86,9 @@ describe('provisioningGuard', () => {
       thrown = error;
     }
     expect(isConnectorError(thrown, 'failed-precondition')).toBe(true);
-    expect((thrown as Error).message).toBe('granting group membership needs --provisioning / BATON_PROVISIONING=true (it requests the write scopes)');
+    expect((thrown as Error).message).toBe(
+      'granting group membership needs --provisioning / BATON_PROVISIONING=true (it requests the write scopes)',
+    );
     expect(() => provisioningGuard({ provisioning: true })('creating accounts')).not.toThrow();
   });
 });
@@ -84,7 +99,10 @@ describe('roleMemberships', () => {
   const roles = roleMemberships({
     service: 'Acme',
     group: 'team',
-    roles: [{ role: 'ADMIN', slug: 'admin', displayName: 'Admin' }, { role: 'USER', slug: 'user', displayName: 'User' }],
+    roles: [
+      { role: 'ADMIN', slug: 'admin', displayName: 'Admin' },
+      { role: 'USER', slug: 'user', displayName: 'User' },
+    ],
     userResourceType: userType,
   });
   const logger = recordingLogger();

@@ -65,9 +65,7 @@ describe('createLogger formats', () => {
   it('writes readable console lines without colour when not on a TTY', () => {
     const { logger, lines } = capture({ format: 'console' });
     logger.warn('rate limited', { service: 'ilert', waitMs: 1500, note: 'two words', detail: { a: 1 } });
-    expect(lines).toEqual([
-      '2025-03-04T05:06:07.089Z WARN  rate limited service=ilert waitMs=1500 note="two words" detail={"a":1}',
-    ]);
+    expect(lines).toEqual(['2025-03-04T05:06:07.089Z WARN  rate limited service=ilert waitMs=1500 note="two words" detail={"a":1}']);
   });
 
   it('colours console lines on a TTY', () => {
@@ -81,7 +79,9 @@ describe('createLogger redaction', () => {
   it('redacts a registered secret in the message and in nested fields', () => {
     registerSecret('tok-1234567890');
     const { logger, lines } = capture();
-    logger.info('calling with tok-1234567890', { request: { url: 'https://x.test/?k=tok-1234567890', tries: [{ note: 'tok-1234567890' }] } });
+    logger.info('calling with tok-1234567890', {
+      request: { url: 'https://x.test/?k=tok-1234567890', tries: [{ note: 'tok-1234567890' }] },
+    });
     expect(lines[0]).not.toContain('tok-1234567890');
     expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
       msg: 'calling with [REDACTED]',
@@ -107,7 +107,11 @@ describe('createLogger redaction', () => {
   it('serialises errors as name, message and code, redacted', () => {
     registerSecret('sk-live-abcdef');
     const { logger, json } = capture();
-    const error = new ConnectorError('ilert rejected sk-live-abcdef (401)', { code: 'unauthenticated', status: 401, endpoint: 'GET /users' });
+    const error = new ConnectorError('ilert rejected sk-live-abcdef (401)', {
+      code: 'unauthenticated',
+      status: 401,
+      endpoint: 'GET /users',
+    });
     logger.error('sync failed', { error });
     expect(json()[0]?.error).toEqual({
       name: 'ConnectorError',

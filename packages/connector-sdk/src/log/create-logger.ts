@@ -31,8 +31,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = minimum === -1 ? LOG_LEVELS.indexOf('info') : minimum;
   const colour = options.colour ?? (isTty(stream) && !process.env.NO_COLOR);
   const now = options.now ?? (() => new Date());
-  const format = (record: LogRecord): string =>
-    options.format === 'console' ? formatConsoleLine(record, colour) : formatJsonLine(record);
+  const format = (record: LogRecord): string => (options.format === 'console' ? formatConsoleLine(record, colour) : formatJsonLine(record));
 
   const write = (level: LogLevel, message: string, fields: LogFields): void => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;

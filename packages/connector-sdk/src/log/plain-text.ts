@@ -4,7 +4,8 @@
  * two-character `ESC x` sequences.
  */
 // eslint-disable-next-line no-control-regex -- these are the characters to find
-const ESCAPE_SEQUENCES = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
+const ESCAPE_SEQUENCES =
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
 
 /**
  * Control characters other than newline and tab (C0, DEL, C1) and the bidirectional overrides

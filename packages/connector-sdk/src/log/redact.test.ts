@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { isSensitiveKey, redactValue } from './redact.js';
 
 describe('isSensitiveKey', () => {
-  it.each(['authorization', 'Proxy-Authorization', 'cookie', 'Set-Cookie', 'x-api-key', 'token', 'secret', 'password', 'client_secret', 'api_key', 'accessToken', 'ilert-api-token'])(
-    'treats %s as a credential',
-    (name) => expect(isSensitiveKey(name)).toBe(true),
-  );
+  it.each([
+    'authorization',
+    'Proxy-Authorization',
+    'cookie',
+    'Set-Cookie',
+    'x-api-key',
+    'token',
+    'secret',
+    'password',
+    'client_secret',
+    'api_key',
+    'accessToken',
+    'ilert-api-token',
+  ])('treats %s as a credential', (name) => expect(isSensitiveKey(name)).toBe(true));
 
   it.each(['accept', 'content-type', 'pageToken', 'next_page_token', 'tokenUrl', 'user', 'email'])('leaves %s readable', (name) =>
     expect(isSensitiveKey(name)).toBe(false),

@@ -1,10 +1,4 @@
-import type {
-  AccountTypeName,
-  AppFlagName,
-  CredentialTypeName,
-  TraitName,
-  UserStatusName,
-} from './enums.js';
+import type { AccountTypeName, AppFlagName, CredentialTypeName, TraitName, UserStatusName } from './enums.js';
 import type { JsonObject } from './json.js';
 import type { ResourceId } from './types.js';
 
@@ -215,25 +209,16 @@ export function findAnnotation<T extends AnnotationTypeName>(
 }
 
 /** Finds every annotation of the given type in a list. */
-export function findAnnotations<T extends AnnotationTypeName>(
-  annotations: readonly Annotation[] | undefined,
-  type: T,
-): AnnotationOf<T>[] {
+export function findAnnotations<T extends AnnotationTypeName>(annotations: readonly Annotation[] | undefined, type: T): AnnotationOf<T>[] {
   return (annotations ?? []).filter((a): a is AnnotationOf<T> => a.$type === type);
 }
 
 /** Whether a list holds an annotation of the given type. */
-export function hasAnnotation(
-  annotations: readonly Annotation[] | undefined,
-  type: AnnotationTypeName,
-): boolean {
+export function hasAnnotation(annotations: readonly Annotation[] | undefined, type: AnnotationTypeName): boolean {
   return findAnnotation(annotations, type) !== undefined;
 }
 
 /** Builds an annotation value of the given type from its fields. */
-export function annotation<T extends AnnotationTypeName>(
-  type: T,
-  fields: Omit<AnnotationOf<T>, '$type'>,
-): AnnotationOf<T> {
+export function annotation<T extends AnnotationTypeName>(type: T, fields: Omit<AnnotationOf<T>, '$type'>): AnnotationOf<T> {
   return { $type: type, ...fields } as AnnotationOf<T>;
 }

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAnnotation, hasAnnotation } from './annotations.js';
-import {
-  defineResourceType,
-  entitlement,
-  grant,
-  groupResource,
-  resource,
-  userResource,
-  userTrait,
-} from './builders.js';
+import { defineResourceType, entitlement, grant, groupResource, resource, userResource, userTrait } from './builders.js';
 import { ModelError } from './errors.js';
 import { entitlementId, grantId, resourceId } from './ids.js';
 
@@ -57,7 +49,13 @@ describe('resources', () => {
       displayName: 'Jane Doe',
       profile: { role: 'ADMIN' },
       createdAt: new Date('2024-01-01T00:00:00Z'),
-      user: { emails: [{ address: 'jane@acme.test', isPrimary: true }, { address: '', isPrimary: false }], login: 'jane@acme.test' },
+      user: {
+        emails: [
+          { address: 'jane@acme.test', isPrimary: true },
+          { address: '', isPrimary: false },
+        ],
+        login: 'jane@acme.test',
+      },
     });
     expect(jane.id).toEqual({ resourceType: 'user', resource: '7' });
     const trait = findAnnotation(jane.annotations, 'c1.connector.v2.UserTrait');
@@ -79,10 +77,7 @@ describe('resources', () => {
       displayName: 'Platform',
       annotations: [{ $type: 'c1.connector.v2.SkipGrants' }],
     });
-    expect(platform.annotations.map((a) => a.$type)).toEqual([
-      'c1.connector.v2.GroupTrait',
-      'c1.connector.v2.SkipGrants',
-    ]);
+    expect(platform.annotations.map((a) => a.$type)).toEqual(['c1.connector.v2.GroupTrait', 'c1.connector.v2.SkipGrants']);
     expect(hasAnnotation(platform.annotations, 'c1.connector.v2.SkipGrants')).toBe(true);
   });
 

@@ -11,15 +11,7 @@ import type { PurposeName, ResourceStatusName, TraitName } from './enums.js';
 import { entitlementId, grantId, type ObjectId, resourceId } from './ids.js';
 import type { JsonObject } from './json.js';
 import { checkNonEmpty, checkOptional, checkRequired, LIMITS } from './limits.js';
-import type {
-  Entitlement,
-  Grant,
-  GrantSources,
-  Resource,
-  ResourceId,
-  ResourceStatus,
-  ResourceType,
-} from './types.js';
+import type { Entitlement, Grant, GrantSources, Resource, ResourceId, ResourceStatus, ResourceType } from './types.js';
 
 /** What {@link defineResourceType} takes. */
 export interface ResourceTypeInit<Id extends string = string> {
@@ -34,9 +26,7 @@ export interface ResourceTypeInit<Id extends string = string> {
 export type TypedResourceType<Id extends string = string> = ResourceType & { id: Id };
 
 /** Declares a resource type. Ids are lower case, as Baton's are (`user`, `team`). */
-export function defineResourceType<const Id extends string>(
-  init: ResourceTypeInit<Id>,
-): TypedResourceType<Id> {
+export function defineResourceType<const Id extends string>(init: ResourceTypeInit<Id>): TypedResourceType<Id> {
   checkRequired('resourceType.id', init.id, LIMITS.id);
   if (init.id !== init.id.toLowerCase()) {
     throw new RangeError(`resourceType.id: "${init.id}" must be lower case`);

@@ -19,9 +19,7 @@ describe('Bag', () => {
     bag.push({ token: 'page=1', resourceTypeId: 'group' });
     bag.push({ token: 'page=2', resourceTypeId: 'user', resourceId: 'g1' });
     expect(bag.current()).toEqual({ token: 'page=2', resourceTypeId: 'user', resourceId: 'g1' });
-    expect(bag.marshal()).toBe(
-      '{"states":[{"token":"page=1","type":"group"}],"current_state":{"token":"page=2","type":"user","id":"g1"}}',
-    );
+    expect(bag.marshal()).toBe('{"states":[{"token":"page=1","type":"group"}],"current_state":{"token":"page=2","type":"user","id":"g1"}}');
     expect(bag.pop()).toEqual({ token: 'page=2', resourceTypeId: 'user', resourceId: 'g1' });
     expect(bag.current()).toEqual({ token: 'page=1', resourceTypeId: 'group' });
     expect(bag.marshal()).toBe('{"states":[],"current_state":{"token":"page=1","type":"group"}}');

@@ -63,9 +63,15 @@ describe('pageNumberPage', () => {
         case 'totals':
           return { items, ...jsonApiPageInfo({ meta: { 'page-count': pageCount, 'record-count': total } }) };
         case 'next-page':
-          return { items, ...jsonApiPageInfo({ meta: { pagination: { 'next-page': page < pageCount ? page + 1 : null, 'total-pages': pageCount } } }) };
+          return {
+            items,
+            ...jsonApiPageInfo({ meta: { pagination: { 'next-page': page < pageCount ? page + 1 : null, 'total-pages': pageCount } } }),
+          };
         case 'links':
-          return { items, ...jsonApiPageInfo({ links: { first: 'f', ...(page < pageCount ? { next: `https://x/?page=${page + 1}` } : {}) } }) };
+          return {
+            items,
+            ...jsonApiPageInfo({ links: { first: 'f', ...(page < pageCount ? { next: `https://x/?page=${page + 1}` } : {}) } }),
+          };
         default:
           return { items };
       }
@@ -74,7 +80,12 @@ describe('pageNumberPage', () => {
   };
 
   it.each(['totals', 'next-page', 'links'] as const)('stops exactly on the last page using %s', async (meta) => {
-    for (const [total, requests] of [[0, 1], [5, 1], [7, 2], [25, 5]] as const) {
+    for (const [total, requests] of [
+      [0, 1],
+      [5, 1],
+      [7, 2],
+      [25, 5],
+    ] as const) {
       const { page, pages } = source(total, meta);
       const { items, calls } = await drain(page);
       expect(items).toEqual(range(0, total));
@@ -210,7 +221,8 @@ describe('linkPage', () => {
         first: 'users?page[size]=2',
         fetch: async (url) => {
           urls.push(url);
-          if (url === 'users?page[size]=2') return { items: [1, 2], next: '/v1/users?page[number]=2', url: 'https://api.example.com/v1/users?page[size]=2' };
+          if (url === 'users?page[size]=2')
+            return { items: [1, 2], next: '/v1/users?page[number]=2', url: 'https://api.example.com/v1/users?page[size]=2' };
           return { items: [3], next: null };
         },
       }),
@@ -229,6 +241,8 @@ describe('linkPage', () => {
       'https://api.example.com/users?page=2',
     );
     expect(nextLinkFromHeaders({ headers: new Headers(), url: 'https://api.example.com/x' })).toBeUndefined();
-    expect(parseLinkHeader('</users?a=1,2>; rel="prev"; title="a, b"')).toEqual([{ url: '/users?a=1,2', params: { rel: 'prev', title: 'a, b' } }]);
+    expect(parseLinkHeader('</users?a=1,2>; rel="prev"; title="a, b"')).toEqual([
+      { url: '/users?a=1,2', params: { rel: 'prev', title: 'a, b' } },
+    ]);
   });
 });

@@ -1,13 +1,6 @@
 export { Bag, type PageState } from './bag.js';
 export { cursorPage, type CursorListPage, type CursorPageOptions } from './cursor.js';
-export {
-  linkPage,
-  nextLinkFromHeaders,
-  parseLinkHeader,
-  type LinkListPage,
-  type LinkPageOptions,
-  type WebLink,
-} from './link.js';
+export { linkPage, nextLinkFromHeaders, parseLinkHeader, type LinkListPage, type LinkPageOptions, type WebLink } from './link.js';
 export { offsetPage, type OffsetPageOptions } from './offset.js';
 export {
   jsonApiPageInfo,

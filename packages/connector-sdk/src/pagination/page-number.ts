@@ -65,15 +65,15 @@ export function jsonApiPageInfo(document: unknown): PageNumberInfo {
   const info: PageNumberInfo = {};
   const doc = asRecord(document);
   const links = asRecord(doc?.links);
-  if (links && ['next', 'prev', 'first', 'last'].some((key) => key in links)) info.hasNext = typeof links.next === 'string' ? links.next !== '' : asRecord(links.next) !== undefined;
+  if (links && ['next', 'prev', 'first', 'last'].some((key) => key in links))
+    info.hasNext = typeof links.next === 'string' ? links.next !== '' : asRecord(links.next) !== undefined;
   const meta = asRecord(doc?.meta);
   const pagination = asRecord(meta?.pagination);
   const nextPage = pagination?.['next-page'];
   if (pagination && 'next-page' in pagination) info.nextPage = typeof nextPage === 'number' ? nextPage : null;
   const totalPages = numberField(pagination?.['total-pages']) ?? numberField(meta?.['page-count']);
   if (totalPages !== undefined) info.totalPages = totalPages;
-  const totalCount =
-    numberField(pagination?.['total-count']) ?? numberField(meta?.['record-count']) ?? numberField(meta?.['total-count']);
+  const totalCount = numberField(pagination?.['total-count']) ?? numberField(meta?.['record-count']) ?? numberField(meta?.['total-count']);
   if (totalCount !== undefined) info.totalCount = totalCount;
   return info;
 }

@@ -15,9 +15,12 @@ export async function sequencePage<T>(pageToken: string, listings: readonly Sequ
   const index = match ? Number(match[1]) : Number.NaN;
   const listing = listings[index];
   if (!match || listing === undefined) {
-    throw new ConnectorError(`page token corrupt: expected <listing>:<token> for ${listings.length} listings, got "${pageToken.slice(0, 40)}"`, {
-      code: 'invalid-argument',
-    });
+    throw new ConnectorError(
+      `page token corrupt: expected <listing>:<token> for ${listings.length} listings, got "${pageToken.slice(0, 40)}"`,
+      {
+        code: 'invalid-argument',
+      },
+    );
   }
   const page = await listing(match[2] ?? '');
   if (page.nextPageToken) return { ...page, nextPageToken: `${index}:${page.nextPageToken}` };

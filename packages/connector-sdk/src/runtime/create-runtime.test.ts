@@ -32,7 +32,11 @@ describe('the runtime HTTP client', () => {
   it('sends the runtime user agent and the declared headers and auth', async () => {
     mock.agent
       .get(ORIGIN)
-      .intercept({ path: '/v1/users', method: 'GET', headers: { 'user-agent': 'baton-acme/1.2.3', authorization: `Bearer ${TOKEN}`, 'x-tenant': 't1' } })
+      .intercept({
+        path: '/v1/users',
+        method: 'GET',
+        headers: { 'user-agent': 'baton-acme/1.2.3', authorization: `Bearer ${TOKEN}`, 'x-tenant': 't1' },
+      })
       .reply(200, { ok: true }, { headers: JSON_HEADERS });
     const runtime = createConnectorRuntime<Key>({ userAgent: 'baton-acme/1.2.3', timeoutMs: 5_000, fields });
     const http = runtime.httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1`, auth: bearerAuth(TOKEN), headers: { 'x-tenant': 't1' } });
@@ -43,7 +47,9 @@ describe('the runtime HTTP client', () => {
     mock.agent.get(ORIGIN).intercept({ path: '/v1/slow', method: 'GET' }).reply(200, {}, { headers: JSON_HEADERS }).delay(60_000);
     const http = testRuntime().httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1` });
     const operation = new AbortController();
-    const pending = runInOperation({ signal: operation.signal, logger: testRuntime().logger }, () => http.get('slow', { schema: anything }));
+    const pending = runInOperation({ signal: operation.signal, logger: testRuntime().logger }, () =>
+      http.get('slow', { schema: anything }),
+    );
     operation.abort(new Error('sync stopped'));
     await expect(pending).rejects.toThrow('sync stopped');
   });
@@ -70,7 +76,9 @@ describe('the runtime HTTP client', () => {
       ],
     });
     const forbidden = (await http.get('users', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
-    expect(forbidden.message).toBe('Acme denied GET /users to the API token (403: nope) - use a token of an admin; set --acme-api-token / BATON_ACME_API_TOKEN');
+    expect(forbidden.message).toBe(
+      'Acme denied GET /users to the API token (403: nope) - use a token of an admin; set --acme-api-token / BATON_ACME_API_TOKEN',
+    );
     expect(forbidden.code).toBe('permission-denied');
     const missing = (await http.get('teams', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
     expect(missing.message).toBe('Acme GET /teams failed with status 404: gone; GET /teams needs --acme-admin / ACME_ADMIN');
@@ -79,7 +87,10 @@ describe('the runtime HTTP client', () => {
 
   it('narrows hints by path and by the API message; the first that matches applies', async () => {
     const reply = (path: string, status: number, message: string) =>
-      mock.agent.get(ORIGIN).intercept({ path: `/v1/${path}`, method: 'GET' }).reply(status, { message }, { headers: JSON_HEADERS });
+      mock.agent
+        .get(ORIGIN)
+        .intercept({ path: `/v1/${path}`, method: 'GET' })
+        .reply(status, { message }, { headers: JSON_HEADERS });
     reply('users', 404, 'no route');
     reply('teams/7', 404, 'gone');
     reply('users', 403, 'plan lacks this');
@@ -102,15 +113,23 @@ describe('the runtime HTTP client', () => {
 
   it('retries with the runtime policy, not one the connector passes', async () => {
     mock.agent.get(ORIGIN).intercept({ path: '/v1/users', method: 'GET' }).reply(503, {}, { headers: JSON_HEADERS }).times(3);
-    const http = testRuntime({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }).httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1` });
+    const http = testRuntime({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 } }).httpClient({
+      service: 'Acme',
+      baseUrl: `${ORIGIN}/v1`,
+    });
     const error = (await http.get('users', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
     expect(error.attempts).toBe(3);
   });
 
   it('reads no more of a body than the declared maxResponseBytes', async () => {
-    mock.agent.get(ORIGIN).intercept({ path: '/v1/users', method: 'GET' }).reply(200, JSON.stringify('x'.repeat(2048)), { headers: JSON_HEADERS });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/v1/users', method: 'GET' })
+      .reply(200, JSON.stringify('x'.repeat(2048)), { headers: JSON_HEADERS });
     const http = testRuntime().httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/v1`, maxResponseBytes: 1024 });
     const error = (await http.get('users', { schema: anything }).catch((e: unknown) => e)) as ConnectorError;
-    expect(error.message).toBe('Acme GET /users returned a response body larger than 1 KiB, the most this client reads (maxResponseBytes); stopped reading it');
+    expect(error.message).toBe(
+      'Acme GET /users returned a response body larger than 1 KiB, the most this client reads (maxResponseBytes); stopped reading it',
+    );
   });
 });

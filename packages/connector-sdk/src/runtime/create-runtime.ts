@@ -70,7 +70,9 @@ export function createConnectorRuntime<K extends string = string>(options: Conne
       operationSignal: currentOperationSignal,
       ...(options.onHttpWait && { onWait: options.onHttpWait }),
       ...(declared.auth && { auth: declared.auth }),
-      ...(declared.credential && { credential: { name: declared.credential.name, key: declared.credential.key, setting: setting(declared.credential.key) } }),
+      ...(declared.credential && {
+        credential: { name: declared.credential.name, key: declared.credential.key, setting: setting(declared.credential.key) },
+      }),
       ...(declared.headers && { headers: declared.headers }),
       ...(rateLimit && { rateLimit }),
       ...(declared.hints && { hints: bindHints(declared.hints, setting) }),

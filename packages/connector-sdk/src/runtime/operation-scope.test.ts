@@ -34,7 +34,10 @@ describe('scopeOperations', () => {
     const [validateCtx, listCtx, grantsCtx] = [ctx(), ctx(), ctx()];
     await scoped.validate(validateCtx);
     await scoped.resourceSyncers[0]?.list({ pageToken: '', ctx: listCtx });
-    await scoped.resourceSyncers[0]?.grants?.({ id: { resourceType: 'user', resource: 'u1' }, displayName: 'U', annotations: [] }, { pageToken: '', ctx: grantsCtx });
+    await scoped.resourceSyncers[0]?.grants?.(
+      { id: { resourceType: 'user', resource: 'u1' }, displayName: 'U', annotations: [] },
+      { pageToken: '', ctx: grantsCtx },
+    );
     expect(seen).toEqual([validateCtx.signal, listCtx.signal, grantsCtx.signal]);
     expect(currentOperationSignal()).toBeUndefined();
     expect(scoped.resourceSyncers[0]?.entitlements).toBeUndefined();

@@ -50,11 +50,18 @@ function interceptUsers(startIndex: number, count: number, total: number, extra:
   mock.agent
     .get(ORIGIN)
     .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: String(startIndex), count: String(count), ...extra } })
-    .reply(200, { schemas: [SCIM_SCHEMAS.listResponse], totalResults: total, startIndex, itemsPerPage: items.length, Resources: items }, { headers: JSON_HEADERS });
+    .reply(
+      200,
+      { schemas: [SCIM_SCHEMAS.listResponse], totalResults: total, startIndex, itemsPerPage: items.length, Resources: items },
+      { headers: JSON_HEADERS },
+    );
 }
 
 function replyError(method: string, path: string, status: number, body: unknown): void {
-  mock.agent.get(ORIGIN).intercept({ path, method }).reply(status, body as object, { headers: JSON_HEADERS });
+  mock.agent
+    .get(ORIGIN)
+    .intercept({ path, method })
+    .reply(status, body as object, { headers: JSON_HEADERS });
 }
 
 describe('SCIM client listing', () => {
@@ -129,11 +136,25 @@ describe('SCIM client listing', () => {
     mock.agent
       .get(ORIGIN)
       .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: '1', count: '2' } })
-      .reply(200, { totalResults: 2, Resources: [{ schemas: [SCIM_SCHEMAS.user], id: 'u1' }, { id: 'u2', userName: null }] }, { headers: JSON_HEADERS });
+      .reply(
+        200,
+        {
+          totalResults: 2,
+          Resources: [
+            { schemas: [SCIM_SCHEMAS.user], id: 'u1' },
+            { id: 'u2', userName: null },
+          ],
+        },
+        { headers: JSON_HEADERS },
+      );
     mock.agent
       .get(ORIGIN)
       .intercept({ path: '/scim/v2/Groups/g1', method: 'GET' })
-      .reply(200, { schemas: [SCIM_SCHEMAS.group], id: 'g1', members: [{ type: 'User' }, { value: 'u1', type: 'User' }] }, { headers: JSON_HEADERS });
+      .reply(
+        200,
+        { schemas: [SCIM_SCHEMAS.group], id: 'g1', members: [{ type: 'User' }, { value: 'u1', type: 'User' }] },
+        { headers: JSON_HEADERS },
+      );
     const users = await scim.list('Users', { schema: scimUserSchema, startIndex: 1, count: 2 });
     expect(users.items.map((item) => [item.id, item.userName])).toEqual([
       ['u1', undefined],
@@ -169,7 +190,11 @@ describe('SCIM client listing', () => {
     mock.agent
       .get(ORIGIN)
       .intercept({ path: '/scim/v2/Users', method: 'GET', query: { startIndex: '1', count: '2' } })
-      .reply(200, { totalResults: 2, Resources: [{ ...user(1), [SCIM_SCHEMAS.enterpriseUser]: { department: 'Legal' } }, { userName: 'no-id' }] }, { headers: JSON_HEADERS });
+      .reply(
+        200,
+        { totalResults: 2, Resources: [{ ...user(1), [SCIM_SCHEMAS.enterpriseUser]: { department: 'Legal' } }, { userName: 'no-id' }] },
+        { headers: JSON_HEADERS },
+      );
     const error = (await scim.list('Users', { schema, startIndex: 1, count: 2 }).catch((e: unknown) => e)) as ConnectorError;
     expect(error.code).toBe('internal');
     expect(error.message).toContain('GET /Users');
@@ -199,7 +224,10 @@ describe('SCIM client changes', () => {
       bodies.set(id, JSON.parse(text));
       return true;
     };
-    mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g%201', method: 'PATCH', body: record('g 1') }).reply(204, '');
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/scim/v2/Groups/g%201', method: 'PATCH', body: record('g 1') })
+      .reply(204, '');
     mock.agent
       .get(ORIGIN)
       .intercept({ path: '/scim/v2/Groups/g2', method: 'PATCH', body: record('g2') })
@@ -207,7 +235,9 @@ describe('SCIM client changes', () => {
     mock.agent.get(ORIGIN).intercept({ path: '/scim/v2/Groups/g3', method: 'PATCH' }).reply(204, '');
     const add = { op: 'add' as const, path: 'members', value: [{ value: 'u1' }] };
     expect(await scim.patch('Groups', 'g 1', [add])).toBeUndefined();
-    expect(await scim.patch('Groups', 'g2', [{ op: 'remove', path: 'members', value: [{ value: 'u1' }] }], { schema: scimGroupSchema })).toMatchObject({ id: 'g2' });
+    expect(
+      await scim.patch('Groups', 'g2', [{ op: 'remove', path: 'members', value: [{ value: 'u1' }] }], { schema: scimGroupSchema }),
+    ).toMatchObject({ id: 'g2' });
     expect(await scim.patch('Groups', 'g3', [{ op: 'replace', value: { displayName: 'X' } }], { schema: scimGroupSchema })).toBeUndefined();
     expect(bodies.get('g 1')).toEqual({ schemas: [SCIM_SCHEMAS.patchOp], Operations: [add] });
     expect(bodies.get('g2')).toMatchObject({ Operations: [{ op: 'remove', path: 'members', value: [{ value: 'u1' }] }] });
@@ -233,12 +263,21 @@ describe('SCIM client changes', () => {
 describe('SCIM errors', () => {
   it('maps the SCIM error body to codes and messages: status as a string, scimType and detail', async () => {
     const scim = createScimClient({ http: http() });
-    replyError('GET', '/scim/v2/Users/missing', 404, { schemas: [SCIM_SCHEMAS.error], status: '404', detail: 'Resource missing not found' });
+    replyError('GET', '/scim/v2/Users/missing', 404, {
+      schemas: [SCIM_SCHEMAS.error],
+      status: '404',
+      detail: 'Resource missing not found',
+    });
     const notFound = (await scim.get('Users', 'missing', { schema: scimUserSchema }).catch((e: unknown) => e)) as ConnectorError;
     expect(notFound.code).toBe('not-found');
     expect(notFound.message).toBe('Acme GET /Users/missing failed with status 404: Resource missing not found');
 
-    replyError('POST', '/scim/v2/Users', 409, { schemas: [SCIM_SCHEMAS.error], status: '409', scimType: 'uniqueness', detail: 'User already exists' });
+    replyError('POST', '/scim/v2/Users', 409, {
+      schemas: [SCIM_SCHEMAS.error],
+      status: '409',
+      scimType: 'uniqueness',
+      detail: 'User already exists',
+    });
     const conflict = await scim.create('Users', { userName: 'x' }, { schema: scimUserSchema }).catch((e: unknown) => e);
     expect(isConnectorError(conflict, 'already-exists')).toBe(true);
     expect((conflict as ConnectorError).apiMessage).toBe('User already exists (uniqueness)');

@@ -69,7 +69,11 @@ export interface ScimClient {
   /** One resource (`GET /Users/{id}`); a missing one is a ConnectorError `not-found`. */
   get<S extends v.GenericSchema>(endpoint: string, id: string, options: ScimAttributeOptions & { schema: S }): Promise<v.InferOutput<S>>;
   /** Creates a resource (`POST /Users`) and returns what the server made of it; 409 is a ConnectorError `already-exists`. */
-  create<S extends v.GenericSchema>(endpoint: string, body: Record<string, unknown>, options: { schema: S; signal?: AbortSignal }): Promise<v.InferOutput<S>>;
+  create<S extends v.GenericSchema>(
+    endpoint: string,
+    body: Record<string, unknown>,
+    options: { schema: S; signal?: AbortSignal },
+  ): Promise<v.InferOutput<S>>;
   /**
    * Applies PATCH operations (`PATCH /Groups/{id}` with a PatchOp body). Returns the resource
    * when the server answers 200 with it and a schema is given, undefined on 204.
@@ -101,7 +105,10 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
   const { http } = options;
   const route = (method: HttpMethod, endpoint: string): HttpClient => (typeof http === 'function' ? http({ method, endpoint }) : http);
 
-  const list = async <S extends v.GenericSchema>(endpoint: string, listOptions: ScimListOptions<S>): Promise<ScimListPage<v.InferOutput<S>>> => {
+  const list = async <S extends v.GenericSchema>(
+    endpoint: string,
+    listOptions: ScimListOptions<S>,
+  ): Promise<ScimListPage<v.InferOutput<S>>> => {
     const { schema, signal } = listOptions;
     const response = await route('GET', endpoint).get(endpoint, {
       schema: scimListResponseSchema(schema),

@@ -31,7 +31,15 @@ export {
   type ScimListResponse,
   type ScimUser,
 } from './schemas.js';
-export { scimCreatedAt, scimEmails, scimGroupResource, scimMemberUserIds, scimUserResource, type ScimGroupMapping, type ScimUserMapping } from './mapping.js';
+export {
+  scimCreatedAt,
+  scimEmails,
+  scimGroupResource,
+  scimMemberUserIds,
+  scimUserResource,
+  type ScimGroupMapping,
+  type ScimUserMapping,
+} from './mapping.js';
 export {
   SCIM_MEMBER_SLUG,
   scimMemberGrant,

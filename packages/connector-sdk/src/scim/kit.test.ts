@@ -27,13 +27,23 @@ afterEach(async () => {
 
 function scimClient(provisioning = false) {
   const runtime = testRuntime({ provisioning });
-  const http = runtime.httpClient({ service: 'Acme', baseUrl: `${ORIGIN}/scim/v2`, auth: bearerAuth('kit-token-8d1e'), errorMessage: scimErrorMessage });
+  const http = runtime.httpClient({
+    service: 'Acme',
+    baseUrl: `${ORIGIN}/scim/v2`,
+    auth: bearerAuth('kit-token-8d1e'),
+    errorMessage: scimErrorMessage,
+  });
   return { runtime, scim: createScimClient({ http }) };
 }
 
 function kitConnector(provisioning = false): Connector {
   const { runtime, scim } = scimClient(provisioning);
-  const provisioner = scimMembershipProvisioner({ scim, service: 'Acme', userResourceType: scimUserResourceType, guard: provisioningGuard(runtime) });
+  const provisioner = scimMembershipProvisioner({
+    scim,
+    service: 'Acme',
+    userResourceType: scimUserResourceType,
+    guard: provisioningGuard(runtime),
+  });
   return {
     metadata: { displayName: 'Acme' },
     validate: async () => [],
@@ -41,12 +51,29 @@ function kitConnector(provisioning = false): Connector {
   };
 }
 
-const list = (items: unknown[], total: number, startIndex: number) => ({ schemas: [SCIM_SCHEMAS.listResponse], totalResults: total, startIndex, Resources: items });
+const list = (items: unknown[], total: number, startIndex: number) => ({
+  schemas: [SCIM_SCHEMAS.listResponse],
+  totalResults: total,
+  startIndex,
+  Resources: items,
+});
 function reply(path: string, query: Record<string, string> | undefined, body: unknown, status = 200): void {
-  mock.agent.get(ORIGIN).intercept({ path, method: 'GET', ...(query && { query }) }).reply(status, body as object, { headers: JSON_HEADERS });
+  mock.agent
+    .get(ORIGIN)
+    .intercept({ path, method: 'GET', ...(query && { query }) })
+    .reply(status, body as object, { headers: JSON_HEADERS });
 }
-const user = (n: number, extra: object = {}) => ({ id: `u${n}`, userName: `user${n}@acme.test`, name: { givenName: `G${n}`, familyName: `F${n}` }, ...extra });
-const group = (id: string, members: string[]) => ({ id, displayName: `Group ${id}`, members: members.map((value) => ({ value, type: 'User' })) });
+const user = (n: number, extra: object = {}) => ({
+  id: `u${n}`,
+  userName: `user${n}@acme.test`,
+  name: { givenName: `G${n}`, familyName: `F${n}` },
+  ...extra,
+});
+const group = (id: string, members: string[]) => ({
+  id,
+  displayName: `Group ${id}`,
+  members: members.map((value) => ({ value, type: 'User' })),
+});
 
 describe('SCIM mapping', () => {
   it('maps a user: emails deduplicated with one primary, login, status and profile; extra profile entries added', () => {
@@ -59,7 +86,11 @@ describe('SCIM mapping', () => {
       login: 'ada@acme.test',
       user_id: 'u1',
       userName: 'ada@acme.test',
-      active: false, email: 'a@x.test', title: 'CTO', department: 'R&D' });
+      active: false,
+      email: 'a@x.test',
+      title: 'CTO',
+      department: 'R&D',
+    });
     expect(scimEmails({ id: 'u2', userName: 'bob@acme.test' })).toEqual([{ address: 'bob@acme.test', isPrimary: true }]);
   });
 
@@ -72,7 +103,11 @@ describe('SCIM syncers', () => {
   it('syncs users and groups page by page, one member grant per inline user member, no request per group', async () => {
     reply('/scim/v2/Users', { startIndex: '1', count: '2' }, list([user(1), user(2)], 3, 1));
     reply('/scim/v2/Users', { startIndex: '3', count: '2' }, list([user(3)], 3, 3));
-    reply('/scim/v2/Groups', { startIndex: '1', count: '2' }, list([group('g1', ['u1', 'u3']), { ...group('g2', []), members: [{ value: 'g1', type: 'Group' }, { display: 'x' }] }], 2, 1));
+    reply(
+      '/scim/v2/Groups',
+      { startIndex: '1', count: '2' },
+      list([group('g1', ['u1', 'u3']), { ...group('g2', []), members: [{ value: 'g1', type: 'Group' }, { display: 'x' }] }], 2, 1),
+    );
     const sync = await runConnectorInMemory(kitConnector());
     mock.agent.assertNoPendingInterceptors();
     expect(sync.resources.map((r) => r.id.resource)).toEqual(['u1', 'u2', 'u3', 'g1', 'g2']);
@@ -92,7 +127,10 @@ describe('SCIM syncers', () => {
   it('reads a group again when its members are not in memory (a resumed sync)', async () => {
     reply('/scim/v2/Groups/g1', undefined, group('g1', ['u2']));
     const syncer = kitConnector().resourceSyncers[1];
-    const grants = await syncer?.grants?.(scimGroupResource(group('g1', []), { resourceType: scimGroupResourceType, service: 'Acme' }), { pageToken: '', ctx: ctx() });
+    const grants = await syncer?.grants?.(scimGroupResource(group('g1', []), { resourceType: scimGroupResourceType, service: 'Acme' }), {
+      pageToken: '',
+      ctx: ctx(),
+    });
     expect(grants?.items.map((g) => g.id)).toEqual(['group:g1:member:user:u2']);
   });
 });
@@ -100,7 +138,15 @@ describe('SCIM syncers', () => {
 describe('SCIM membership provisioner', () => {
   const groupResource = scimGroupResource(group('g1', []), { resourceType: scimGroupResourceType, service: 'Acme' });
   const principal = scimUserResource(user(1), { resourceType: scimUserResourceType });
-  const memberEntitlement = { id: 'group:g1:member', resource: groupResource, slug: 'member', displayName: 'm', purpose: 'ASSIGNMENT' as const, grantableTo: [], annotations: [] };
+  const memberEntitlement = {
+    id: 'group:g1:member',
+    resource: groupResource,
+    slug: 'member',
+    displayName: 'm',
+    purpose: 'ASSIGNMENT' as const,
+    grantableTo: [],
+    annotations: [],
+  };
   const provisioner = (provisioning = true) => kitConnector(provisioning).resourceSyncers[1]?.provisioner;
 
   it('adds a member with PATCH, and reports already-exists without a PATCH when the user is a member', async () => {
@@ -124,9 +170,13 @@ describe('SCIM membership provisioner', () => {
   });
 
   it('refuses without --provisioning and refuses other entitlements, before any request', async () => {
-    const refused = await provisioner(false)?.grant(principal, memberEntitlement, ctx()).catch((e: unknown) => e);
+    const refused = await provisioner(false)
+      ?.grant(principal, memberEntitlement, ctx())
+      .catch((e: unknown) => e);
     expect(isConnectorError(refused, 'failed-precondition')).toBe(true);
-    const other = await provisioner()?.grant(principal, { ...memberEntitlement, slug: 'admin' }, ctx()).catch((e: unknown) => e);
+    const other = await provisioner()
+      ?.grant(principal, { ...memberEntitlement, slug: 'admin' }, ctx())
+      .catch((e: unknown) => e);
     expect((other as Error).message).toBe('Acme groups have only the "member" entitlement, not "admin"');
   });
 });

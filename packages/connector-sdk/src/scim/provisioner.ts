@@ -41,7 +41,9 @@ export function scimMemberGrant(group: Resource, userType: ResourceType, userId:
 
 function checkMemberEntitlement(service: string, entitlement: Entitlement): void {
   if (entitlement.slug === SCIM_MEMBER_SLUG) return;
-  throw new ConnectorError(`${service} groups have only the "${SCIM_MEMBER_SLUG}" entitlement, not "${entitlement.slug}"`, { code: 'invalid-argument' });
+  throw new ConnectorError(`${service} groups have only the "${SCIM_MEMBER_SLUG}" entitlement, not "${entitlement.slug}"`, {
+    code: 'invalid-argument',
+  });
 }
 
 /**
@@ -62,7 +64,9 @@ export function scimMembershipProvisioner<S extends v.GenericSchema<unknown, Sci
       guard('granting group membership');
       checkMemberEntitlement(service, entitlement);
       if (principal.id.resourceType !== userResourceType.id) {
-        throw new ConnectorError(`${service} group members are users, not ${principal.id.resourceType} resources`, { code: 'invalid-argument' });
+        throw new ConnectorError(`${service} group members are users, not ${principal.id.resourceType} resources`, {
+          code: 'invalid-argument',
+        });
       }
       const groupId = entitlement.resource.id.resource;
       const userId = principal.id.resource;

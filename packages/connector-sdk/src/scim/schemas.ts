@@ -13,10 +13,7 @@ export const SCIM_SCHEMAS = {
 const text = v.nullish(v.string());
 
 /** A non-negative integer, also when a server sends it as a digit string. */
-const count = v.union([
-  v.pipe(v.number(), v.integer(), v.minValue(0)),
-  v.pipe(v.string(), v.digits(), v.transform(Number)),
-]);
+const count = v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.string(), v.digits(), v.transform(Number))]);
 
 /** `meta`: resource type, timestamps, location and version. */
 export const scimMetaSchema = v.object({

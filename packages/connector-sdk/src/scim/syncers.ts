@@ -30,7 +30,9 @@ export interface ScimUserSyncerOptions<S extends v.GenericSchema<unknown, ScimUs
 }
 
 /** Lists every SCIM user, `pageSize` per request (`startIndex`/`count` paging). Users have no entitlements. */
-export function scimUserSyncer<S extends v.GenericSchema<unknown, ScimUser> = typeof scimUserSchema>(options: ScimUserSyncerOptions<S>): ResourceSyncer {
+export function scimUserSyncer<S extends v.GenericSchema<unknown, ScimUser> = typeof scimUserSchema>(
+  options: ScimUserSyncerOptions<S>,
+): ResourceSyncer {
   const resourceType = options.resourceType ?? scimUserResourceType;
   const schema = (options.schema ?? scimUserSchema) as S;
   const toResource = options.toResource ?? ((user: ScimUser) => scimUserResource(user, { resourceType }));
@@ -71,7 +73,9 @@ export interface ScimGroupSyncerOptions<S extends v.GenericSchema<unknown, ScimG
  * (servers may leave them out), or listed by the process a resumed sync replaced, is read once
  * with `GET /Groups/{id}`. Members without a user id are skipped with one warning per page.
  */
-export function scimGroupSyncer<S extends v.GenericSchema<unknown, ScimGroup> = typeof scimGroupSchema>(options: ScimGroupSyncerOptions<S>): ResourceSyncer {
+export function scimGroupSyncer<S extends v.GenericSchema<unknown, ScimGroup> = typeof scimGroupSchema>(
+  options: ScimGroupSyncerOptions<S>,
+): ResourceSyncer {
   const { scim, service } = options;
   const endpoint = options.endpoint ?? 'Groups';
   const resourceType = options.resourceType ?? scimGroupResourceType;

@@ -67,7 +67,10 @@ export function ageRecipientsOf(configs: readonly EncryptionConfig[]): string[] 
 }
 
 /** Each secret sealed to each recipient, as baton-sdk's age provider does (binary age, key id = sha256 of the recipient). */
-export async function sealForRecipients(secrets: readonly PlaintextData[], recipients: readonly string[]): Promise<MessageInitShape<typeof EncryptedDataSchema>[]> {
+export async function sealForRecipients(
+  secrets: readonly PlaintextData[],
+  recipients: readonly string[],
+): Promise<MessageInitShape<typeof EncryptedDataSchema>[]> {
   const sealed: MessageInitShape<typeof EncryptedDataSchema>[] = [];
   for (const recipient of recipients) {
     const keyId = createHash('sha256').update(recipient).digest('hex');

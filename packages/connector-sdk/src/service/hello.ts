@@ -10,7 +10,12 @@ export interface BuildFacts {
 }
 
 /** The Hello request: host, build and OS facts, and the connector's metadata (required by C1). */
-export function helloRequest(hostId: string, taskId: string, connector: Connector, build: BuildFacts): MessageInitShape<typeof BatonServiceHelloRequestSchema> {
+export function helloRequest(
+  hostId: string,
+  taskId: string,
+  connector: Connector,
+  build: BuildFacts,
+): MessageInitShape<typeof BatonServiceHelloRequestSchema> {
   const { displayName, description, helpUrl } = connector.metadata;
   return {
     hostId,

@@ -9,7 +9,10 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { C1CallError } from './client.js';
 
 /** The FinishTask request of one task, without host and task id. */
-export type FinishBody = Pick<Exclude<MessageInitShape<typeof BatonServiceFinishTaskRequestSchema>, BatonServiceFinishTaskRequest>, 'status' | 'finalState'>;
+export type FinishBody = Pick<
+  Exclude<MessageInitShape<typeof BatonServiceFinishTaskRequestSchema>, BatonServiceFinishTaskRequest>,
+  'status' | 'finalState'
+>;
 
 /** A task error C1 must not retry (baton-sdk's `ErrTaskNonRetryable`). */
 export class NonRetryableTaskError extends Error {

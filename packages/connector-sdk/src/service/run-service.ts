@@ -35,13 +35,23 @@ function refusal(error: C1CallError): ConnectorError {
  * Hello, and carries out C1's tasks until the run's signal aborts (SIGTERM/SIGINT), then
  * returns 0. `env` supplies `BATON_C1_API_HOST`.
  */
-export async function runServiceMode(ctx: CommandContext, env: Readonly<Record<string, string | undefined>>, options: { ca?: string } = {}): Promise<number> {
+export async function runServiceMode(
+  ctx: CommandContext,
+  env: Readonly<Record<string, string | undefined>>,
+  options: { ca?: string } = {},
+): Promise<number> {
   const { settings } = ctx;
   const credentials = parseC1Credentials(settings.clientId ?? '', settings.clientSecret ?? '');
   const address = c1Address(credentials.tokenHost, env);
   const hostId = settings.hostId ?? (hostname() || DEFAULT_HOST_ID);
   const tokens = new C1TokenSource({ credentials, address, ...(options.ca !== undefined && { ca: options.ca }) });
-  const api = new GrpcC1Api({ address, tokens, userAgent: `${credentials.name} c1-connector-sdk/${ctx.definition.version}`, env, ...(options.ca !== undefined && { ca: options.ca }) });
+  const api = new GrpcC1Api({
+    address,
+    tokens,
+    userAgent: `${credentials.name} c1-connector-sdk/${ctx.definition.version}`,
+    env,
+    ...(options.ca !== undefined && { ca: options.ca }),
+  });
   let health: HealthServer | undefined;
   try {
     if (settings.healthCheck) health = await startHealthServer(settings.healthCheckPort, settings.healthCheckBindAddress);

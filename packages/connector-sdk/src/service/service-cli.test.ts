@@ -16,7 +16,14 @@ afterEach(() => {
 describe('service mode on the command line', () => {
   it('lists the service-mode flags with their env vars', async () => {
     const { stdout } = await runDemo(['--help'], { cwd });
-    for (const flag of ['--client-id', '--client-secret', '--host-id', '--health-check', '--health-check-port', '--health-check-bind-address']) {
+    for (const flag of [
+      '--client-id',
+      '--client-secret',
+      '--host-id',
+      '--health-check',
+      '--health-check-port',
+      '--health-check-bind-address',
+    ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('BATON_CLIENT_SECRET');

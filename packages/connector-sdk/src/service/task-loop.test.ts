@@ -4,7 +4,14 @@ import { Code } from '@connectrpc/connect';
 import * as age from 'age-encryption';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeEntitlement, encodeGrant, encodeResource } from '../c1z/index.js';
-import { demoData, demoDefinition, GOOD_TOKEN, MemoryStream, NEW_ACCOUNT_PASSWORD, type DemoCalls } from '../cli/test-connector.test-support.js';
+import {
+  demoData,
+  demoDefinition,
+  GOOD_TOKEN,
+  MemoryStream,
+  NEW_ACCOUNT_PASSWORD,
+  type DemoCalls,
+} from '../cli/test-connector.test-support.js';
 import type { Entitlement, Grant, Resource } from '../model/index.js';
 import type { Connector } from '../connector/index.js';
 import { createLogger } from '../log/index.js';
@@ -125,7 +132,9 @@ describe('the service-mode task loop', () => {
     expect(anyUnpack(finish.finalState.value.response!, GrantManagerServiceGrantResponseSchema)?.annotations).toEqual([]);
     const second = await finishOf(again);
     if (second.finalState.case !== 'success') throw new Error('not a success');
-    expect(second.finalState.value.annotations.map((any) => any.typeUrl)).toEqual(['type.googleapis.com/c1.connector.v2.GrantAlreadyExists']);
+    expect(second.finalState.value.annotations.map((any) => any.typeUrl)).toEqual([
+      'type.googleapis.com/c1.connector.v2.GrantAlreadyExists',
+    ]);
   });
 
   it('revokes and finishes with a GrantManagerServiceRevokeResponse', async () => {
@@ -170,7 +179,11 @@ describe('the service-mode task loop', () => {
     const response = anyUnpack(finish.finalState.value.response!, CreateAccountResponseSchema);
     expect(response?.result.case).toBe('success');
     const [sealed] = response?.encryptedData ?? [];
-    expect(sealed).toMatchObject({ provider: 'baton/age/v1', name: 'password', keyIds: [createHash('sha256').update(recipient).digest('hex')] });
+    expect(sealed).toMatchObject({
+      provider: 'baton/age/v1',
+      name: 'password',
+      keyIds: [createHash('sha256').update(recipient).digest('hex')],
+    });
     const decrypter = new age.Decrypter();
     decrypter.addIdentity(identity);
     expect(await decrypter.decrypt(sealed!.encryptedBytes, 'text')).toBe(NEW_ACCOUNT_PASSWORD);
@@ -180,10 +193,16 @@ describe('the service-mode task loop', () => {
   it('refuses a create account task whose encryption provider it does not have, before creating anything', async () => {
     const id = api.add({
       case: 'createAccount',
-      value: { accountInfo: { login: 'x' }, encryptionConfigs: [{ provider: 'baton/jwk/v1', config: { case: 'jwkPublicKeyConfig', value: {} } }] },
+      value: {
+        accountInfo: { login: 'x' },
+        encryptionConfigs: [{ provider: 'baton/jwk/v1', config: { case: 'jwkPublicKeyConfig', value: {} } }],
+      },
     });
     void start();
-    expect(await finishOf(id)).toMatchObject({ status: { code: Code.InvalidArgument }, finalState: { case: 'error', value: { nonRetryable: true } } });
+    expect(await finishOf(id)).toMatchObject({
+      status: { code: Code.InvalidArgument },
+      finalState: { case: 'error', value: { nonRetryable: true } },
+    });
     expect(calls.accounts).toEqual([]);
   });
 
@@ -192,7 +211,10 @@ describe('the service-mode task loop', () => {
     const diff = api.add({ case: 'createSyncDiff', value: {} });
     const empty = api.add(undefined);
     void start();
-    expect(await finishOf(deletion)).toMatchObject({ status: { code: Code.Unimplemented }, finalState: { case: 'error', value: { nonRetryable: true } } });
+    expect(await finishOf(deletion)).toMatchObject({
+      status: { code: Code.Unimplemented },
+      finalState: { case: 'error', value: { nonRetryable: true } },
+    });
     for (const id of [diff, empty]) {
       expect(await finishOf(id)).toMatchObject({
         status: { code: Code.Unknown, message: 'unsupported task type' },
@@ -253,7 +275,9 @@ describe('the service-mode task loop', () => {
       resourceSyncers: connector.resourceSyncers.map((syncer) => ({
         ...syncer,
         list: (request) =>
-          new Promise((_resolve, reject) => request.ctx.signal.addEventListener('abort', () => reject(request.ctx.signal.reason), { once: true })),
+          new Promise((_resolve, reject) =>
+            request.ctx.signal.addEventListener('abort', () => reject(request.ctx.signal.reason), { once: true }),
+          ),
       })),
     };
     const id = api.add({ case: 'syncFull', value: {} });

@@ -70,7 +70,8 @@ export async function runTaskLoop(options: TaskLoopOptions): Promise<void> {
       outage.recovered();
       errors = 0;
       wait = nextPollMs(answer.nextPoll);
-      if (answer.task && answer.task.id !== '' && answer.task.taskType.case !== 'none') track(running, runTask(options, answer.task, sleep));
+      if (answer.task && answer.task.id !== '' && answer.task.taskType.case !== 'none')
+        track(running, runTask(options, answer.task, sleep));
     } catch (error) {
       errors++;
       outage.failed(error);

@@ -52,7 +52,8 @@ export class C1TokenSource {
 
   constructor(options: TokenSourceOptions) {
     this.#options = options;
-    this.#dispatcher = options.dispatcher ?? new Agent({ connect: { minVersion: 'TLSv1.2', ...(options.ca && { ca: withSystemRoots(options.ca) }) } });
+    this.#dispatcher =
+      options.dispatcher ?? new Agent({ connect: { minVersion: 'TLSv1.2', ...(options.ca && { ca: withSystemRoots(options.ca) }) } });
   }
 
   /** A valid token, fetched when there is none or it is about to expire. */

@@ -53,7 +53,9 @@ describe('uploads', () => {
     expect(api.uploads).toHaveLength(1);
 
     attempts = -10;
-    await expect(uploadFile(api, file, { hostId: 'h', taskId: 't' }, sleep, new AbortController().signal)).rejects.toThrow('checksum mismatch');
+    await expect(uploadFile(api, file, { hostId: 'h', taskId: 't' }, sleep, new AbortController().signal)).rejects.toThrow(
+      'checksum mismatch',
+    );
     expect(attempts).toBe(-7);
   });
 });

@@ -39,7 +39,13 @@ export async function* uploadMessages(file: string, hostId: string, taskId: stri
 }
 
 /** Uploads `file` for a task, up to three attempts (waiting 0 s, then 1 s), as baton-sdk does. */
-export async function uploadFile(api: C1Api, file: string, ids: { hostId: string; taskId: string }, sleep: Sleep, signal: AbortSignal): Promise<void> {
+export async function uploadFile(
+  api: C1Api,
+  file: string,
+  ids: { hostId: string; taskId: string },
+  sleep: Sleep,
+  signal: AbortSignal,
+): Promise<void> {
   let lastError: unknown;
   for (let attempt = 0; attempt < UPLOAD_ATTEMPTS; attempt++) {
     if (attempt > 1) await sleep(1000, signal);

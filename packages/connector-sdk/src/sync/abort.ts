@@ -8,9 +8,7 @@ export class SyncAbortedError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      syncId === undefined
-        ? 'sync aborted before it started'
-        : `sync ${syncId} interrupted; run the same command again to resume it`,
+      syncId === undefined ? 'sync aborted before it started' : `sync ${syncId} interrupted; run the same command again to resume it`,
       options,
     );
   }

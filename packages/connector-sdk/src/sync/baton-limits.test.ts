@@ -20,12 +20,18 @@ describe("fitting objects to Baton's limits", () => {
     const first = new Date('0001-01-01T00:00:00Z');
     const last = new Date('9999-12-31T23:59:59.999Z');
     const findings: LimitFindings = { fixed: [] };
-    const kept = fitResource(userResource({ type: 'user', id: 1, displayName: 'x', createdAt: first, user: { lastLogin: last } }), findings);
+    const kept = fitResource(
+      userResource({ type: 'user', id: 1, displayName: 'x', createdAt: first, user: { lastLogin: last } }),
+      findings,
+    );
     expect(findings).toEqual({ fixed: [] });
     expect(kept.createdAt).toEqual(first);
 
     const early = new Date(first.getTime() - 1);
-    const fitted = fitResource(userResource({ type: 'user', id: 2, displayName: 'x', createdAt: early, user: { lastLogin: new Date(last.getTime() + 1) } }), findings);
+    const fitted = fitResource(
+      userResource({ type: 'user', id: 2, displayName: 'x', createdAt: early, user: { lastLogin: new Date(last.getTime() + 1) } }),
+      findings,
+    );
     expect(fitted.createdAt).toBeUndefined();
     expect(fitted.annotations[0]).not.toHaveProperty('lastLogin');
     expect(findings.fixed).toEqual(['createdAt year 0 dropped (outside 0001-9999)', 'lastLogin year 10000 dropped (outside 0001-9999)']);
@@ -70,7 +76,9 @@ describe("warnings about data beyond Baton's limits", () => {
           }),
           grants: async (group) => {
             const { data } = await client.get(`groups/${group.id.resource}/members`, { schema: rows });
-            const items = data.map((row) => grant({ entitlement: { resource: group, slug: 'member' }, principal: { resourceType: 'user', resource: row.id } }));
+            const items = data.map((row) =>
+              grant({ entitlement: { resource: group, slug: 'member' }, principal: { resourceType: 'user', resource: row.id } }),
+            );
             return { items };
           },
         },
@@ -86,10 +94,17 @@ describe("warnings about data beyond Baton's limits", () => {
       { id: 'u2', name: 'Year Zero', created: '0000-01-01T00:00:00Z' },
       { id: longId, name: 'Long' },
     ];
-    api.intercept({ path: (path) => path.startsWith('/v2/users?'), method: 'GET' }).reply(200, users, { headers: { 'content-type': 'application/json' } });
     api
-      .intercept({ path: '/v2/groups/g1/members', method: 'GET' })
-      .reply(200, [{ id: 'u1', name: 'Ada' }, { id: longId, name: 'Long' }], { headers: { 'content-type': 'application/json' } });
+      .intercept({ path: (path) => path.startsWith('/v2/users?'), method: 'GET' })
+      .reply(200, users, { headers: { 'content-type': 'application/json' } });
+    api.intercept({ path: '/v2/groups/g1/members', method: 'GET' }).reply(
+      200,
+      [
+        { id: 'u1', name: 'Ada' },
+        { id: longId, name: 'Long' },
+      ],
+      { headers: { 'content-type': 'application/json' } },
+    );
     const logger = recordingLogger();
     const { lines } = logger;
 

@@ -3,17 +3,15 @@ import { hasAnnotation, TRAIT_ANNOTATION_TYPES, type Annotation } from '../model
 import { resourceKey } from '../model/ids.js';
 import type { Resource, ResourceType } from '../model/types.js';
 
-
 /**
  * Checks a listed resource: it must be of the listed type and carry the trait annotation of
  * every trait the type declares (Baton fails with "resource was missing expected trait").
  */
 export function checkResource(type: ResourceType, resource: Resource): void {
   if (resource.id.resourceType !== type.id) {
-    throw new ConnectorError(
-      `listing resources of type "${type.id}" returned ${resourceKey(resource.id)} of another type`,
-      { code: 'internal' },
-    );
+    throw new ConnectorError(`listing resources of type "${type.id}" returned ${resourceKey(resource.id)} of another type`, {
+      code: 'internal',
+    });
   }
   for (const trait of type.traits) {
     const wanted = TRAIT_ANNOTATION_TYPES[trait];
@@ -37,7 +35,6 @@ export function skipsEntitlements(annotations: readonly Annotation[]): boolean {
 /** Whether annotations say to skip listing grants. */
 export function skipsGrants(annotations: readonly Annotation[]): boolean {
   return (
-    hasAnnotation(annotations, 'c1.connector.v2.SkipEntitlementsAndGrants') ||
-    hasAnnotation(annotations, 'c1.connector.v2.SkipGrants')
+    hasAnnotation(annotations, 'c1.connector.v2.SkipEntitlementsAndGrants') || hasAnnotation(annotations, 'c1.connector.v2.SkipGrants')
   );
 }

@@ -36,7 +36,16 @@ describe('runSync', () => {
       },
     });
     expect(validated).toBe(1);
-    expect(phases).toEqual(['validate', 'resource-types', 'resources', 'static-entitlements', 'entitlements', 'grants', 'expansion', 'done']);
+    expect(phases).toEqual([
+      'validate',
+      'resource-types',
+      'resources',
+      'static-entitlements',
+      'entitlements',
+      'grants',
+      'expansion',
+      'done',
+    ]);
     const order = calls.map((call) => call.kind);
     const last = (kind: string): number => order.lastIndexOf(kind as FakeCall['kind']);
     const first = (kind: string): number => order.indexOf(kind as FakeCall['kind']);
@@ -70,7 +79,10 @@ describe('runSync', () => {
       expect(calls.some((call) => call.kind === 'list' && call.typeId === 'project' && call.key === key)).toBe(true);
       const stored = [...store.resources({ syncId, resourceTypeId: 'project', parentId: org.id })];
       expect(stored.map((p) => resourceKey(p.id)).sort()).toEqual(
-        tenant.find((spec) => spec.type.id === 'project')!.children![key]!.map((p) => resourceKey(p.id)).sort(),
+        tenant
+          .find((spec) => spec.type.id === 'project')!
+          .children![key]!.map((p) => resourceKey(p.id))
+          .sort(),
       );
     }
     // Children's own entitlements are listed like any resource's.
@@ -94,7 +106,11 @@ describe('runSync', () => {
     tenant = withType(tenant, 'group', (spec) => ({
       ...spec,
       resources: spec.resources.map((g, i) =>
-        i === 0 ? { ...g, annotations: [...g.annotations, skip('entitlements')] } : i === 1 ? { ...g, annotations: [...g.annotations, skip('grants')] } : g,
+        i === 0
+          ? { ...g, annotations: [...g.annotations, skip('entitlements')] }
+          : i === 1
+            ? { ...g, annotations: [...g.annotations, skip('grants')] }
+            : g,
       ),
     }));
     const store = createMemoryStore();
@@ -113,7 +129,12 @@ describe('runSync', () => {
   it('syncs only resources with skipEntitlementsAndGrants, as a resources_only sync', async () => {
     const calls: FakeCall[] = [];
     const store = createMemoryStore();
-    const summary = await runSync({ connector: fakeConnector(fakeTenant(5), { calls }), store, skipEntitlementsAndGrants: true, timing: fakeClock() });
+    const summary = await runSync({
+      connector: fakeConnector(fakeTenant(5), { calls }),
+      store,
+      skipEntitlementsAndGrants: true,
+      timing: fakeClock(),
+    });
     expect(new Set(calls.map((call) => call.kind))).toEqual(new Set(['list']));
     expect(summary).toMatchObject({ entitlements: 0, grants: 0 });
     expect(store.syncs()[0]?.type).toBe('resources_only');
@@ -122,11 +143,21 @@ describe('runSync', () => {
   it('syncs only the requested resource types and names the valid ones for an unknown id', async () => {
     const calls: FakeCall[] = [];
     const store = createMemoryStore();
-    const { syncId } = await runSync({ connector: fakeConnector(fakeTenant(6), { calls }), store, resourceTypeIds: ['user', 'role'], timing: fakeClock() });
+    const { syncId } = await runSync({
+      connector: fakeConnector(fakeTenant(6), { calls }),
+      store,
+      resourceTypeIds: ['user', 'role'],
+      timing: fakeClock(),
+    });
     expect(store.resourceTypes(syncId).map((t) => t.id)).toEqual(['user', 'role']);
     expect(new Set(calls.map((call) => call.typeId))).toEqual(new Set(['user', 'role']));
     await expect(
-      runSync({ connector: fakeConnector(fakeTenant(6)), store: createMemoryStore(), resourceTypeIds: ['user', 'teams'], timing: fakeClock() }),
+      runSync({
+        connector: fakeConnector(fakeTenant(6)),
+        store: createMemoryStore(),
+        resourceTypeIds: ['user', 'teams'],
+        timing: fakeClock(),
+      }),
     ).rejects.toThrow('unknown resource type "teams"; valid types: org, project, user, group, role');
   });
 
@@ -135,7 +166,9 @@ describe('runSync', () => {
       ...spec,
       resources: [...spec.resources, resource({ type: 'user', id: 999, displayName: 'No trait' })],
     }));
-    const error = await runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeClock() }).catch((e: unknown) => e);
+    const error = await runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeClock() }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).message).toContain('resource user:999 was missing expected trait');
   });
@@ -191,7 +224,11 @@ describe('runSync', () => {
         if (call.kind !== 'grants' || call.key !== 'group:g1') return;
         failures++;
         if (failures === 1) {
-          throw new ConnectorError('rate limited', { code: 'unavailable', status: 429, rateLimit: { resetAt: new Date(timing.now() + 7000) } });
+          throw new ConnectorError('rate limited', {
+            code: 'unavailable',
+            status: 429,
+            rateLimit: { resetAt: new Date(timing.now() + 7000) },
+          });
         }
         if (failures <= 3) throw new ConnectorError('bad gateway', { code: 'unavailable', status: 502 });
         if (failures === 4) throw new ConnectorError('timeout', { code: 'deadline-exceeded' });
@@ -254,7 +291,11 @@ describe('runSync', () => {
     expect(logger.linesAt('warn').filter((line) => line.message.includes('not-found'))).toHaveLength(2);
     // Every user's grants fail: 48 warnings out of ~110 actions is over 10 and over 10%.
     await expect(
-      runSync({ connector: fakeConnector(many, { beforeCall: notFoundFor((key) => key.startsWith('user:')) }), store: createMemoryStore(), timing: fakeClock() }),
+      runSync({
+        connector: fakeConnector(many, { beforeCall: notFoundFor((key) => key.startsWith('user:')) }),
+        store: createMemoryStore(),
+        timing: fakeClock(),
+      }),
     ).rejects.toThrow(/too many warnings: 11 of \d+ actions/);
   });
 
@@ -322,11 +363,19 @@ describe('runSync', () => {
   it('rejects a connector with two syncers for one type', async () => {
     const connector = fakeConnector(fakeTenant(1));
     connector.resourceSyncers.push({ ...connector.resourceSyncers[0]! });
-    await expect(runSync({ connector, store: createMemoryStore(), timing: fakeClock() })).rejects.toThrow('two resource syncers for type "org"');
+    await expect(runSync({ connector, store: createMemoryStore(), timing: fakeClock() })).rejects.toThrow(
+      'two resource syncers for type "org"',
+    );
   });
 
   it('fails when a resource declares a child type the connector lacks', async () => {
-    const tenant = withType(fakeTenant(1), 'org', (spec) => ({ ...spec, resources: spec.resources.map((o) => ({ ...o, annotations: [{ $type: 'c1.connector.v2.ChildResourceType' as const, resourceTypeId: 'repo' }] })) }));
+    const tenant = withType(fakeTenant(1), 'org', (spec) => ({
+      ...spec,
+      resources: spec.resources.map((o) => ({
+        ...o,
+        annotations: [{ $type: 'c1.connector.v2.ChildResourceType' as const, resourceTypeId: 'repo' }],
+      })),
+    }));
     await expect(runSync({ connector: fakeConnector(tenant), store: createMemoryStore(), timing: fakeClock() })).rejects.toThrow(
       'declares child resource type "repo", which the connector does not sync',
     );

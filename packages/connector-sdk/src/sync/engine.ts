@@ -133,7 +133,9 @@ function openSync(
   if (unfinished) {
     const state = parseState(unfinished.syncToken) ?? initialState(requested);
     const saved = { resourceTypeIds: state.resourceTypeIds, skip: state.skipEntitlementsAndGrants };
-    if (JSON.stringify(saved) !== JSON.stringify({ resourceTypeIds: requested.resourceTypeIds, skip: requested.skipEntitlementsAndGrants })) {
+    if (
+      JSON.stringify(saved) !== JSON.stringify({ resourceTypeIds: requested.resourceTypeIds, skip: requested.skipEntitlementsAndGrants })
+    ) {
       logger.warn('resuming an unfinished sync with the options it was started with', { syncId: unfinished.syncId, ...saved });
     }
     logger.info('resuming unfinished sync', { syncId: unfinished.syncId, phase: state.phase });
@@ -169,9 +171,7 @@ async function runPhases(run: RunContext, skipExpansion: boolean): Promise<void>
     }
     run.throwIfAborted();
     const next =
-      state.phase === 'resources' && state.skipEntitlementsAndGrants
-        ? 'done'
-        : PHASE_ORDER[PHASE_ORDER.indexOf(state.phase) + 1]!;
+      state.phase === 'resources' && state.skipEntitlementsAndGrants ? 'done' : PHASE_ORDER[PHASE_ORDER.indexOf(state.phase) + 1]!;
     enterPhase(state, next);
     run.checkpoint();
   }

@@ -14,7 +14,10 @@ const groupType = defineResourceType({ id: 'group', displayName: 'Group', traits
 type Member = string | { group: string; shallow?: boolean; resourceTypeIds?: string[] };
 
 /** Syncs a directory whose groups have the given members and returns the grants by id. */
-async function syncDirectory(groups: Record<string, Member[]>, users: string[]): Promise<{ grants: Map<string, Grant>; expandedGrants: number }> {
+async function syncDirectory(
+  groups: Record<string, Member[]>,
+  users: string[],
+): Promise<{ grants: Map<string, Grant>; expandedGrants: number }> {
   const userById = new Map(users.map((id) => [id, userResource({ type: userType, id, displayName: id })]));
   const groupById = new Map(Object.keys(groups).map((id) => [id, groupResource({ type: groupType, id, displayName: id })]));
   const member = (g: Resource) => entitlement({ resource: g, slug: 'member', purpose: 'ASSIGNMENT' });

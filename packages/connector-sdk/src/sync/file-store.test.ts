@@ -79,7 +79,13 @@ describe('runSync with the c1z file store', () => {
       doomed.abandon(); // the connection goes away without a commit, as with SIGKILL
 
       const store = await openSyncStore(path);
-      const summary = await runSync({ connector: fakeConnector(tenant), store, workers, checkpointIntervalMs, timing: fakeClock({ start: 0, tickMs: 1 }) });
+      const summary = await runSync({
+        connector: fakeConnector(tenant),
+        store,
+        workers,
+        checkpointIntervalMs,
+        timing: fakeClock({ start: 0, tickMs: 1 }),
+      });
       await store.finish();
       const result = await openC1zReader(path);
       try {

@@ -4,15 +4,7 @@
 import type { C1zReader } from '../c1z/store-types.js';
 import type { Connector, Page, ResourceSyncer, StaticEntitlement } from '../connector/contract.js';
 import { annotation, type Annotation } from '../model/annotations.js';
-import {
-  defineResourceType,
-  entitlement,
-  grant,
-  groupResource,
-  resource,
-  roleResource,
-  userResource,
-} from '../model/builders.js';
+import { defineResourceType, entitlement, grant, groupResource, resource, roleResource, userResource } from '../model/builders.js';
 import { resourceKey } from '../model/ids.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';
 
@@ -70,13 +62,11 @@ export function fakeConnector(types: FakeType[], options: FakeConnectorOptions =
     };
     if (spec.entitlements) {
       const list = spec.entitlements;
-      syncer.entitlements = (res, { pageToken }) =>
-        serve({ kind: 'entitlements', typeId, key: resourceKey(res.id), pageToken }, list(res));
+      syncer.entitlements = (res, { pageToken }) => serve({ kind: 'entitlements', typeId, key: resourceKey(res.id), pageToken }, list(res));
     }
     if (spec.grants) {
       const list = spec.grants;
-      syncer.grants = (res, { pageToken }) =>
-        serve({ kind: 'grants', typeId, key: resourceKey(res.id), pageToken }, list(res));
+      syncer.grants = (res, { pageToken }) => serve({ kind: 'grants', typeId, key: resourceKey(res.id), pageToken }, list(res));
     }
     if (spec.statics) {
       const statics = spec.statics;
@@ -127,7 +117,9 @@ export function fakeTenant(seed: number, scale = 1): FakeType[] {
   const users = Array.from({ length: 12 * scale }, (_, i) =>
     userResource({ type: user, id: i + 1, displayName: `User ${i + 1}`, user: { login: `u${i + 1}` } }),
   );
-  const groups = Array.from({ length: 5 * scale }, (_, i) => groupResource({ type: group, id: `g${i + 1}`, displayName: `Group ${i + 1}` }));
+  const groups = Array.from({ length: 5 * scale }, (_, i) =>
+    groupResource({ type: group, id: `g${i + 1}`, displayName: `Group ${i + 1}` }),
+  );
   const roles = Array.from({ length: 3 }, (_, i) => roleResource({ type: role, id: `r${i + 1}`, displayName: `Role ${i + 1}` }));
   const orgs = Array.from({ length: 2 * scale }, (_, i) =>
     resource({
@@ -155,7 +147,12 @@ export function fakeTenant(seed: number, scale = 1): FakeType[] {
   const memberOf = (g: Resource): Entitlement => entitlement({ resource: g, slug: 'member', purpose: 'ASSIGNMENT' });
   return [
     { type: org, resources: orgs },
-    { type: project, resources: [], children: projects, entitlements: (p) => [entitlement({ resource: p, slug: 'admin', purpose: 'PERMISSION' })] },
+    {
+      type: project,
+      resources: [],
+      children: projects,
+      entitlements: (p) => [entitlement({ resource: p, slug: 'admin', purpose: 'PERMISSION' })],
+    },
     { type: user, resources: users },
     {
       type: group,

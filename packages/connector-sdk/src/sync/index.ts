@@ -6,11 +6,4 @@ export { SYNC_NODE_FLAGS } from './node-flags.js';
 export { DEFAULT_RETRY, retryDelayMs } from './retry.js';
 export type { RetryPolicy } from './retry.js';
 export { MAX_WARNINGS, WARNING_SHARE } from './run-context.js';
-export type {
-  SyncOptions,
-  SyncPhase,
-  SyncProgress,
-  SyncRetryOptions,
-  SyncSummary,
-  SyncTiming,
-} from './types.js';
+export type { SyncOptions, SyncPhase, SyncProgress, SyncRetryOptions, SyncSummary, SyncTiming } from './types.js';

@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  EntitlementFilter,
-  GrantFilter,
-  ResourceFilter,
-  SyncRun,
-  SyncStats,
-  SyncStore,
-  SyncType,
-} from '../c1z/store-types.js';
+import type { EntitlementFilter, GrantFilter, ResourceFilter, SyncRun, SyncStats, SyncStore, SyncType } from '../c1z/store-types.js';
 import { hasAnnotation } from '../model/annotations.js';
 import { resourceKey, sameResourceId } from '../model/ids.js';
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../model/types.js';

@@ -30,10 +30,9 @@ export class PageGuard {
     this.pages++;
     const token = next ?? '';
     if (given !== '' && token === given) {
-      throw new ConnectorError(
-        `${this.what}: next page token unchanged (the connector returned the token it was given, a connector bug)`,
-        { code: 'internal' },
-      );
+      throw new ConnectorError(`${this.what}: next page token unchanged (the connector returned the token it was given, a connector bug)`, {
+        code: 'internal',
+      });
     }
     this.checkRepeat(token, keys);
     if (token === '') return token;

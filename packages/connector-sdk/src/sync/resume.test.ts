@@ -17,7 +17,12 @@ interface KillPlan {
 }
 
 /** Runs a sync that is killed at a call: nothing settles after it, then the store is abandoned. */
-async function runKilled(tenant: FakeType[], store: SyncStore, options: Partial<SyncOptions>, plan: KillPlan): Promise<'killed' | 'finished'> {
+async function runKilled(
+  tenant: FakeType[],
+  store: SyncStore,
+  options: Partial<SyncOptions>,
+  plan: KillPlan,
+): Promise<'killed' | 'finished'> {
   let calls = 0;
   const connector = fakeConnector(tenant, {
     pageSize: options.workers === 1 ? 2 : 3,
@@ -85,7 +90,13 @@ describe('resuming a killed sync', () => {
       tokens.push(token);
       checkpoint(syncId, token);
     };
-    await runSync({ connector: fakeConnector(fakeTenant(3, 20), { pageSize: 5 }), store, workers: 4, checkpointIntervalMs: 0, timing: fakeClock({ start: 0, tickMs: 1 }) });
+    await runSync({
+      connector: fakeConnector(fakeTenant(3, 20), { pageSize: 5 }),
+      store,
+      workers: 4,
+      checkpointIntervalMs: 0,
+      timing: fakeClock({ start: 0, tickMs: 1 }),
+    });
     expect(tokens.length).toBeGreaterThan(100);
     expect(Math.max(...tokens.map((token) => token.length))).toBeLessThan(600);
     expect(tokens.some((token) => token.includes('displayName'))).toBe(false);

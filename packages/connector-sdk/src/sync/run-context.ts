@@ -110,7 +110,11 @@ export class RunContext {
    * {@link call} for one page of a listing, also saying which endpoints the successful attempt
    * requested (`GET /users`), so warnings about its records can name them.
    */
-  async callPage<T>(what: string, fn: () => Promise<T>, signal: AbortSignal = this.signal): Promise<{ page: T; endpoints: string | undefined }> {
+  async callPage<T>(
+    what: string,
+    fn: () => Promise<T>,
+    signal: AbortSignal = this.signal,
+  ): Promise<{ page: T; endpoints: string | undefined }> {
     let endpoints: string | undefined;
     const page = await this.call(
       what,

@@ -4,14 +4,7 @@ import type { Logger } from '../log/logger.js';
 
 /** The steps of a sync, in the order they run. */
 export type SyncPhase =
-  | 'validate'
-  | 'resource-types'
-  | 'resources'
-  | 'static-entitlements'
-  | 'entitlements'
-  | 'grants'
-  | 'expansion'
-  | 'done';
+  'validate' | 'resource-types' | 'resources' | 'static-entitlements' | 'entitlements' | 'grants' | 'expansion' | 'done';
 
 /** A progress report: what the engine is doing and how much it has written in this phase. */
 export interface SyncProgress {

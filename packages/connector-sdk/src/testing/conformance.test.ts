@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defineResourceType,
-  entitlement,
-  grant,
-  groupResource,
-  resource,
-  userResource,
-} from '../model/builders.js';
+import { defineResourceType, entitlement, grant, groupResource, resource, userResource } from '../model/builders.js';
 import type { Grant } from '../model/types.js';
 import { checkConformance, formatViolations, type ConformanceInput } from './conformance.js';
 
@@ -77,9 +70,7 @@ describe('checkConformance', () => {
     sync.grants = [{ ...good, id: 'member-1' }];
     sync.entitlements = [{ ...member, id: 'group/7/member' }];
     sync.resourceTypes = [userType, { ...groupType, id: 'Group' }];
-    expect(rulesOf(sync)).toEqual(
-      expect.arrayContaining(['id-format', 'resource-type-exists', 'grant-entitlement-exists']),
-    );
+    expect(rulesOf(sync)).toEqual(expect.arrayContaining(['id-format', 'resource-type-exists', 'grant-entitlement-exists']));
     expect(checkConformance(sync).filter((v) => v.rule === 'id-format')).toHaveLength(3);
   });
 
@@ -95,8 +86,6 @@ describe('checkConformance', () => {
       pages: new Map([['list user', 2]]),
       problems: [{ stream: 'list user', kind: 'token-unchanged', message: 'list user: page 2 returned the token it was given' }],
     };
-    expect(checkConformance(sync)).toEqual([
-      { rule: 'pagination', message: 'list user: page 2 returned the token it was given' },
-    ]);
+    expect(checkConformance(sync)).toEqual([{ rule: 'pagination', message: 'list user: page 2 returned the token it was given' }]);
   });
 });

@@ -36,7 +36,6 @@ export interface ConformanceInput {
   paging?: PagingRecord;
 }
 
-
 const utf8 = new TextEncoder();
 
 /**
@@ -124,7 +123,8 @@ function checkTraits(report: Report, key: string, type: ResourceType, res: Resou
     const declared = type.traits.includes(trait);
     const present = findAnnotation(res.annotations, annotationType) !== undefined;
     if (declared && !present) report('trait-matches-type', `resource ${key} lacks the ${trait} trait its type declares`);
-    if (!declared && present) report('trait-matches-type', `resource ${key} carries a ${trait} trait its type "${type.id}" does not declare`);
+    if (!declared && present)
+      report('trait-matches-type', `resource ${key} carries a ${trait} trait its type "${type.id}" does not declare`);
   }
 }
 

@@ -73,7 +73,8 @@ describe('ensureBuilt', () => {
     await writeFile(join(packageDir, 'src', 'main.ts'), '');
     await writeFile(join(packageDir, 'src', 'nested', 'client.ts'), '');
   }
-  const builds = async (): Promise<number> => (await readFile(join(packageDir, 'dist', 'builds.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+  const builds = async (): Promise<number> =>
+    (await readFile(join(packageDir, 'dist', 'builds.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 
   it('builds when dist/main.js is missing', async () => {
     await installFakeTsup();

@@ -58,7 +58,11 @@ function environmentWithoutBaton(): Record<string, string> {
  * stdout, stderr and exit code. The child inherits the parent's environment minus every BATON_*
  * variable, plus `options.env`. A non-zero exit resolves like any other: check `code`.
  */
-export async function runConnectorCli(packageDir: string, args: readonly string[], options: RunConnectorCliOptions = {}): Promise<CliRunResult> {
+export async function runConnectorCli(
+  packageDir: string,
+  args: readonly string[],
+  options: RunConnectorCliOptions = {},
+): Promise<CliRunResult> {
   const nodeArgs = [...(options.preloads ?? []).flatMap((preload) => ['--import', preload]), join(packageDir, 'dist', 'main.js'), ...args];
   const child = spawn(process.execPath, nodeArgs, {
     cwd: packageDir,

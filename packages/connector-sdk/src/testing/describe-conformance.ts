@@ -1,10 +1,5 @@
 import type { Connector } from '../connector/contract.js';
-import {
-  checkConformance,
-  CONFORMANCE_RULES,
-  formatViolations,
-  type ConformanceRule,
-} from './conformance.js';
+import { checkConformance, CONFORMANCE_RULES, formatViolations, type ConformanceRule } from './conformance.js';
 import { runConnectorInMemory, type CollectedSync, type RunInMemoryOptions } from './harness.js';
 import { installMockAgent, type MockAgent } from './mock-agent.js';
 
@@ -39,11 +34,7 @@ export interface ConformanceSubject {
  * describeConformance('acme', () => ({ connector, setup, teardown }), { describe, it });
  * ```
  */
-export function describeConformance(
-  name: string,
-  makeSubject: () => ConformanceSubject | Promise<ConformanceSubject>,
-  api: TestApi,
-): void {
+export function describeConformance(name: string, makeSubject: () => ConformanceSubject | Promise<ConformanceSubject>, api: TestApi): void {
   let run: Promise<CollectedSync> | undefined;
   const collect = () => (run ??= syncOnce(makeSubject));
   api.describe(`${name} conformance`, () => {

@@ -32,7 +32,10 @@ async function writeSync(file: string, names: string[]): Promise<void> {
   const store = await openSyncStore(file);
   const syncId = store.startSync();
   store.putResourceTypes(syncId, [user]);
-  store.putResources(syncId, names.map((name) => userResource({ type: user, id: name, displayName: name })));
+  store.putResources(
+    syncId,
+    names.map((name) => userResource({ type: user, id: name, displayName: name })),
+  );
   store.endSync(syncId);
   await store.finish();
 }

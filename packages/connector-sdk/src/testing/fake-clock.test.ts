@@ -38,7 +38,11 @@ describe('fakeClock', () => {
     expect(woke).toEqual([]);
     await clock.run();
     await all;
-    expect(woke).toEqual([['early', 100], ['middle', 200], ['late', 300]]);
+    expect(woke).toEqual([
+      ['early', 100],
+      ['middle', 200],
+      ['late', 300],
+    ]);
   });
 
   it('paces the HTTP rate limiter as real time would', async () => {

@@ -5,7 +5,15 @@ import { fastRetryWaitDelay, speedUpRetryWaits, type TimerHost } from './fast-ti
 describe('fastRetryWaitDelay', () => {
   it('runs waits from 0.5 s to 60 s fifty times faster and leaves the others alone', () => {
     expect([500, 1_000, 2_525, 60_000].map(fastRetryWaitDelay)).toEqual([10, 20, 51, 1_200]);
-    expect([0, 10, 499, 60_001, 300_000, undefined, '1000'].map(fastRetryWaitDelay)).toEqual([0, 10, 499, 60_001, 300_000, undefined, '1000']);
+    expect([0, 10, 499, 60_001, 300_000, undefined, '1000'].map(fastRetryWaitDelay)).toEqual([
+      0,
+      10,
+      499,
+      60_001,
+      300_000,
+      undefined,
+      '1000',
+    ]);
   });
 });
 

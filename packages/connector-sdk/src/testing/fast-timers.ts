@@ -11,7 +11,9 @@ export const RETRY_WAIT_SPEED_UP = 50;
  * HTTP timeout, non-numbers) unchanged.
  */
 export function fastRetryWaitDelay(delay: unknown): unknown {
-  return typeof delay === 'number' && delay >= SHORTEST_SPED_UP_MS && delay <= LONGEST_SPED_UP_MS ? Math.ceil(delay / RETRY_WAIT_SPEED_UP) : delay;
+  return typeof delay === 'number' && delay >= SHORTEST_SPED_UP_MS && delay <= LONGEST_SPED_UP_MS
+    ? Math.ceil(delay / RETRY_WAIT_SPEED_UP)
+    : delay;
 }
 
 /** The part of the global object {@link speedUpRetryWaits} replaces. */

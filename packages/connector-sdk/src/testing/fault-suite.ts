@@ -72,6 +72,8 @@ async function contentProblems(file: string, expected: SyncContent): Promise<str
     const extra = actual[kind].filter((item) => !want.has(item)).length;
     return missing + extra === 0 && actual[kind].length === expected[kind].length
       ? []
-      : [`the file's ${kind} differ from the expected: ${missing} missing, ${extra} not expected, ${actual[kind].length} of ${expected[kind].length}`];
+      : [
+          `the file's ${kind} differ from the expected: ${missing} missing, ${extra} not expected, ${actual[kind].length} of ${expected[kind].length}`,
+        ];
   });
 }

@@ -17,7 +17,9 @@ function connectorWith(users: ResourceSyncer['list'], validate: Connector['valid
     entitlements: async (group) => ({
       items: [entitlement({ resource: group, slug: 'member', purpose: 'ASSIGNMENT', grantableTo: [userType] })],
     }),
-    grants: async (group) => ({ items: [grant({ entitlement: { resource: group, slug: 'member' }, principal: { resourceType: 'user', resource: 'u1' } })] }),
+    grants: async (group) => ({
+      items: [grant({ entitlement: { resource: group, slug: 'member' }, principal: { resourceType: 'user', resource: 'u1' } })],
+    }),
   };
   return { metadata: { displayName: 'test' }, validate, resourceSyncers: [{ resourceType: userType, list: users }, groups] };
 }
@@ -33,9 +35,7 @@ describe('runConnectorInMemory', () => {
 
   it('returns everything the engine wrote, with the summary', async () => {
     const sync = await runConnectorInMemory(
-      connectorWith(async ({ pageToken }) =>
-        pageToken === '' ? { items: [user('u1')], nextPageToken: 'p2' } : { items: [user('u2')] },
-      ),
+      connectorWith(async ({ pageToken }) => (pageToken === '' ? { items: [user('u1')], nextPageToken: 'p2' } : { items: [user('u2')] })),
     );
     expect(sync.resourceTypes.map((t) => t.id).sort()).toEqual(['group', 'user']);
     expect(sync.resources.map((r) => r.id.resource).sort()).toEqual(['g1', 'u1', 'u2']);
@@ -55,9 +55,7 @@ describe('runConnectorInMemory', () => {
       }),
     );
     expect(calls).toBe(2);
-    expect(checkConformance(sync)).toEqual([
-      { rule: 'pagination', message: 'list user: page 2 returned the token it was given' },
-    ]);
+    expect(checkConformance(sync)).toEqual([{ rule: 'pagination', message: 'list user: page 2 returned the token it was given' }]);
   });
 
   it('ends and reports a listing that never ends', async () => {

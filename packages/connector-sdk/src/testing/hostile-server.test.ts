@@ -1,6 +1,14 @@
 import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dripBody, gzipBombBody, jsonBody, oversizeBody, startHostileServer, TERMINAL_ATTACK, type HostileServer } from './hostile-server.js';
+import {
+  dripBody,
+  gzipBombBody,
+  jsonBody,
+  oversizeBody,
+  startHostileServer,
+  TERMINAL_ATTACK,
+  type HostileServer,
+} from './hostile-server.js';
 
 let server: HostileServer | undefined;
 
@@ -10,14 +18,18 @@ afterEach(async () => {
 });
 
 /** The raw bytes and headers of one GET, as sent on the wire (no decompression). */
-function rawGet(url: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer; headersAfterMs: number; endAfterMs: number }> {
+function rawGet(
+  url: string,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer; headersAfterMs: number; endAfterMs: number }> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     get(url, (response) => {
       const headersAfterMs = Date.now() - started;
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(parts), headersAfterMs, endAfterMs: Date.now() - started }));
+      response.on('end', () =>
+        resolve({ headers: response.headers, body: Buffer.concat(parts), headersAfterMs, endAfterMs: Date.now() - started }),
+      );
     }).on('error', reject);
   });
 }
@@ -32,7 +44,9 @@ describe('the hostile server', () => {
   });
 
   it('tells a route how many times it was asked, so it can repeat a page or never end', async () => {
-    server = await startHostileServer({ '/pages': ({ count, query }) => jsonBody({ count, next: `p${count + 1}`, asked: query.get('page') }) });
+    server = await startHostileServer({
+      '/pages': ({ count, query }) => jsonBody({ count, next: `p${count + 1}`, asked: query.get('page') }),
+    });
     const first = await fetch(`${server.origin}/pages?page=a`);
     const second = await fetch(`${server.origin}/pages?page=b`);
     expect(await first.json()).toEqual({ count: 1, next: 'p2', asked: 'a' });

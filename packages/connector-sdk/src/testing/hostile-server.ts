@@ -109,7 +109,9 @@ export async function startHostileServer(routes: Record<string, HostileRoute>): 
     counts.set(url.pathname, count);
     const route = routes[url.pathname];
     const answer = route
-      ? Promise.resolve(route({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: request.headers, count }))
+      ? Promise.resolve(
+          route({ method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: request.headers, count }),
+        )
       : Promise.resolve(jsonBody({ error: 'not found' }, { status: 404 }));
     request.resume();
     answer.then(

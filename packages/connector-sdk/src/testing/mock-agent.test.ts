@@ -13,8 +13,7 @@ import {
   type MockAgent,
 } from './mock-agent.js';
 
-const client = (baseUrl: string) =>
-  createHttpClient({ service: 'acme', baseUrl, userAgent: 'guard-test/1.0', retry: { maxAttempts: 1 } });
+const client = (baseUrl: string) => createHttpClient({ service: 'acme', baseUrl, userAgent: 'guard-test/1.0', retry: { maxAttempts: 1 } });
 
 describe('MockAgent guard', () => {
   let mock: InstalledMockAgent | undefined;

@@ -111,10 +111,6 @@ export function assertNoPendingInterceptors(agent: MockAgent): void {
 }
 
 /** Matchers for loopback hosts on any port, for {@link InstallMockAgentOptions.allowHosts}. */
-export const LOOPBACK_HOSTS: readonly RegExp[] = [
-  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}(:\d+)?$/,
-  /^localhost(:\d+)?$/,
-  /^\[::1\](:\d+)?$/,
-];
+export const LOOPBACK_HOSTS: readonly RegExp[] = [/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}(:\d+)?$/, /^localhost(:\d+)?$/, /^\[::1\](:\d+)?$/];
 
 export { isMockNotMatchedError, MOCK_NOT_MATCHED_CODE } from '../http/errors.js';

@@ -66,9 +66,7 @@ export function recordPaging(connector: Connector, maxPages: number): { connecto
     const wrapped: ResourceSyncer = {
       ...syncer,
       list: (request) =>
-        observe(`list ${type}${request.parentId ? ` under ${at(request.parentId)}` : ''}`, request.pageToken, () =>
-          syncer.list(request),
-        ),
+        observe(`list ${type}${request.parentId ? ` under ${at(request.parentId)}` : ''}`, request.pageToken, () => syncer.list(request)),
     };
     const { entitlements, staticEntitlements, grants } = syncer;
     if (entitlements) {

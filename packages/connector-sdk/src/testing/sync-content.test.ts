@@ -23,13 +23,16 @@ afterEach(async () => {
 });
 
 /** Writes one finished sync of `users` (all members of admins) to `file`. */
-async function writeSync(file: string, users: typeof ada[]): Promise<void> {
+async function writeSync(file: string, users: (typeof ada)[]): Promise<void> {
   const store = await openSyncStore(file);
   const syncId = store.startSync();
   store.putResourceTypes(syncId, [user, group]);
   store.putResources(syncId, [...users, admins]);
   store.putEntitlements(syncId, [member]);
-  store.putGrants(syncId, users.map((principal) => grant({ entitlement: member, principal })));
+  store.putGrants(
+    syncId,
+    users.map((principal) => grant({ entitlement: member, principal })),
+  );
   store.endSync(syncId);
   await store.finish();
 }

@@ -25,15 +25,7 @@ import type { ResourceId } from '../../model/types.js';
 import { decodeResourceId, encodeResourceId } from './resource-id.js';
 import { decodeUnknownAnnotation, encodeUnknownAnnotation, unknownAnnotation } from './unknown-annotation.js';
 import { enumName } from './enum-names.js';
-import {
-  decodeAny,
-  decodeStruct,
-  decodeTimestamp,
-  ANY_TYPE_URL_PREFIX,
-  encodeAny,
-  encodeStruct,
-  encodeTimestamp,
-} from './well-known.js';
+import { decodeAny, decodeStruct, decodeTimestamp, ANY_TYPE_URL_PREFIX, encodeAny, encodeStruct, encodeTimestamp } from './well-known.js';
 import { fieldInt, fieldPackedInts, fieldString, ProtoWriter, readFields } from './wire.js';
 
 /**
@@ -65,10 +57,7 @@ function encodeUserTrait(t: UserTrait): Uint8Array {
   for (const email of t.emails) {
     w.message(1, new ProtoWriter().string(1, email.address).bool(2, email.isPrimary).finish());
   }
-  w.message(
-    2,
-    new ProtoWriter().int(1, USER_STATUS_NUMBERS[t.status.status]).string(2, t.status.details).finish(),
-  );
+  w.message(2, new ProtoWriter().int(1, USER_STATUS_NUMBERS[t.status.status]).string(2, t.status.details).finish());
   optionalStruct(w, 3, t.profile);
   w.int(5, ACCOUNT_TYPE_NUMBERS[t.accountType]);
   w.string(6, t.login);
@@ -291,7 +280,12 @@ const CODECS: CodecTable = {
     encode: (t) => {
       const w = new ProtoWriter().string(1, t.helpUrl);
       optionalStruct(w, 4, t.profile);
-      return w.packedInts(5, t.flags?.map((flag) => APP_FLAG_NUMBERS[flag])).finish();
+      return w
+        .packedInts(
+          5,
+          t.flags?.map((flag) => APP_FLAG_NUMBERS[flag]),
+        )
+        .finish();
     },
     decode: decodeAppTrait,
   },
@@ -386,7 +380,9 @@ export function writeAnnotation(w: ProtoWriter, field: number, value: Annotation
   }
   const message = encodeAnnotationMessage(value);
   const at = w.begin(field);
-  w.string(1, ANY_TYPE_URL_PREFIX + value.$type).message(2, message.length > 0 ? message : undefined).end(at);
+  w.string(1, ANY_TYPE_URL_PREFIX + value.$type)
+    .message(2, message.length > 0 ? message : undefined)
+    .end(at);
 }
 
 /**

@@ -106,13 +106,11 @@ describe('protobuf codec', () => {
     // ResourceId{resource_type: "user", resource: "1"}
     expect(hex(encodeResourceId({ resourceType: 'user', resource: '1' }))).toBe('0a0475736572120131');
     // GrantExpandable{entitlement_ids: ["g:1:m"], shallow: true}
-    expect(
-      hex(encodeGrantExpandable({ $type: 'c1.connector.v2.GrantExpandable', entitlementIds: ['g:1:m'], shallow: true })),
-    ).toBe('0a05673a313a6d1001');
-    // ResourceType{id: "u", display_name: "U", traits: [TRAIT_USER]}
-    expect(hex(encodeResourceType({ id: 'u', displayName: 'U', traits: ['USER'], annotations: [] }))).toBe(
-      '0a0175120155' + '1a0101',
+    expect(hex(encodeGrantExpandable({ $type: 'c1.connector.v2.GrantExpandable', entitlementIds: ['g:1:m'], shallow: true }))).toBe(
+      '0a05673a313a6d1001',
     );
+    // ResourceType{id: "u", display_name: "U", traits: [TRAIT_USER]}
+    expect(hex(encodeResourceType({ id: 'u', displayName: 'U', traits: ['USER'], annotations: [] }))).toBe('0a0175120155' + '1a0101');
     // Timestamp{seconds: 1, nanos: 500000000}
     expect(hex(encodeTimestamp(new Date(1500)))).toBe('0801' + '1080cab5ee01');
     // Struct{fields: {"a": Value{bool_value: false}}} – oneof zero values are written

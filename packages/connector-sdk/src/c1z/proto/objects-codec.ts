@@ -34,7 +34,10 @@ function pushAnnotation(list: Annotation[], bytes: Uint8Array): void {
 /** Encodes a `c1.connector.v2.ResourceType`. */
 export function encodeResourceType(t: ResourceType): Uint8Array {
   const w = new ProtoWriter().string(1, t.id).string(2, t.displayName);
-  w.packedInts(3, t.traits.map((trait) => TRAIT_NUMBERS[trait]));
+  w.packedInts(
+    3,
+    t.traits.map((trait) => TRAIT_NUMBERS[trait]),
+  );
   writeAnnotations(w, 4, t.annotations);
   return w.string(5, t.description).bool(6, t.sourcedExternally).finish();
 }

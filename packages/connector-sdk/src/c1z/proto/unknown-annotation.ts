@@ -20,5 +20,8 @@ export function decodeUnknownAnnotation(any: Uint8Array): UnknownAnnotation {
 /** Writes an unknown annotation back as the `google.protobuf.Any` it was read from. */
 export function encodeUnknownAnnotation(annotation: UnknownAnnotation): Uint8Array {
   const value = Buffer.from(annotation.value, 'base64');
-  return new ProtoWriter().string(1, annotation.typeUrl).message(2, value.length > 0 ? value : undefined).finish();
+  return new ProtoWriter()
+    .string(1, annotation.typeUrl)
+    .message(2, value.length > 0 ? value : undefined)
+    .finish();
 }

@@ -1,13 +1,5 @@
 import type { JsonObject, JsonValue } from '../../model/json.js';
-import {
-  compareUtf8,
-  fieldDouble,
-  fieldInt,
-  fieldString,
-  ProtoDecodeError,
-  ProtoWriter,
-  readFields,
-} from './wire.js';
+import { compareUtf8, fieldDouble, fieldInt, fieldString, ProtoDecodeError, ProtoWriter, readFields } from './wire.js';
 
 /** Encoders for the google.protobuf well-known types the c1.connector.v2 messages use. */
 
@@ -132,7 +124,10 @@ export interface PackedAny {
 
 /** Encodes a `google.protobuf.Any` holding the message `typeName`. */
 export function encodeAny(typeName: string, value: Uint8Array): Uint8Array {
-  return new ProtoWriter().string(1, ANY_TYPE_URL_PREFIX + typeName).message(2, value.length > 0 ? value : undefined).finish();
+  return new ProtoWriter()
+    .string(1, ANY_TYPE_URL_PREFIX + typeName)
+    .message(2, value.length > 0 ? value : undefined)
+    .finish();
 }
 
 /** Decodes a `google.protobuf.Any`; the message name is what follows the last `/` of the URL. */

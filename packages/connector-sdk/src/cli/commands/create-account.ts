@@ -76,9 +76,7 @@ export function createAccountOnce(ctx: CommandContext): Promise<number> {
     const { supportedCredentialOptions, preferredCredentialOption } = manager.capabilityDetails;
     const kind = ctx.settings.createAccountCredential ?? preferredCredentialOption;
     if (!supportedCredentialOptions.includes(kind)) {
-      throw new UsageError(
-        `--create-account-credential: ${ctx.binary} supports ${supportedCredentialOptions.join(', ')}, not ${kind}`,
-      );
+      throw new UsageError(`--create-account-credential: ${ctx.binary} supports ${supportedCredentialOptions.join(', ')}, not ${kind}`);
     }
     const credentials = credentialOptionsFor(kind);
     const result = await manager.createAccount(info, credentials, operationContext(ctx));

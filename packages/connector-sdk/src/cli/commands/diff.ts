@@ -28,18 +28,14 @@ export const diffCommand: Command = {
       const base = syncs.at(-2);
       const applied = syncs.at(-1);
       if (!base || !applied) {
-        throw new UsageError(
-          `diff needs two finished full syncs in ${ctx.settings.file}; it holds ${syncs.length}. Sync again, then diff`,
-        );
+        throw new UsageError(`diff needs two finished full syncs in ${ctx.settings.file}; it holds ${syncs.length}. Sync again, then diff`);
       }
       const diff = diffSyncs(reader, base.syncId, applied.syncId);
       if (ctx.format === 'json') {
         await ctx.stdout.line(toJson({ baseSyncId: base.syncId, appliedSyncId: applied.syncId, ...diff }, 2));
         return EXIT_CODES.ok;
       }
-      const rows: DiffRow[] = KINDS.flatMap((kind) =>
-        CHANGES.flatMap((change) => diff[kind][change].map((id) => ({ change, kind, id }))),
-      );
+      const rows: DiffRow[] = KINDS.flatMap((kind) => CHANGES.flatMap((change) => diff[kind][change].map((id) => ({ change, kind, id }))));
       await ctx.stdout.line(`changes from sync ${base.syncId} to ${applied.syncId}`);
       await writeTable(
         ctx.stdout,

@@ -59,9 +59,7 @@ async function list<T>(ctx: CommandContext, rows: Iterable<T>, columns: Column<T
 }
 
 function inspect(ctx: CommandContext, read: (reader: C1zReader, sync: SyncRun) => Promise<number>): Promise<number> {
-  return withC1z(ctx.settings.file, ctx.binary, (reader) =>
-    read(reader, chooseSync(reader, ctx.settings.file, ctx.settings.syncId)),
-  );
+  return withC1z(ctx.settings.file, ctx.binary, (reader) => read(reader, chooseSync(reader, ctx.settings.file, ctx.settings.syncId)));
 }
 
 /** `resources [--resource-type T]`: the resources of the latest sync. */
@@ -142,10 +140,15 @@ export const statsCommand: Command = {
         ['entitlements', String(stats.entitlements)],
         ['grants', String(stats.grants)],
       ];
-      await writeTable(ctx.stdout, [
-        { header: 'OBJECT', cell: (row: [string, string]) => row[0] },
-        { header: 'COUNT', cell: (row: [string, string]) => row[1] },
-      ], rows, { maxCellWidth: 100 });
+      await writeTable(
+        ctx.stdout,
+        [
+          { header: 'OBJECT', cell: (row: [string, string]) => row[0] },
+          { header: 'COUNT', cell: (row: [string, string]) => row[1] },
+        ],
+        rows,
+        { maxCellWidth: 100 },
+      );
       return EXIT_CODES.ok;
     }),
 };

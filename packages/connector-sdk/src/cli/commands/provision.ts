@@ -84,12 +84,9 @@ export function revokeOnce(ctx: CommandContext): Promise<number> {
     return withConnector(ctx, async (connector) => {
       const provisioner = provisionerFor(connector, grant.entitlement, ctx.binary);
       const result = await provisioner.revoke(grant, operationContext(ctx));
-      await report(
-        ctx,
-        result.outcome,
-        result.outcome === 'revoked' ? `revoked ${grant.id}` : `already revoked: ${grant.id} was gone`,
-        { grant: grant.id },
-      );
+      await report(ctx, result.outcome, result.outcome === 'revoked' ? `revoked ${grant.id}` : `already revoked: ${grant.id} was gone`, {
+        grant: grant.id,
+      });
       return EXIT_CODES.ok;
     });
   });

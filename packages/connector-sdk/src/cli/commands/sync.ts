@@ -22,10 +22,9 @@ export function describeSummary(summary: SyncSummary, file: string): string {
     plural(summary.entitlements, 'entitlement'),
     plural(summary.grants, 'grant'),
   ].join(', ');
-  const extras = [
-    summary.resumed ? 'resumed' : undefined,
-    summary.warnings > 0 ? plural(summary.warnings, 'warning') : undefined,
-  ].filter((extra) => extra !== undefined);
+  const extras = [summary.resumed ? 'resumed' : undefined, summary.warnings > 0 ? plural(summary.warnings, 'warning') : undefined].filter(
+    (extra) => extra !== undefined,
+  );
   const note = extras.length > 0 ? ` (${extras.join(', ')})` : '';
   return `synced ${counts} in ${formatDuration(summary.durationMs)}${note} -> ${file}`;
 }
@@ -42,42 +41,46 @@ export async function syncIntoFile(ctx: CommandContext): Promise<number> {
   // The connector logs through the same wrapper (its HTTP client reports rate-limit waits), so
   // its lines never collide with the progress line.
   const logger = progress.around(ctx.logger);
-  return withConnector({ ...ctx, logger }, async (connector) => {
-    checkResourceTypes(connector, resourceTypeIds, ctx.binary);
-    const place = { file: settings.file, ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }) };
-    const store: SyncStore = await openSyncStore(settings.file, {
-      ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
-    }).catch((error: unknown) => {
-      if (!(error instanceof C1zFormatError)) throw explainStoreError(error, place);
-      throw new UsageError(`${error.message} (--file / BATON_FILE); move it aside or choose another --file`, { cause: error });
-    });
-    let summary: SyncSummary;
-    try {
-      summary = await runSync({
-        connector,
-        store,
-        logger,
-        signal: ctx.signal,
-        workers: settings.workers,
-        ...(resourceTypeIds.length > 0 && { resourceTypeIds }),
-        skipEntitlementsAndGrants: settings.skipEntitlementsAndGrants,
-        onProgress: (event) => progress.update(event),
+  return withConnector(
+    { ...ctx, logger },
+    async (connector) => {
+      checkResourceTypes(connector, resourceTypeIds, ctx.binary);
+      const place = { file: settings.file, ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }) };
+      const store: SyncStore = await openSyncStore(settings.file, {
+        ...(settings.c1zTempDir !== undefined && { tempDir: settings.c1zTempDir }),
+      }).catch((error: unknown) => {
+        if (!(error instanceof C1zFormatError)) throw explainStoreError(error, place);
+        throw new UsageError(`${error.message} (--file / BATON_FILE); move it aside or choose another --file`, { cause: error });
       });
-      await store.finish();
-    } catch (error) {
-      progress.done();
-      store.abandon();
-      if (ctx.signal.aborted) {
-        throw new InterruptedError('sync interrupted; run the same command again to resume', { cause: error });
+      let summary: SyncSummary;
+      try {
+        summary = await runSync({
+          connector,
+          store,
+          logger,
+          signal: ctx.signal,
+          workers: settings.workers,
+          ...(resourceTypeIds.length > 0 && { resourceTypeIds }),
+          skipEntitlementsAndGrants: settings.skipEntitlementsAndGrants,
+          onProgress: (event) => progress.update(event),
+        });
+        await store.finish();
+      } catch (error) {
+        progress.done();
+        store.abandon();
+        if (ctx.signal.aborted) {
+          throw new InterruptedError('sync interrupted; run the same command again to resume', { cause: error });
+        }
+        throw isStoreFailure(error) ? explainStoreError(error, place) : error;
       }
-      throw isStoreFailure(error) ? explainStoreError(error, place) : error;
-    }
-    progress.done();
-    const line = describeSummary(summary, settings.file);
-    if (ctx.stderr.isTty) await ctx.stderr.line(line);
-    else ctx.logger.info(line, { ...summary, file: settings.file });
-    return EXIT_CODES.ok;
-  }, { onHttpWait: progress.httpWait });
+      progress.done();
+      const line = describeSummary(summary, settings.file);
+      if (ctx.stderr.isTty) await ctx.stderr.line(line);
+      else ctx.logger.info(line, { ...summary, file: settings.file });
+      return EXIT_CODES.ok;
+    },
+    { onHttpWait: progress.httpWait },
+  );
 }
 
 /**

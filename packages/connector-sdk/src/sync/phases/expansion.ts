@@ -95,10 +95,7 @@ function buildGraph(run: RunContext): { graph: EntitlementGraph; targets: Map<st
         resourceTypeIds: rule.resourceTypeIds ?? [],
       });
       if (!targets.has(expandable.entitlement.id)) {
-        targets.set(
-          expandable.entitlement.id,
-          run.store.entitlement(run.syncId, expandable.entitlement.id) ?? expandable.entitlement,
-        );
+        targets.set(expandable.entitlement.id, run.store.entitlement(run.syncId, expandable.entitlement.id) ?? expandable.entitlement);
       }
     }
   }

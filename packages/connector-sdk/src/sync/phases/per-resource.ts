@@ -60,8 +60,13 @@ async function listAll(
       const given = pageToken;
       const { page, endpoints } = await run.callPage(what, () => list(resource, given, ctx), signal);
       run.throwIfAborted();
-      pageToken = guard.next(given, page.nextPageToken, page.items.map((item) => item.id));
-      if (kind === 'entitlements') run.writer.putEntitlements(screenPage(run, what, page.items as Entitlement[], fitEntitlement, endpoints));
+      pageToken = guard.next(
+        given,
+        page.nextPageToken,
+        page.items.map((item) => item.id),
+      );
+      if (kind === 'entitlements')
+        run.writer.putEntitlements(screenPage(run, what, page.items as Entitlement[], fitEntitlement, endpoints));
       else run.writer.putGrants(screenPage(run, what, page.items as Grant[], fitGrant, endpoints));
       if (pageToken === '') delete state.partial[key];
       else state.partial[key] = pageToken;

@@ -59,10 +59,9 @@ async function drainListings(run: RunContext, frames: ListFrame[]): Promise<void
     const child = page.children[childIndex];
     if (child) {
       if (frames.length >= MAX_HIERARCHY_DEPTH) {
-        throw new ConnectorError(
-          `resource hierarchy deeper than ${MAX_HIERARCHY_DEPTH} levels under ${resourceKey(child.parent.id)}`,
-          { code: 'internal' },
-        );
+        throw new ConnectorError(`resource hierarchy deeper than ${MAX_HIERARCHY_DEPTH} levels under ${resourceKey(child.parent.id)}`, {
+          code: 'internal',
+        });
       }
       frames.push({ typeId: child.typeId, parentId: child.parent.id, pageToken: '' });
       continue;
@@ -83,15 +82,17 @@ async function drainListings(run: RunContext, frames: ListFrame[]): Promise<void
 
 async function fetchPage(run: RunContext, frame: ListFrame, guards: WeakMap<ListFrame, PageGuard>): Promise<StoredPage> {
   const syncer = run.syncer(frame.typeId);
-  const what = frame.parentId
-    ? `list ${frame.typeId} resources of ${resourceKey(frame.parentId)}`
-    : `list ${frame.typeId} resources`;
+  const what = frame.parentId ? `list ${frame.typeId} resources of ${resourceKey(frame.parentId)}` : `list ${frame.typeId} resources`;
   const request = { pageToken: frame.pageToken, ctx: run.ctx, ...(frame.parentId && { parentId: frame.parentId }) };
   const { page, endpoints } = await run.callPage(what, () => syncer.list(request));
   run.throwIfAborted();
   let guard = guards.get(frame);
   if (!guard) guards.set(frame, (guard = new PageGuard(what)));
-  const next = guard.next(frame.pageToken, page.nextPageToken, page.items.map((resource) => resourceKey(resource.id)));
+  const next = guard.next(
+    frame.pageToken,
+    page.nextPageToken,
+    page.items.map((resource) => resourceKey(resource.id)),
+  );
   const children: StoredPage['children'] = [];
   const items = screenPage(run, what, page.items, fitResource, endpoints);
   for (const resource of items) {

@@ -26,14 +26,26 @@ export async function syncStaticEntitlements(run: RunContext): Promise<void> {
       const pageToken = state.pageToken;
       const { page, endpoints } = await run.callPage(what, () => list({ pageToken, ctx: run.ctx }));
       run.throwIfAborted();
-      const next = guard.next(pageToken, page.nextPageToken, page.items.map((init) => init.slug));
+      const next = guard.next(
+        pageToken,
+        page.nextPageToken,
+        page.items.map((init) => init.slug),
+      );
       run.countPage(0);
       const reader = run.storedResources(type.id, state.cursor);
       try {
         for (let row = reader.next(); !row.done; row = reader.next()) {
           const resource = row.value;
           if (!skipsEntitlements(resource.annotations)) {
-            run.writer.putEntitlements(screenPage(run, what, page.items.map((init) => entitlement({ ...init, resource })), fitEntitlement, endpoints));
+            run.writer.putEntitlements(
+              screenPage(
+                run,
+                what,
+                page.items.map((init) => entitlement({ ...init, resource })),
+                fitEntitlement,
+                endpoints,
+              ),
+            );
             run.countObjects(page.items.length);
           }
           state.cursor++;
