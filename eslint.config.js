@@ -20,9 +20,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: globals.node,
-    },
+    languageOptions: { globals: globals.node },
     rules: {
       // A leading underscore marks a value left out on purpose (`const { secret: _secret, ...rest }`).
       '@typescript-eslint/no-unused-vars': [

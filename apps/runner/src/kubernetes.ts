@@ -69,11 +69,7 @@ function podSpec(container: Manifest, volume: Manifest, restartPolicy?: string):
       {
         ...container,
         imagePullPolicy: 'IfNotPresent',
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          readOnlyRootFilesystem: true,
-          capabilities: { drop: ['ALL'] },
-        },
+        securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
         resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
         volumeMounts: [
           { name: 'data', mountPath: DATA_DIR },
@@ -156,10 +152,7 @@ function cronJobManifests(input: KubernetesInput): Manifest[] {
 
 /** The objects of both files, for validation. */
 export function kubernetesObjects(input: KubernetesInput): { service: Manifest[]; cronJob: Manifest[] } {
-  return {
-    service: [secretManifest(input.binaryName, input.settings), deploymentManifest(input)],
-    cronJob: cronJobManifests(input),
-  };
+  return { service: [secretManifest(input.binaryName, input.settings), deploymentManifest(input)], cronJob: cronJobManifests(input) };
 }
 
 /** Multi-document YAML of some objects. */

@@ -43,10 +43,7 @@ describe.skipIf(skip !== undefined)('the baton-ilert single executable', () => {
   async function binary(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BATON_')));
     try {
-      const { stdout, stderr } = await run(build.binaryPath, args, {
-        cwd: dir,
-        env: { ...base, ...env },
-      });
+      const { stdout, stderr } = await run(build.binaryPath, args, { cwd: dir, env: { ...base, ...env } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string };

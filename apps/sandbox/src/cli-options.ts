@@ -64,10 +64,7 @@ export function parseOptions(argv: readonly string[]): SandboxOptions | 'help' {
     args: [...argv],
     strict: true,
     allowPositionals: false,
-    options: {
-      ...Object.fromEntries(flags.map((flag) => [flag.name, { type: flag.type }])),
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...Object.fromEntries(flags.map((flag) => [flag.name, { type: flag.type }])), help: { type: 'boolean', short: 'h' } },
   });
   if (values.help === true) return 'help';
   const read = cliValues(values);

@@ -47,10 +47,7 @@ export type IlertUser = v.InferOutput<typeof ilertUserSchema>;
  * One member of a team: only the user id is relied on, the role is free text. ilert's spec makes
  * `user`, its `id` and `role` optional; members without a user id or a known role get no grant.
  */
-export const ilertTeamMemberSchema = v.object({
-  user: v.nullish(v.object({ id: v.nullish(idSchema) })),
-  role: optionalText,
-});
+export const ilertTeamMemberSchema = v.object({ user: v.nullish(v.object({ id: v.nullish(idSchema) })), role: optionalText });
 
 /** A team member. */
 export type IlertTeamMember = v.InferOutput<typeof ilertTeamMemberSchema>;

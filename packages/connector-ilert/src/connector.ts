@@ -27,11 +27,7 @@ const metadata = {
  */
 export function createIlertConnector(config: IlertConfig, runtime: ConnectorRuntime<IlertConfigKey>): Connector {
   const client = createIlertClient(runtime, config['ilert-api-token'], config['ilert-base-url']);
-  return {
-    metadata,
-    validate: () => validateAccess(client),
-    resourceSyncers: [userSyncer(client), teamSyncer(client)],
-  };
+  return { metadata, validate: () => validateAccess(client), resourceSyncers: [userSyncer(client), teamSyncer(client)] };
 }
 
 /** Proves the token can list users and teams, naming the one that failed. */

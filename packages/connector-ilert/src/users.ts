@@ -54,10 +54,7 @@ export function ilertUserResource(user: IlertUser): Resource {
       accountType: 'HUMAN',
       profile,
       ...(createdAt && { createdAt }),
-      structuredName: {
-        ...(user.firstName && { givenName: user.firstName }),
-        ...(user.lastName && { familyName: user.lastName }),
-      },
+      structuredName: { ...(user.firstName && { givenName: user.firstName }), ...(user.lastName && { familyName: user.lastName }) },
     },
   });
 }

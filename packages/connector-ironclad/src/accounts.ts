@@ -41,9 +41,7 @@ export function newUserFrom(info: AccountInfo): Omit<IroncladNewUser, 'password'
   if (!isEmail(userName)) {
     throw new ConnectorError(
       'an Ironclad account needs an email address as its login: give --create-account-login or --create-account-email',
-      {
-        code: 'invalid-argument',
-      },
+      { code: 'invalid-argument' },
     );
   }
   const givenName = profileText(info.profile, PROFILE_KEYS.givenName);

@@ -17,17 +17,8 @@ export function environmentOrigin(environment: IroncladEnvironment): string {
  */
 export const ironcladConfig = defineConfig({
   fields: {
-    'ic-client-id': {
-      type: 'string',
-      required: true,
-      description: 'Client ID of the Ironclad OAuth app (client credentials grant)',
-    },
-    'ic-client-secret': {
-      type: 'string',
-      required: true,
-      secret: true,
-      description: 'Client secret of the Ironclad OAuth app',
-    },
+    'ic-client-id': { type: 'string', required: true, description: 'Client ID of the Ironclad OAuth app (client credentials grant)' },
+    'ic-client-secret': { type: 'string', required: true, secret: true, description: 'Client secret of the Ironclad OAuth app' },
     'ic-as-user-email': {
       type: 'string',
       required: true,

@@ -15,10 +15,7 @@ export const scalrUserSchema = jsonApiResourceSchema({
   attributes: { email: text, username: text, 'full-name': text, status: text, 'created-at': date, 'last-login-at': date },
 });
 /** A user's link to the account (`account-users`): the status and last sign-in there. */
-export const scalrAccountUserSchema = jsonApiResourceSchema({
-  type: 'account-users',
-  attributes: { status: text, 'last-login-at': date },
-});
+export const scalrAccountUserSchema = jsonApiResourceSchema({ type: 'account-users', attributes: { status: text, 'last-login-at': date } });
 /** A service account (`service-accounts`). */
 export const scalrServiceAccountSchema = jsonApiResourceSchema({
   type: 'service-accounts',

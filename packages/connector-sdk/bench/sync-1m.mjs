@@ -57,10 +57,7 @@ const connector = {
         const index = Number(group.id.resource.slice(1)) - 1;
         const member = { resource: group, slug: 'member' };
         return page(pageToken, MEMBERS, (i) =>
-          grant({
-            entitlement: member,
-            principal: { resourceType: 'user', resource: String(((index * 7919 + i) % USERS) + 1) },
-          }),
+          grant({ entitlement: member, principal: { resourceType: 'user', resource: String(((index * 7919 + i) % USERS) + 1) } }),
         );
       },
     },

@@ -58,10 +58,7 @@ export const scalrRegistration = defineService({
     options(values): ScalrSandboxOptions {
       const users = values.integer('scalr-users', 1);
       const serviceAccounts = values.integer('scalr-service-accounts', 0);
-      return {
-        ...(users === undefined ? {} : { users }),
-        ...(serviceAccounts === undefined ? {} : { serviceAccounts }),
-      };
+      return { ...(users === undefined ? {} : { users }), ...(serviceAccounts === undefined ? {} : { serviceAccounts }) };
     },
     output: (details: ScalrSandbox) => ({ baseUrl: details.baseUrl, account: details.account, token: details.token }),
   },

@@ -16,11 +16,7 @@ export function userSyncer(client: AcmeClient): ResourceSyncer {
             type: userType,
             id: user.id,
             displayName: user.name,
-            user: {
-              emails: [{ address: user.email, isPrimary: true }],
-              login: user.email,
-              status: user.active ? 'ENABLED' : 'DISABLED',
-            },
+            user: { emails: [{ address: user.email, isPrimary: true }], login: user.email, status: user.active ? 'ENABLED' : 'DISABLED' },
           }),
         ),
       };

@@ -228,12 +228,7 @@ export class C1zDatabase implements C1zReader {
       'select resource_type_id as type, count(*) as n from v1_resources where sync_id = ? group by resource_type_id order by resource_type_id',
     ).all(syncId) as { type: string; n: number }[];
     for (const row of rows) resources[row.type] = row.n;
-    return {
-      resourceTypes: count('v1_resource_types'),
-      resources,
-      entitlements: count('v1_entitlements'),
-      grants: count('v1_grants'),
-    };
+    return { resourceTypes: count('v1_resource_types'), resources, entitlements: count('v1_entitlements'), grants: count('v1_grants') };
   }
 
   close(): void {
@@ -555,11 +550,7 @@ function toGrant(row: GrantRow): Grant {
 }
 
 function toSyncRun(row: SyncRunRow): SyncRun {
-  const run: SyncRun = {
-    syncId: row.sync_id,
-    type: row.sync_type as SyncType,
-    startedAt: parseSqliteTime(row.started_at),
-  };
+  const run: SyncRun = { syncId: row.sync_id, type: row.sync_type as SyncType, startedAt: parseSqliteTime(row.started_at) };
   if (row.ended_at !== null) run.endedAt = parseSqliteTime(row.ended_at);
   if (row.sync_token !== '') run.syncToken = row.sync_token;
   return run;

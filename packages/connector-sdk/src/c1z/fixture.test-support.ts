@@ -163,11 +163,7 @@ function fixtureGrants(
       entitlement: member,
       principal: nested,
       annotations: [
-        annotation('c1.connector.v2.GrantExpandable', {
-          entitlementIds: [nestedMember.id],
-          shallow: true,
-          resourceTypeIds: ['user'],
-        }),
+        annotation('c1.connector.v2.GrantExpandable', { entitlementIds: [nestedMember.id], shallow: true, resourceTypeIds: ['user'] }),
       ],
     }),
     grant({ entitlement: nestedMember, principal: bob.id }),

@@ -93,7 +93,5 @@ function requireOwned(path: string, stats: Stats, kind: 'directory' | 'file'): v
 }
 
 function refuse(path: string, kind: 'directory' | 'file', reason: string): never {
-  throw new ConnectorError(`refusing the working ${kind} ${path}: ${reason} - ${NEXT_STEP}`, {
-    code: 'failed-precondition',
-  });
+  throw new ConnectorError(`refusing the working ${kind} ${path}: ${reason} - ${NEXT_STEP}`, { code: 'failed-precondition' });
 }

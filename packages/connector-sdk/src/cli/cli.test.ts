@@ -137,10 +137,7 @@ describe('validate', () => {
   });
 
   it('exits 1 with the API error when the credentials are refused', async () => {
-    const { code, stdout, stderr } = await runDemo(['validate', '--output', 'table'], {
-      cwd,
-      env: { BATON_DEMO_TOKEN: 'wrong-token' },
-    });
+    const { code, stdout, stderr } = await runDemo(['validate', '--output', 'table'], { cwd, env: { BATON_DEMO_TOKEN: 'wrong-token' } });
     expect(code).toBe(1);
     expect(stdout).toContain('✗ demo rejected the API token (401) - check --demo-token / BATON_DEMO_TOKEN');
     expect(stdout + stderr).not.toContain('wrong-token');

@@ -7,13 +7,7 @@
  * - 130 / 143: interrupted by SIGINT / SIGTERM (128 + signal number, as shells report it);
  *   a sync checkpoints first, so running the same command again resumes it.
  */
-export const EXIT_CODES = {
-  ok: 0,
-  failed: 1,
-  usage: 2,
-  interrupted: 130,
-  terminated: 143,
-} as const;
+export const EXIT_CODES = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 /** One of {@link EXIT_CODES}. */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

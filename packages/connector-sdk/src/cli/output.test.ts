@@ -29,9 +29,7 @@ describe('tables', () => {
 
   it('cuts long cells and flattens line breaks', async () => {
     const stream = new MemoryStream();
-    await writeTable(new TextOutput(stream), [{ header: 'A', cell: (row: string) => row }], ['x'.repeat(10), 'a\nb'], {
-      maxCellWidth: 5,
-    });
+    await writeTable(new TextOutput(stream), [{ header: 'A', cell: (row: string) => row }], ['x'.repeat(10), 'a\nb'], { maxCellWidth: 5 });
     expect(stream.text).toBe('A\nxxxx…\na b\n');
   });
 
@@ -84,10 +82,7 @@ describe('progress', () => {
   it('clears the terminal line before a log line and redraws it after', () => {
     const stderr = new MemoryStream(true);
     const progress = createProgressReporter({ stderr, logger: recordingLogger(), now: () => 0 });
-    const logger = progress.around({
-      ...recordingLogger(),
-      warn: (message) => stderr.write(`${message}\n`),
-    });
+    const logger = progress.around({ ...recordingLogger(), warn: (message) => stderr.write(`${message}\n`) });
     progress.update({ phase: 'resources', pages: 1, objects: 1 });
     logger.warn('slow down');
     progress.update({ phase: 'resources', pages: 2, objects: 2 });

@@ -89,21 +89,13 @@ describe('one-shot grant and revoke', () => {
   it('explains when the entitlement, principal or grant is not in the c1z', async () => {
     const entitlement = await runDemo(
       ['--grant-entitlement', 'team:999:member', '--grant-principal', '1', '--grant-principal-type', 'user', '-p'],
-      {
-        cwd,
-        env,
-        data,
-      },
+      { cwd, env, data },
     );
     expect(entitlement.code).toBe(2);
     expect(entitlement.stderr).toContain('--grant-entitlement: entitlement "team:999:member" is not in');
     const principal = await runDemo(
       ['--grant-entitlement', 'team:901:member', '--grant-principal', '77', '--grant-principal-type', 'user', '-p'],
-      {
-        cwd,
-        env,
-        data,
-      },
+      { cwd, env, data },
     );
     expect(principal.stderr).toContain('--grant-principal: resource "user:77" is not in');
     const grant = await runDemo(['--revoke-grant', 'team:901:member:user:9', '-p'], { cwd, env, data });

@@ -28,11 +28,7 @@ export function readSettings(values: Readonly<Record<string, unknown>>, cwd: str
   // The one place the resolved values meet their type: resolveConfig validated every base field.
   const settings = camel as CliSettings;
   const path = (value: string): string => (isAbsolute(value) ? value : resolve(cwd, value));
-  return {
-    ...settings,
-    file: path(settings.file),
-    ...(settings.c1zTempDir !== undefined && { c1zTempDir: path(settings.c1zTempDir) }),
-  };
+  return { ...settings, file: path(settings.file), ...(settings.c1zTempDir !== undefined && { c1zTempDir: path(settings.c1zTempDir) }) };
 }
 
 /** The one-shot provisioning operation the flags ask for, if any. */

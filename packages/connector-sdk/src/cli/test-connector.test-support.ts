@@ -125,10 +125,7 @@ export function demoDefinition(
           return [{ name: 'API token accepted', detail: `${data.users.length} users visible` }];
         },
         resourceSyncers: [
-          {
-            resourceType: USER,
-            list: async () => one(data.users.map((user) => userOf(user.id))),
-          },
+          { resourceType: USER, list: async () => one(data.users.map((user) => userOf(user.id))) },
           {
             resourceType: TEAM,
             list: async () => one(data.teams.map(teamOf)),
@@ -141,10 +138,7 @@ export function demoDefinition(
           },
         ],
         accountManager: {
-          capabilityDetails: {
-            supportedCredentialOptions: credentialOptions,
-            preferredCredentialOption: 'random-password',
-          },
+          capabilityDetails: { supportedCredentialOptions: credentialOptions, preferredCredentialOption: 'random-password' },
           async createAccount(info, credentials) {
             calls.accounts.push({ info, credentials });
             const id = String(100 + calls.accounts.length);

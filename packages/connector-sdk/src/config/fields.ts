@@ -103,9 +103,7 @@ type IsPresent<T extends ConfigField> = T extends { required: true }
 /** The validated values of a schema, keyed by flag name; optional where a field may be unset. */
 export type ConfigValues<S extends ConfigSchema> = {
   [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? K : never]: FieldValue<S['fields'][K]>;
-} & {
-  [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? never : K]?: FieldValue<S['fields'][K]>;
-};
+} & { [K in keyof S['fields'] as IsPresent<S['fields'][K]> extends true ? never : K]?: FieldValue<S['fields'][K]> };
 
 /**
  * Declares a config schema, keeping the field types exact for {@link ConfigValues}; a

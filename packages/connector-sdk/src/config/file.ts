@@ -42,9 +42,7 @@ export async function loadConfigFile(path: string, options: LoadConfigFileOption
   const document = parsed.value;
   if (document === null || document === undefined) return {};
   if (typeof document !== 'object' || Array.isArray(document)) {
-    throw new ConnectorError(`config file ${path} must be a mapping of flag names to values`, {
-      code: 'invalid-argument',
-    });
+    throw new ConnectorError(`config file ${path} must be a mapping of flag names to values`, { code: 'invalid-argument' });
   }
   return withoutNulls(document as Record<string, unknown>);
 }
@@ -112,8 +110,6 @@ function keyLines(text: string): number {
 function tooLarge(path: string, what: string): ConnectorError {
   return new ConnectorError(
     `config file ${path} is too large (${what}); a config holds the flags' values only (--config / BATON_CONFIG_PATH)`,
-    {
-      code: 'invalid-argument',
-    },
+    { code: 'invalid-argument' },
   );
 }

@@ -20,9 +20,7 @@ describe('mergeSchemas', () => {
   });
 
   it('lets a connector re-declare a standard field of the same type', () => {
-    const ironclad = defineConfig({
-      fields: { provisioning: { type: 'boolean', description: 'Enable Ironclad provisioning' } },
-    });
+    const ironclad = defineConfig({ fields: { provisioning: { type: 'boolean', description: 'Enable Ironclad provisioning' } } });
     const merged = mergeSchemas(SDK_CONFIG, ironclad);
     expect(merged.fields.provisioning).toMatchObject({ type: 'boolean', short: 'p', description: 'Enable Ironclad provisioning' });
     const result = resolveConfig(merged, { flags: { provisioning: true }, env: {} });

@@ -242,9 +242,7 @@ describe('relationships', () => {
 
 describe('echoed values', () => {
   it('never echoes the user info of a URL', () => {
-    const schema = {
-      fields: { 'demo-url': { type: 'string' as const, description: 'url', check: () => 'is not allowed here' } },
-    };
+    const schema = { fields: { 'demo-url': { type: 'string' as const, description: 'url', check: () => 'is not allowed here' } } };
     const result = resolveConfig(schema, { flags: { 'demo-url': 'http://admin:S3cretPw@api.example.com/api' }, env: {} });
     expect(result.ok).toBe(false);
     const text = formatConfigProblems(result.ok ? [] : result.problems);

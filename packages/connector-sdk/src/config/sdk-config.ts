@@ -37,20 +37,13 @@ export const SDK_CONFIG = defineConfig({
       choices: ['json', 'console'],
       description: 'Log line format (default: console on a terminal, json otherwise)',
     },
-    provisioning: {
-      type: 'boolean',
-      short: 'p',
-      description: 'Allow operations that change access (grant, revoke, create account)',
-    },
+    provisioning: { type: 'boolean', short: 'p', description: 'Allow operations that change access (grant, revoke, create account)' },
     'sync-resource-types': {
       type: 'string-list',
       placeholder: 'IDS',
       description: 'Only sync these resource types (comma-separated ids, e.g. user,team)',
     },
-    'skip-entitlements-and-grants': {
-      type: 'boolean',
-      description: 'Sync resources only, without their entitlements and grants',
-    },
+    'skip-entitlements-and-grants': { type: 'boolean', description: 'Sync resources only, without their entitlements and grants' },
     'http-timeout-seconds': {
       type: 'integer',
       min: 1,
@@ -59,19 +52,8 @@ export const SDK_CONFIG = defineConfig({
       placeholder: 'SECONDS',
       description: 'Timeout of each HTTP request to the service',
     },
-    workers: {
-      type: 'integer',
-      min: 1,
-      max: 64,
-      default: 4,
-      placeholder: 'N',
-      description: 'How many list calls a sync runs at once',
-    },
-    'c1z-temp-dir': {
-      type: 'string',
-      placeholder: 'PATH',
-      description: "Directory for a sync's working files (default: beside --file)",
-    },
+    workers: { type: 'integer', min: 1, max: 64, default: 4, placeholder: 'N', description: 'How many list calls a sync runs at once' },
+    'c1z-temp-dir': { type: 'string', placeholder: 'PATH', description: "Directory for a sync's working files (default: beside --file)" },
     output: {
       type: 'string',
       choices: ['table', 'json'],
@@ -89,31 +71,15 @@ export const SDK_CONFIG = defineConfig({
       placeholder: 'ID',
       description: 'Grant this entitlement (id as in the c1z) to --grant-principal, then exit',
     },
-    'grant-principal': {
-      type: 'string',
-      placeholder: 'ID',
-      description: 'The resource id of the principal for --grant-entitlement',
-    },
+    'grant-principal': { type: 'string', placeholder: 'ID', description: 'The resource id of the principal for --grant-entitlement' },
     'grant-principal-type': {
       type: 'string',
       placeholder: 'TYPE',
       description: 'The resource type of the principal for --grant-entitlement',
     },
-    'revoke-grant': {
-      type: 'string',
-      placeholder: 'ID',
-      description: 'Revoke this grant (id as in the c1z), then exit',
-    },
-    'create-account-login': {
-      type: 'string',
-      placeholder: 'LOGIN',
-      description: 'Create an account with this login, then exit',
-    },
-    'create-account-email': {
-      type: 'string',
-      placeholder: 'EMAIL',
-      description: 'Create an account with this email, then exit',
-    },
+    'revoke-grant': { type: 'string', placeholder: 'ID', description: 'Revoke this grant (id as in the c1z), then exit' },
+    'create-account-login': { type: 'string', placeholder: 'LOGIN', description: 'Create an account with this login, then exit' },
+    'create-account-email': { type: 'string', placeholder: 'EMAIL', description: 'Create an account with this email, then exit' },
     'create-account-profile': {
       type: 'string',
       placeholder: 'JSON',
@@ -144,10 +110,7 @@ export const SDK_CONFIG = defineConfig({
       placeholder: 'NAME',
       description: 'Service mode: the name this host reports to C1 (default: the hostname)',
     },
-    'health-check': {
-      type: 'boolean',
-      description: 'Service mode: serve /health, /ready and /live over HTTP',
-    },
+    'health-check': { type: 'boolean', description: 'Service mode: serve /health, /ready and /live over HTTP' },
     'health-check-port': {
       type: 'integer',
       min: 1,
@@ -162,17 +125,8 @@ export const SDK_CONFIG = defineConfig({
       placeholder: 'ADDRESS',
       description: 'Service mode: address the health check endpoint listens on',
     },
-    help: {
-      type: 'boolean',
-      short: 'h',
-      flagOnly: true,
-      description: 'Show this help',
-    },
-    version: {
-      type: 'boolean',
-      flagOnly: true,
-      description: 'Show the version',
-    },
+    help: { type: 'boolean', short: 'h', flagOnly: true, description: 'Show this help' },
+    version: { type: 'boolean', flagOnly: true, description: 'Show the version' },
   },
   requiredTogether: [
     ['grant-entitlement', 'grant-principal', 'grant-principal-type'],

@@ -9,12 +9,7 @@ const group = defineResourceType({ id: 'group', displayName: 'Group', traits: ['
 const emptyList: ResourceSyncer['list'] = async () => ({ items: [] });
 
 function connectorWith(parts: Partial<Connector>): Connector {
-  return {
-    metadata: { displayName: 'Test' },
-    validate: async () => [],
-    resourceSyncers: [],
-    ...parts,
-  };
+  return { metadata: { displayName: 'Test' }, validate: async () => [], resourceSyncers: [], ...parts };
 }
 
 describe('capabilitiesOf', () => {

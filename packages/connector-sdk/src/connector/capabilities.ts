@@ -7,10 +7,7 @@ export type CapabilityName = 'SYNC' | 'PROVISION' | 'ACCOUNT_PROVISIONING' | 'RE
 export interface Capabilities {
   connector: CapabilityName[];
   resourceTypes: { resourceType: string; capabilities: CapabilityName[] }[];
-  accountCreation?: {
-    supportedCredentialOptions: CredentialOptionKind[];
-    preferredCredentialOption: CredentialOptionKind;
-  };
+  accountCreation?: { supportedCredentialOptions: CredentialOptionKind[]; preferredCredentialOption: CredentialOptionKind };
 }
 
 /** Derives a connector's capabilities from the syncers and managers it implements. */

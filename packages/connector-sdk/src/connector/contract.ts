@@ -109,10 +109,7 @@ export type CreateAccountOutcome = (
 export interface AccountManager {
   /** The resource type accounts are created as; defaults to `user`. */
   resourceTypeId?: string;
-  capabilityDetails: {
-    supportedCredentialOptions: CredentialOptionKind[];
-    preferredCredentialOption: CredentialOptionKind;
-  };
+  capabilityDetails: { supportedCredentialOptions: CredentialOptionKind[]; preferredCredentialOption: CredentialOptionKind };
   createAccount(info: AccountInfo, credentials: CredentialOptions, ctx: OperationContext): Promise<CreateAccountOutcome>;
 }
 

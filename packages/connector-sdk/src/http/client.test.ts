@@ -94,9 +94,7 @@ describe('requests', () => {
           { id: '3', email: 'c' },
           { id: 4, email: 'd' },
         ],
-        {
-          headers: JSON_HEADERS,
-        },
+        { headers: JSON_HEADERS },
       );
     agent
       .get(ORIGIN)
@@ -167,9 +165,7 @@ describe('errors', () => {
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(400, { errors: [{ title: `token ${TOKEN} is malformed` }] }, { headers: JSON_HEADERS });
-    const { http } = client({
-      errorMessage: (body) => (body as { errors?: { title?: string }[] }).errors?.[0]?.title,
-    });
+    const { http } = client({ errorMessage: (body) => (body as { errors?: { title?: string }[] }).errors?.[0]?.title });
     const error = await rejection(http.get('users', { schema: v.unknown() }));
     expect(error.apiMessage).toBe('token [REDACTED] is malformed');
     expect(error.message).not.toContain(TOKEN);

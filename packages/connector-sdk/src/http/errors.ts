@@ -172,10 +172,7 @@ export function isMockNotMatchedError(error: unknown): boolean {
 
 /** The ConnectorError for a request that ran out of time. */
 export function timeoutError(service: string, endpoint: string, timeoutMs: number): ConnectorError {
-  return new ConnectorError(`${service} ${endpoint} timed out after ${timeoutMs} ms`, {
-    code: 'deadline-exceeded',
-    endpoint,
-  });
+  return new ConnectorError(`${service} ${endpoint} timed out after ${timeoutMs} ms`, { code: 'deadline-exceeded', endpoint });
 }
 
 function describeNetworkCause(error: Error): string {

@@ -30,10 +30,7 @@ const TokenResponse = v.object({
   expires_in: v.optional(v.union([v.number(), v.pipe(v.string(), v.digits(), v.transform(Number))])),
 });
 
-const TokenErrorBody = v.object({
-  error: v.optional(v.string()),
-  error_description: v.optional(v.string()),
-});
+const TokenErrorBody = v.object({ error: v.optional(v.string()), error_description: v.optional(v.string()) });
 
 /** OAuth error codes that mean the client is known but not allowed. */
 const PERMISSION_ERRORS = new Set(['invalid_scope', 'unauthorized_client', 'access_denied']);

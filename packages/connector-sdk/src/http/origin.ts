@@ -21,9 +21,7 @@ export function parseBaseUrl(service: string, baseUrl: string, what = 'base URL'
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConnectorError(`${service} ${what} must use https, not ${url.protocol.slice(0, -1)}`, {
-      code: 'invalid-argument',
-    });
+    throw new ConnectorError(`${service} ${what} must use https, not ${url.protocol.slice(0, -1)}`, { code: 'invalid-argument' });
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConnectorError(

@@ -30,8 +30,4 @@ function abortReason(signal: AbortSignal | undefined): unknown {
 }
 
 /** The real clock. */
-export const realTiming: Timing = {
-  now: () => Date.now(),
-  sleep: abortableSleep,
-  random: () => Math.random(),
-};
+export const realTiming: Timing = { now: () => Date.now(), sleep: abortableSleep, random: () => Math.random() };

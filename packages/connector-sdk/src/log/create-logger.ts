@@ -35,12 +35,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
   const write = (level: LogLevel, message: string, fields: LogFields): void => {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
-    const record: LogRecord = {
-      time: now(),
-      level,
-      msg: redactText(String(message)),
-      fields: redactValue(fields) as LogFields,
-    };
+    const record: LogRecord = { time: now(), level, msg: redactText(String(message)), fields: redactValue(fields) as LogFields };
     try {
       // A last pass over the whole line catches a secret that only appears once formatted.
       stream.write(`${redactText(format(record))}\n`);

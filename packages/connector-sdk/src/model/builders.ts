@@ -79,9 +79,7 @@ export function resource(init: ResourceInit): Resource {
 }
 
 /** The fields of a user trait; status defaults to ENABLED and account type to HUMAN, as in Baton. */
-export type UserTraitInit = Partial<Omit<UserTrait, '$type' | 'status'>> & {
-  status?: UserTrait['status'] | UserTrait['status']['status'];
-};
+export type UserTraitInit = Partial<Omit<UserTrait, '$type' | 'status'>> & { status?: UserTrait['status'] | UserTrait['status']['status'] };
 
 /** Builds a user trait annotation. Empty email addresses are dropped. */
 export function userTrait(init: UserTraitInit = {}): UserTrait {

@@ -10,18 +10,9 @@ export interface PageState {
   resourceId?: string;
 }
 
-const WirePageState = v.object({
-  token: v.optional(v.string()),
-  type: v.optional(v.string()),
-  id: v.optional(v.string()),
-});
+const WirePageState = v.object({ token: v.optional(v.string()), type: v.optional(v.string()), id: v.optional(v.string()) });
 
-const WireBag = v.nullable(
-  v.object({
-    states: v.nullish(v.array(WirePageState)),
-    current_state: v.nullish(WirePageState),
-  }),
-);
+const WireBag = v.nullable(v.object({ states: v.nullish(v.array(WirePageState)), current_state: v.nullish(WirePageState) }));
 
 type WireState = v.InferOutput<typeof WirePageState>;
 
@@ -82,10 +73,7 @@ export class Bag {
   /** The serialized bag; `''` when no state is current, meaning paging is done. */
   marshal(): string {
     if (!this.#current) return '';
-    return JSON.stringify({
-      states: this.#states === null ? null : this.#states.map(toWire),
-      current_state: toWire(this.#current),
-    });
+    return JSON.stringify({ states: this.#states === null ? null : this.#states.map(toWire), current_state: toWire(this.#current) });
   }
 
   /** Makes `state` current, saving the current one beneath it. */

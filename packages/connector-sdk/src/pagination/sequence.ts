@@ -17,9 +17,7 @@ export async function sequencePage<T>(pageToken: string, listings: readonly Sequ
   if (!match || listing === undefined) {
     throw new ConnectorError(
       `page token corrupt: expected <listing>:<token> for ${listings.length} listings, got "${pageToken.slice(0, 40)}"`,
-      {
-        code: 'invalid-argument',
-      },
+      { code: 'invalid-argument' },
     );
   }
   const page = await listing(match[2] ?? '');

@@ -34,10 +34,7 @@ function scopedProvisioner(provisioner: Provisioner): Provisioner {
 }
 
 function scopedSyncer(syncer: ResourceSyncer): ResourceSyncer {
-  const wrapped: ResourceSyncer = {
-    ...syncer,
-    list: (request) => runInOperation(request.ctx, () => syncer.list(request)),
-  };
+  const wrapped: ResourceSyncer = { ...syncer, list: (request) => runInOperation(request.ctx, () => syncer.list(request)) };
   const entitlements = scoped(syncer.entitlements, syncer, ([, request]) => request.ctx);
   const staticEntitlements = scoped(syncer.staticEntitlements, syncer, ([request]) => request.ctx);
   const grants = scoped(syncer.grants, syncer, ([, request]) => request.ctx);

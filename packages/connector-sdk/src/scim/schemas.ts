@@ -16,13 +16,7 @@ const text = v.nullish(v.string());
 const count = v.union([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.string(), v.digits(), v.transform(Number))]);
 
 /** `meta`: resource type, timestamps, location and version. */
-export const scimMetaSchema = v.object({
-  resourceType: text,
-  created: text,
-  lastModified: text,
-  location: text,
-  version: text,
-});
+export const scimMetaSchema = v.object({ resourceType: text, created: text, lastModified: text, location: text, version: text });
 
 /** A user's `name` (RFC 7643 §4.1.1). */
 export const scimNameSchema = v.object({
@@ -35,23 +29,13 @@ export const scimNameSchema = v.object({
 });
 
 /** One value of a multi-valued attribute such as `emails` (`value`, `type`, `primary`, `display`). */
-export const scimMultiValueSchema = v.object({
-  value: text,
-  type: text,
-  primary: v.nullish(v.boolean()),
-  display: text,
-});
+export const scimMultiValueSchema = v.object({ value: text, type: text, primary: v.nullish(v.boolean()), display: text });
 
 /**
  * A reference to another resource: a group member, a user's group (`value` is its id). `value`
  * is optional in RFC 7643 and in providers' specs: readers skip references without one.
  */
-export const scimReferenceSchema = v.object({
-  value: text,
-  type: text,
-  display: text,
-  $ref: text,
-});
+export const scimReferenceSchema = v.object({ value: text, type: text, display: text, $ref: text });
 
 /**
  * The core User (RFC 7643 §4.1): only `id` is required; `userName`, though required by the

@@ -16,10 +16,7 @@ describe('callFailure', () => {
   it('reports a call that got no answer as Unavailable, naming the network error and nothing else', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
     expect(callFailure('GetTask', new ConnectError('connect ECONNREFUSED', Code.Unavailable, undefined, undefined, refused))).toMatchObject(
-      {
-        code: Code.Unavailable,
-        message: 'C1 is unreachable: ECONNREFUSED',
-      },
+      { code: Code.Unavailable, message: 'C1 is unreachable: ECONNREFUSED' },
     );
     const tls = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
     expect(callFailure('Hello', new ConnectError(tls.message, Code.Internal, undefined, undefined, tls))).toMatchObject({

@@ -56,19 +56,14 @@ export function statusCodeOf(error: unknown): number {
 
 /** `success{response, annotations}`. */
 export function success(response?: Any, annotations: readonly Annotation[] = []): FinishBody {
-  return {
-    finalState: { case: 'success', value: { annotations: annotations.map(annotationAny), ...(response && { response }) } },
-  };
+  return { finalState: { case: 'success', value: { annotations: annotations.map(annotationAny), ...(response && { response }) } } };
 }
 
 /** `status{code, message}` and `error{non_retryable}`; `nonRetryable` defaults to what the error says. */
 export function failure(error: unknown, nonRetryable?: boolean): FinishBody {
   const message = error instanceof Error ? error.message : String(error);
   const fatal = nonRetryable ?? (error instanceof NonRetryableTaskError || (error instanceof TaskStatusError && error.nonRetryable));
-  return {
-    status: { code: statusCodeOf(error), message },
-    finalState: { case: 'error', value: { nonRetryable: fatal } },
-  };
+  return { status: { code: statusCodeOf(error), message }, finalState: { case: 'error', value: { nonRetryable: fatal } } };
 }
 
 /** Packs a response message as `google.protobuf.Any`. */

@@ -114,10 +114,7 @@ export function parseTokenResponse(text: string, now: number): AccessToken {
   registerSecret(token);
   const type = typeof fields['token_type'] === 'string' && fields['token_type'] !== '' ? fields['token_type'] : 'Bearer';
   const expiresIn = typeof fields['expires_in'] === 'number' && fields['expires_in'] > 0 ? fields['expires_in'] : 3600;
-  return {
-    authorization: `${type.toLowerCase() === 'bearer' ? 'Bearer' : type} ${token}`,
-    expiresAt: now + expiresIn * 1000,
-  };
+  return { authorization: `${type.toLowerCase() === 'bearer' ? 'Bearer' : type} ${token}`, expiresAt: now + expiresIn * 1000 };
 }
 
 /** The given CA next to what Node trusts by default, so an explicit CA adds trust and never replaces it. */

@@ -389,9 +389,7 @@ describe('runSync', () => {
       resourceSyncers: [
         {
           resourceType: group,
-          list: async () => ({
-            items: ['slow', 'broken'].map((id) => groupResource({ type: group, id, displayName: id })),
-          }),
+          list: async () => ({ items: ['slow', 'broken'].map((id) => groupResource({ type: group, id, displayName: id })) }),
           grants: (res, { ctx }) => {
             if (res.id.resource === 'broken') return Promise.reject(new ConnectorError('broken for good', { code: 'internal' }));
             // Stands for a call stuck in retries: it ends only when its signal fires.

@@ -183,9 +183,7 @@ function checkpointAfterFailure(run: RunContext): void {
   try {
     run.checkpoint();
   } catch (error) {
-    run.logger.error('could not checkpoint the sync after it failed', {
-      error: error instanceof Error ? error.message : String(error),
-    });
+    run.logger.error('could not checkpoint the sync after it failed', { error: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -88,12 +88,7 @@ describe('grant expansion', () => {
   it('collapses a cycle as Baton does: nothing flows between its members, all of them flow out', async () => {
     // a ⊃ b ⊃ c ⊃ a, and d ⊃ c outside the cycle.
     const { grants } = await syncDirectory(
-      {
-        a: ['u1', 'u2', { group: 'b' }],
-        b: ['u2', { group: 'c' }],
-        c: ['u3', { group: 'a' }],
-        d: ['u4', { group: 'c' }],
-      },
+      { a: ['u1', 'u2', { group: 'b' }], b: ['u2', { group: 'c' }], c: ['u3', { group: 'a' }], d: ['u4', { group: 'c' }] },
       ['u1', 'u2', 'u3', 'u4'],
     );
     expect(usersOf(grants, 'a')).toEqual(['u1', 'u2']);
@@ -111,11 +106,7 @@ describe('grant expansion', () => {
   it('passes on only direct holders over a shallow edge', async () => {
     // outer ⊃ mid (shallow); mid ⊃ inner (deep).
     const { grants } = await syncDirectory(
-      {
-        outer: ['u1', { group: 'mid', shallow: true }],
-        mid: ['u2', { group: 'inner' }],
-        inner: ['u3'],
-      },
+      { outer: ['u1', { group: 'mid', shallow: true }], mid: ['u2', { group: 'inner' }], inner: ['u3'] },
       ['u1', 'u2', 'u3'],
     );
     expect(usersOf(grants, 'mid')).toEqual(['u2', 'u3']);
@@ -127,11 +118,7 @@ describe('grant expansion', () => {
 
   it('passes on only the principal types an edge names', async () => {
     const { grants } = await syncDirectory(
-      {
-        top: [{ group: 'eng', resourceTypeIds: ['user'] }],
-        eng: ['u1', { group: 'sub' }],
-        sub: ['u2'],
-      },
+      { top: [{ group: 'eng', resourceTypeIds: ['user'] }], eng: ['u1', { group: 'sub' }], sub: ['u2'] },
       ['u1', 'u2'],
     );
     expect(usersOf(grants, 'top')).toEqual(['u1', 'u2']);

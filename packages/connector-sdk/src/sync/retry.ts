@@ -50,12 +50,7 @@ export async function withRetry<T>(what: string, fn: () => Promise<T>, context: 
       const retryable = isConnectorError(error) && isRetryableCode(error.code) && (error.attempts ?? 1) <= 1;
       if (!retryable || attempt >= context.policy.maxAttempts || context.signal.aborted) throw error;
       const waitMs = retryDelayMs(error, attempt, context.policy, context.timing.now());
-      context.logger.warn(`${what} failed, retrying`, {
-        attempt,
-        waitMs,
-        code: error.code,
-        error: error.message,
-      });
+      context.logger.warn(`${what} failed, retrying`, { attempt, waitMs, code: error.code, error: error.message });
       const ended = context.onWait(waitMs);
       try {
         await context.timing.sleep(waitMs, context.signal);

@@ -55,9 +55,7 @@ describe('runConnectorCli', () => {
   });
 
   it('kills the child and rejects with the error when the during hook fails', async () => {
-    const run = runConnectorCli(packageDir, ['wait'], {
-      during: () => Promise.reject(new Error('the fault was never armed')),
-    });
+    const run = runConnectorCli(packageDir, ['wait'], { during: () => Promise.reject(new Error('the fault was never armed')) });
     await expect(run).rejects.toThrow('the fault was never armed');
   });
 });

@@ -91,10 +91,7 @@ const COMPRESS: Record<BombEncoding, (data: Buffer) => Buffer> = {
 export function gzipBombBody(inflatedBytes: number, options: { encoding?: BombEncoding } = {}): HostileResponse {
   const encoding = options.encoding ?? 'gzip';
   const inflated = Buffer.concat([Buffer.from('["'), Buffer.alloc(Math.max(0, inflatedBytes - 4), 0x61), Buffer.from('"]')]);
-  return {
-    headers: { 'content-type': 'application/json', 'content-encoding': encoding },
-    chunks: [COMPRESS[encoding](inflated)],
-  };
+  return { headers: { 'content-type': 'application/json', 'content-encoding': encoding }, chunks: [COMPRESS[encoding](inflated)] };
 }
 
 /**

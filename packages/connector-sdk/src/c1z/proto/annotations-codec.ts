@@ -84,12 +84,7 @@ function encodeUserTrait(t: UserTrait): Uint8Array {
 }
 
 function decodeUserTrait(bytes: Uint8Array): UserTrait {
-  const t: UserTrait = {
-    $type: 'c1.connector.v2.UserTrait',
-    emails: [],
-    status: { status: 'UNSPECIFIED' },
-    accountType: 'UNSPECIFIED',
-  };
+  const t: UserTrait = { $type: 'c1.connector.v2.UserTrait', emails: [], status: { status: 'UNSPECIFIED' }, accountType: 'UNSPECIFIED' };
   for (const f of readFields(bytes)) {
     switch (f.field) {
       case 1: {
@@ -310,10 +305,7 @@ const CODECS: CodecTable = {
     encode: () => empty,
     decode: () => ({ $type: 'c1.connector.v2.SkipEntitlementsAndGrants' }),
   },
-  'c1.connector.v2.SkipEntitlements': {
-    encode: () => empty,
-    decode: () => ({ $type: 'c1.connector.v2.SkipEntitlements' }),
-  },
+  'c1.connector.v2.SkipEntitlements': { encode: () => empty, decode: () => ({ $type: 'c1.connector.v2.SkipEntitlements' }) },
   'c1.connector.v2.SkipGrants': { encode: () => empty, decode: () => ({ $type: 'c1.connector.v2.SkipGrants' }) },
   'c1.connector.v2.ExternalLink': {
     encode: (t) => new ProtoWriter().string(1, t.url).finish(),
@@ -336,14 +328,8 @@ const CODECS: CodecTable = {
       return { $type: 'c1.connector.v2.GrantMetadata', metadata };
     },
   },
-  'c1.connector.v2.GrantAlreadyExists': {
-    encode: () => empty,
-    decode: () => ({ $type: 'c1.connector.v2.GrantAlreadyExists' }),
-  },
-  'c1.connector.v2.GrantAlreadyRevoked': {
-    encode: () => empty,
-    decode: () => ({ $type: 'c1.connector.v2.GrantAlreadyRevoked' }),
-  },
+  'c1.connector.v2.GrantAlreadyExists': { encode: () => empty, decode: () => ({ $type: 'c1.connector.v2.GrantAlreadyExists' }) },
+  'c1.connector.v2.GrantAlreadyRevoked': { encode: () => empty, decode: () => ({ $type: 'c1.connector.v2.GrantAlreadyRevoked' }) },
   'c1.connector.v2.EntitlementImmutable': {
     encode: encodeImmutable,
     decode: (bytes) => decodeImmutable<EntitlementImmutable>('c1.connector.v2.EntitlementImmutable', bytes),

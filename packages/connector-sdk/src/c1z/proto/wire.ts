@@ -5,12 +5,7 @@
  */
 
 /** Wire types used by the messages this SDK stores. */
-export const WireType = {
-  VARINT: 0,
-  FIXED64: 1,
-  LENGTH_DELIMITED: 2,
-  FIXED32: 5,
-} as const;
+export const WireType = { VARINT: 0, FIXED64: 1, LENGTH_DELIMITED: 2, FIXED32: 5 } as const;
 
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });

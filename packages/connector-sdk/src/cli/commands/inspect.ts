@@ -121,13 +121,7 @@ export const statsCommand: Command = {
       if (ctx.format === 'json') {
         await ctx.stdout.line(
           toJson(
-            {
-              syncId: sync.syncId,
-              type: sync.type,
-              startedAt: sync.startedAt,
-              ...(sync.endedAt && { endedAt: sync.endedAt }),
-              ...stats,
-            },
+            { syncId: sync.syncId, type: sync.type, startedAt: sync.startedAt, ...(sync.endedAt && { endedAt: sync.endedAt }), ...stats },
             2,
           ),
         );

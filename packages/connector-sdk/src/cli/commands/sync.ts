@@ -103,9 +103,4 @@ function checkResourceTypes(connector: Connector, wanted: readonly string[], bin
 }
 
 /** `sync` (also what runs with no command): sync the connector's data into `--file`. */
-export const syncCommand: Command = {
-  name: 'sync',
-  summary: COMMAND_SUMMARIES.sync,
-  needsConnectorConfig: true,
-  run: syncIntoFile,
-};
+export const syncCommand: Command = { name: 'sync', summary: COMMAND_SUMMARIES.sync, needsConnectorConfig: true, run: syncIntoFile };

@@ -90,10 +90,7 @@ function buildGraph(run: RunContext): { graph: EntitlementGraph; targets: Map<st
         });
         continue;
       }
-      graph.addEdge(sourceId, expandable.entitlement.id, {
-        shallow: rule.shallow ?? false,
-        resourceTypeIds: rule.resourceTypeIds ?? [],
-      });
+      graph.addEdge(sourceId, expandable.entitlement.id, { shallow: rule.shallow ?? false, resourceTypeIds: rule.resourceTypeIds ?? [] });
       if (!targets.has(expandable.entitlement.id)) {
         targets.set(expandable.entitlement.id, run.store.entitlement(run.syncId, expandable.entitlement.id) ?? expandable.entitlement);
       }
