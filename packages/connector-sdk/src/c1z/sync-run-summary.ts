@@ -22,14 +22,19 @@ export function syncRunSummary(db: SqlConnection, syncId: string, type: SyncType
       .all(syncId) as { type: string; n: number }[];
     return Object.fromEntries(rows.map((row) => [row.type, row.n]));
   };
+  const resources = byType('v1_resources');
+  const entitlements = byType('v1_entitlements');
+  const grants = byType('v1_grants');
+  // The totals are the sums of the per-type counts: one pass over each big table, not two.
+  const total = (counts: Record<string, number>): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
   const stats = {
     resource_types: count('v1_resource_types'),
-    resources: count('v1_resources'),
-    entitlements: count('v1_entitlements'),
-    grants: count('v1_grants'),
-    resources_by_resource_type: byType('v1_resources'),
-    grants_by_resource_type: byType('v1_grants'),
-    entitlements_by_resource_type: byType('v1_entitlements'),
+    resources: total(resources),
+    entitlements: total(entitlements),
+    grants: total(grants),
+    resources_by_resource_type: resources,
+    grants_by_resource_type: grants,
+    entitlements_by_resource_type: entitlements,
   };
   const full = type === 'full';
   return [
