@@ -3,8 +3,8 @@
  * ended by BEL or ST, which can retitle a window or write the clipboard), and the other
  * two-character `ESC x` sequences.
  */
-// eslint-disable-next-line no-control-regex -- these are the characters to find
 const ESCAPE_SEQUENCES =
+  // eslint-disable-next-line no-control-regex -- these are the characters to find
   /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
 
 /**
