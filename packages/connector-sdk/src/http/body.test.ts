@@ -1,42 +1,17 @@
 import { createGzip } from 'node:zlib';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
-import { bearerAuth } from './auth.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
-import { createHttpClient } from './client.js';
+import { exampleClient, ORIGIN } from './example-client.test-support.js';
 import { oauth2ClientCredentials } from './oauth2.js';
-import { fakeClock } from '../testing/fake-clock.js';
-import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
-import type { HttpClientOptions } from './types.js';
+import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 
-const ORIGIN = 'https://api.example.com';
 const MiB = 1024 * 1024;
 
-let agent: MockAgent;
-let restore: () => Promise<void>;
+const mock = useMockAgent({ beforeEach, afterEach });
 
-beforeEach(() => {
-  ({ agent, restore } = installMockAgent());
-});
-
-afterEach(async () => {
-  await restore();
-});
-
-function client(overrides: Partial<HttpClientOptions> = {}) {
-  const clock = fakeClock();
-  const http = createHttpClient({
-    service: 'example',
-    baseUrl: `${ORIGIN}/api`,
-    auth: bearerAuth('tok-body-cap-1234'),
-    userAgent: 'baton-example/0.1.0',
-    timing: clock,
-    ...overrides,
-  });
-  return { http, clock };
-}
+const client = exampleClient;
 
 async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
   const error = await promise.then(
@@ -75,14 +50,14 @@ describe('response body cap', () => {
   });
 
   it('reads a body of exactly the cap', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, jsonOf(MiB), { headers: JSON_HEADERS });
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, jsonOf(MiB), { headers: JSON_HEADERS });
     const { http } = client({ maxResponseBytes: MiB });
     const response = await http.get('users', { schema: v.array(v.string()) });
     expect(response.data[0]).toHaveLength(MiB - 4);
   });
 
   it('fails a larger body once, naming the service, the endpoint and the option, without retrying', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, jsonOf(MiB + 1), { headers: JSON_HEADERS });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, '[]', { headers: JSON_HEADERS });
     const { http, clock } = client({ maxResponseBytes: MiB });
@@ -91,11 +66,11 @@ describe('response body cap', () => {
     expect(error.code).toBe('resource-exhausted');
     expect(error.attempts).toBe(1);
     expect(clock.sleeps).toEqual([]);
-    expect(agent.pendingInterceptors()).toHaveLength(1); // the second reply was never asked for
+    expect(mock.agent.pendingInterceptors()).toHaveLength(1); // the second reply was never asked for
   });
 
   it('fails at once on a declared content-length over the cap', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(200, jsonOf(2 * MiB), { headers: { ...JSON_HEADERS, 'content-length': String(2 * MiB) } });
@@ -104,7 +79,7 @@ describe('response body cap', () => {
   });
 
   it('caps the body of an error response as well', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(500, jsonOf(2 * MiB), { headers: JSON_HEADERS });
@@ -116,7 +91,7 @@ describe('response body cap', () => {
   it('counts decompressed bytes and stops a gzip bomb near the cap instead of inflating it', async () => {
     const bomb = await gzipBomb(256 * MiB);
     expect(bomb.length).toBeLessThan(MiB);
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(200, bomb, { headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' } });
@@ -129,7 +104,7 @@ describe('response body cap', () => {
   });
 
   it('caps the OAuth token response', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/oauth/token', method: 'POST' })
       .reply(200, jsonOf(2 * MiB), { headers: JSON_HEADERS });

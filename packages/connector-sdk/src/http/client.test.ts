@@ -1,44 +1,19 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
 import { isRetryableCode } from '../errors/codes.js';
 import { ConnectorError } from '../errors/connector-error.js';
-import { bearerAuth } from './auth.js';
 import { createHttpClient } from './client.js';
-import { fakeClock } from '../testing/fake-clock.js';
-import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import { exampleClient, ORIGIN, TOKEN } from './example-client.test-support.js';
+import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 import { recordingLogger } from '../testing/recording-logger.js';
-import type { HttpClientOptions, HttpWait } from './types.js';
+import type { HttpWait } from './types.js';
 
-const ORIGIN = 'https://api.example.com';
-const TOKEN = 'tok-secret-1234567890';
 const User = v.object({ id: v.string(), email: v.string() });
 const Users = v.array(User);
 
-let agent: MockAgent;
-let restore: () => Promise<void>;
+const mock = useMockAgent({ beforeEach, afterEach });
 
-beforeEach(() => {
-  ({ agent, restore } = installMockAgent());
-});
-
-afterEach(async () => {
-  await restore();
-});
-
-function client(overrides: Partial<HttpClientOptions> = {}) {
-  const clock = fakeClock();
-  const http = createHttpClient({
-    service: 'example',
-    baseUrl: `${ORIGIN}/api`,
-    auth: bearerAuth(TOKEN),
-    credential: { name: 'API token', key: 'example-api-token', setting: '--example-api-token / BATON_EXAMPLE_API_TOKEN' },
-    userAgent: 'baton-example/0.1.0',
-    timing: clock,
-    ...overrides,
-  });
-  return { http, clock };
-}
+const client = exampleClient;
 
 async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
   const error = await promise.then(
@@ -51,7 +26,7 @@ async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
 
 describe('requests', () => {
   it('sends auth and user agent to a path under the base URL and validates the body', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({
         path: '/api/users?start-index=0&max-results=2',
@@ -64,26 +39,26 @@ describe('requests', () => {
     expect(response.status).toBe(200);
     expect(response.data).toEqual([{ id: '1', email: 'a@example.com' }]);
     expect(response.url).toBe(`${ORIGIN}/api/users?start-index=0&max-results=2`);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('sends JSON and form bodies and returns undefined data without a schema', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/teams/1/members', method: 'POST', body: '{"user":"2"}', headers: { 'content-type': 'application/json' } })
       .reply(201, { ok: true }, { headers: JSON_HEADERS });
-    agent.get(ORIGIN).intercept({ path: '/api/forms', method: 'PUT', body: 'a=1&b=x+y' }).reply(204, '');
+    mock.agent.get(ORIGIN).intercept({ path: '/api/forms', method: 'PUT', body: 'a=1&b=x+y' }).reply(204, '');
     const { http } = client();
     const created = await http.send('POST', 'teams/1/members', { json: { user: '2' } });
     expect(created.data).toBeUndefined();
     expect(created.status).toBe(201);
     const put = await http.send('PUT', 'forms', { form: { a: '1', b: 'x y' }, schema: v.undefined() });
     expect(put.status).toBe(204);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('names the endpoint and the field path when the response does not match its schema', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(
@@ -96,7 +71,7 @@ describe('requests', () => {
         ],
         { headers: JSON_HEADERS },
       );
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/Users', method: 'GET' })
       .reply(200, { Resources: [{ id: 'x' }] }, { headers: JSON_HEADERS });
@@ -113,7 +88,7 @@ describe('requests', () => {
   });
 
   it('reports a body that is not JSON', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, '<html>maintenance</html>');
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, '<html>maintenance</html>');
     const { http } = client();
     const error = await rejection(http.get('users', { schema: Users }));
     expect(error.code).toBe('internal');
@@ -134,7 +109,7 @@ describe('errors', () => {
     [500, 'unavailable'],
     [502, 'unavailable'],
   ] as const)('maps status %i to %s', async (status, code) => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/things', method: 'GET' })
       .reply(status, { message: `why ${status}` }, { headers: JSON_HEADERS });
@@ -147,8 +122,11 @@ describe('errors', () => {
   });
 
   it('tells the operator which flag holds a rejected credential', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(401, { message: 'bad token' }, { headers: JSON_HEADERS });
-    agent.get(ORIGIN).intercept({ path: '/api/teams', method: 'GET' }).reply(403, { detail: 'needs admin' }, { headers: JSON_HEADERS });
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(401, { message: 'bad token' }, { headers: JSON_HEADERS });
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/teams', method: 'GET' })
+      .reply(403, { detail: 'needs admin' }, { headers: JSON_HEADERS });
     const { http } = client();
     const unauthenticated = await rejection(http.get('users', { schema: v.unknown() }));
     expect(unauthenticated.message).toBe('example rejected the API token (401) - check --example-api-token / BATON_EXAMPLE_API_TOKEN');
@@ -161,7 +139,7 @@ describe('errors', () => {
   });
 
   it('reads the API message with a custom extractor and never repeats a secret', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(400, { errors: [{ title: `token ${TOKEN} is malformed` }] }, { headers: JSON_HEADERS });
@@ -175,7 +153,7 @@ describe('errors', () => {
 
 describe('retries', () => {
   it('waits as long as Retry-After says after a 429, then succeeds', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '7' } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client();
@@ -187,7 +165,7 @@ describe('retries', () => {
   it('accepts Retry-After as an HTTP date', async () => {
     const { http, clock } = client();
     const at = new Date(clock.now() + 3000).toUTCString();
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': at } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     await http.get('users', { schema: Users });
@@ -195,7 +173,7 @@ describe('retries', () => {
   });
 
   it('waits at least 10 s, growing and jittered up to 30 s, after a 429 without headers, and reports the limit when it gives up', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(429, { message: 'slow down' }, { headers: JSON_HEADERS })
@@ -210,11 +188,11 @@ describe('retries', () => {
     expect(error.attempts).toBe(4);
     expect(error.rateLimit?.remaining).toBe(0);
     expect(error.rateLimit?.resetAt?.getTime()).toBe(started + 60_000 + 60_000);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('holds the other requests as long as it waits after a 429 without headers', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '');
     pool.intercept({ path: '/api/teams', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client({ retry: { maxAttempts: 1 } });
@@ -225,7 +203,7 @@ describe('retries', () => {
   });
 
   it('treats a 429 whose Retry-After cannot be read like one without headers', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '1.5' } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '-5' } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
@@ -235,7 +213,7 @@ describe('retries', () => {
   });
 
   it('backs off normally after a 503 whose Retry-After cannot be read', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '', { headers: { 'retry-after': '1.5' } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client();
@@ -244,7 +222,7 @@ describe('retries', () => {
   });
 
   it('retries a 5xx storm, then succeeds', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, 'busy').times(3);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [{ id: '1', email: 'e' }], { headers: JSON_HEADERS });
     const { http, clock } = client({ retry: { baseDelayMs: 10 } });
@@ -254,17 +232,21 @@ describe('retries', () => {
   });
 
   it('gives up after maxAttempts of 5xx with an unavailable error', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(500, { message: 'boom' }, { headers: JSON_HEADERS }).times(5);
+    mock.agent
+      .get(ORIGIN)
+      .intercept({ path: '/api/users', method: 'GET' })
+      .reply(500, { message: 'boom' }, { headers: JSON_HEADERS })
+      .times(5);
     const { http, clock } = client({ retry: { baseDelayMs: 10 } });
     const error = await rejection(http.get('users', { schema: Users }));
     expect(error.code).toBe('unavailable');
     expect(error.message).toBe('example GET /users failed with status 500: boom');
     expect(clock.sleeps).toHaveLength(4);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('retries network errors on GET', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).replyWithError(new Error('socket hang up'));
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client({ retry: { baseDelayMs: 10 } });
@@ -273,14 +255,14 @@ describe('retries', () => {
   });
 
   it('does not retry a POST after a 503, but does after a 429', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/things', method: 'POST' }).reply(503, '');
     const { http } = client();
     expect((await rejection(http.send('POST', 'things', { json: {} }))).code).toBe('unavailable');
     pool.intercept({ path: '/api/things', method: 'POST' }).reply(429, '', { headers: { 'retry-after': '1' } });
     pool.intercept({ path: '/api/things', method: 'POST' }).reply(201, '');
     expect((await http.send('POST', 'things', { json: {} })).status).toBe(201);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it.each([
@@ -288,7 +270,7 @@ describe('retries', () => {
     ['a reset header', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '86400' }],
     ['an enormous Retry-After', { 'retry-after': '99999999999999999999' }],
   ])('fails at once, not to be retried, when %s asks for a wait longer than maxRateLimitWaitMs', async (_name, headers) => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers });
     pool.intercept({ path: '/api/teams', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http, clock } = client({ retry: { maxRateLimitWaitMs: 300_000 } });
@@ -307,7 +289,7 @@ describe('retries', () => {
   });
 
   it('names the wait in the resource-exhausted message', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(503, '', { headers: { 'retry-after': '3600' } });
@@ -319,7 +301,7 @@ describe('retries', () => {
   });
 
   it('tells how many attempts it made on every error it throws', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '').times(3);
     pool.intercept({ path: '/api/missing', method: 'GET' }).reply(404, '');
     pool.intercept({ path: '/api/things', method: 'POST' }).reply(503, '');
@@ -329,18 +311,18 @@ describe('retries', () => {
     expect((await rejection(http.get('users', { schema: Users }))).attempts).toBe(3);
     expect((await rejection(http.get('missing', { schema: Users }))).attempts).toBe(1);
     expect((await rejection(http.send('POST', 'things', { json: {} }))).attempts).toBe(1);
-    agent.get(ORIGIN).intercept({ path: '/api/flaky', method: 'GET' }).reply(502, '');
+    mock.agent.get(ORIGIN).intercept({ path: '/api/flaky', method: 'GET' }).reply(502, '');
     const flaky = await rejection(http.get('flaky', { schema: Users }));
     expect(flaky.attempts).toBe(3);
     expect(flaky.status).toBe(502);
     const bad = await rejection(http.get('bad', { schema: Users }));
     expect(bad.code).toBe('internal');
     expect(bad.attempts).toBe(1);
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('turns a timeout into deadline-exceeded', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/slow', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).delay(300);
+    mock.agent.get(ORIGIN).intercept({ path: '/api/slow', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).delay(300);
     const { http } = client({ timeoutMs: 20, retry: { maxAttempts: 1 } });
     const error = await rejection(http.get('slow', { schema: Users }));
     expect(error.code).toBe('deadline-exceeded');
@@ -348,7 +330,7 @@ describe('retries', () => {
   });
 
   it('stops waiting when the caller aborts', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(503, '');
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(503, '');
     const controller = new AbortController();
     const http = createHttpClient({
       service: 'example',
@@ -371,14 +353,14 @@ describe('retries', () => {
 
 describe('rate limiting', () => {
   it('spaces requests to the configured rate', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).times(5);
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).times(5);
     const { http, clock } = client({ rateLimit: { requests: 2, intervalMs: 1000 } });
     for (let i = 0; i < 5; i++) await http.get('users', { schema: Users });
     expect(clock.sleeps).toEqual([1000, 1000]);
   });
 
   it('pauses until the reset when the API reports nothing remaining', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(200, [], { headers: { ...JSON_HEADERS, 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '30' } });
@@ -393,51 +375,51 @@ describe('rate limiting', () => {
 
 describe('origin guard', () => {
   it('refuses an absolute URL of another origin and never contacts it', async () => {
-    agent.get('https://evil.example').intercept({ path: '/steal', method: 'GET' }).reply(200, []);
+    mock.agent.get('https://evil.example').intercept({ path: '/steal', method: 'GET' }).reply(200, []);
     const { http } = client();
     const error = await rejection(http.get('https://evil.example/steal', { schema: Users }));
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toContain('https://evil.example');
-    expect(agent.pendingInterceptors()).toHaveLength(1);
+    expect(mock.agent.pendingInterceptors()).toHaveLength(1);
   });
 
   it('follows an absolute next link of the same origin', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users?page=2', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users?page=2', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http } = client();
     const response = await http.get(`${ORIGIN}/api/users?page=2`, { schema: Users });
     expect(response.status).toBe(200);
   });
 
   it('follows a same-origin redirect and refuses one to another origin', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/old', method: 'GET' }).reply(301, '', { headers: { location: '/api/new' } });
     pool
       .intercept({ path: '/api/new', method: 'GET', headers: { authorization: `Bearer ${TOKEN}` } })
       .reply(200, [], { headers: JSON_HEADERS });
     pool.intercept({ path: '/api/away', method: 'GET' }).reply(302, '', { headers: { location: 'https://evil.example/collect' } });
-    agent.get('https://evil.example').intercept({ path: '/collect', method: 'GET' }).reply(200, []);
+    mock.agent.get('https://evil.example').intercept({ path: '/collect', method: 'GET' }).reply(200, []);
     const { http } = client();
     const moved = await http.get('old', { schema: Users });
     expect(moved.url).toBe(`${ORIGIN}/api/new`);
     const error = await rejection(http.get('away', { schema: Users }));
     expect(error.code).toBe('failed-precondition');
     expect(error.message).toContain('https://evil.example');
-    expect(agent.pendingInterceptors().map((i) => i.origin)).toEqual(['https://evil.example']);
+    expect(mock.agent.pendingInterceptors().map((i) => i.origin)).toEqual(['https://evil.example']);
   });
 
   it('refuses a next link that carries a user name and password, without repeating them', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users?page=2', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users?page=2', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const { http } = client();
     const error = await rejection(http.get('https://admin:hunter2pw@api.example.com/api/users?page=2', { schema: Users }));
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toContain('https://api.example.com/api/users');
     expect(error.message).not.toContain('hunter2pw');
     expect(error.message).not.toContain('admin');
-    expect(agent.pendingInterceptors()).toHaveLength(1);
+    expect(mock.agent.pendingInterceptors()).toHaveLength(1);
   });
 
   it('refuses a redirect to a URL with a user name and password, without retrying or repeating them', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool
       .intercept({ path: '/api/old', method: 'GET' })
       .reply(302, '', { headers: { location: 'https://admin:hunter2pw@api.example.com/api/new' } });
@@ -449,7 +431,7 @@ describe('origin guard', () => {
     expect(error.message).toContain('https://api.example.com/api/new');
     expect(error.message).not.toContain('hunter2pw');
     expect(clock.sleeps).toEqual([]);
-    expect(agent.pendingInterceptors()).toHaveLength(1);
+    expect(mock.agent.pendingInterceptors()).toHaveLength(1);
   });
 
   it.each([
@@ -485,8 +467,8 @@ describe('origin guard', () => {
 
 describe('logging', () => {
   it('logs method, path, status and duration, never a secret', async () => {
-    agent.get(ORIGIN).intercept({ path: '/api/users?q=1', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
-    agent
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users?q=1', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(401, { message: `bad ${TOKEN}` }, { headers: JSON_HEADERS });
@@ -503,11 +485,11 @@ describe('logging', () => {
   });
 
   it('tells the operator at info level when it waits a second or more', async () => {
-    agent
+    mock.agent
       .get(ORIGIN)
       .intercept({ path: '/api/users', method: 'GET' })
       .reply(429, '', { headers: { 'retry-after': '3' } });
-    agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
+    mock.agent.get(ORIGIN).intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS });
     const logger = recordingLogger();
     const { lines } = logger;
     const { http } = client({ logger });
@@ -531,7 +513,7 @@ describe('wait announcements', () => {
 
   it('announces the wait a 429 asks for before sleeping, and its end before the retry', async () => {
     const { events, onWait } = recorder();
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '7' } });
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(() => {
       events.push('retry sent');
@@ -553,7 +535,7 @@ describe('wait announcements', () => {
 
   it('announces backoff after a 503 and client-side limiter waits, but not waits under a second', async () => {
     const { events, onWait } = recorder();
-    const pool = agent.get(ORIGIN);
+    const pool = mock.agent.get(ORIGIN);
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(503, '');
     pool.intercept({ path: '/api/users', method: 'GET' }).reply(200, [], { headers: JSON_HEADERS }).times(3);
     const { http, clock } = client({ onWait, rateLimit: { requests: 2, intervalMs: 1000 }, retry: { baseDelayMs: 3000 } });

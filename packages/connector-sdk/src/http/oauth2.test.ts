@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockAgent } from 'undici';
 import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
 import { oauth2ClientCredentials, type OAuth2ClientCredentialsOptions } from './oauth2.js';
 import { fakeClock } from '../testing/fake-clock.js';
-import { installMockAgent, JSON_HEADERS } from '../testing/mock-agent.js';
+import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 import { recordingLogger } from '../testing/recording-logger.js';
 import type { HttpClientOptions } from './types.js';
 
@@ -13,14 +12,7 @@ const API = 'https://tenant.example.com';
 const SECRET = 'client-secret-abcdef123456';
 const Ok = v.object({ ok: v.boolean() });
 
-let agent: MockAgent;
-let restore: () => Promise<void>;
-beforeEach(() => {
-  ({ agent, restore } = installMockAgent());
-});
-afterEach(async () => {
-  await restore();
-});
+const mock = useMockAgent({ beforeEach, afterEach });
 
 function setup(overrides: Partial<OAuth2ClientCredentialsOptions> = {}, client: Partial<HttpClientOptions> = {}) {
   const clock = fakeClock();
@@ -59,7 +51,7 @@ function expectToken(body: string) {
 
 describe('oauth2ClientCredentials', () => {
   it('fetches a token with a form body once and reuses it', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     let tokenBody = '';
     pool
       .intercept({
@@ -86,11 +78,11 @@ describe('oauth2ClientCredentials', () => {
       client_secret: SECRET,
       scope: 'public.users.readUsers scim.users.readUsers',
     });
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('sends a JSON body when asked', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     pool
       .intercept({
         path: '/oauth/token',
@@ -104,11 +96,11 @@ describe('oauth2ClientCredentials', () => {
       .reply(200, { ok: true }, { headers: JSON_HEADERS });
     const { http } = setup({ bodyFormat: 'json' });
     await http.get('users', { schema: Ok });
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('renews the token a minute before it expires', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('first-token', 600));
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('second-token', 600));
     pool
@@ -124,11 +116,11 @@ describe('oauth2ClientCredentials', () => {
     await http.get('users', { schema: Ok });
     clock.advance(41_000);
     await http.get('users', { schema: Ok });
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('shares one token request between concurrent callers', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('shared-token', 3600));
     pool
       .intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer shared-token' } })
@@ -136,11 +128,11 @@ describe('oauth2ClientCredentials', () => {
       .times(3);
     const { http } = setup();
     await Promise.all([1, 2, 3].map(() => http.get('users', { schema: Ok })));
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it('renews the token once after a 401 from the API, then reports a second 401', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('revoked-token', 3600));
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('fresh-token', 3600));
     pool.intercept({ path: '/public/api/v1/users', method: 'GET', headers: { authorization: 'Bearer revoked-token' } }).reply(401, '');
@@ -155,7 +147,7 @@ describe('oauth2ClientCredentials', () => {
     const error = (await http.get('groups', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
     expect(error.code).toBe('unauthenticated');
     expect(error.message).toContain('--ic-client-secret / BATON_IC_CLIENT_SECRET');
-    agent.assertNoPendingInterceptors();
+    mock.agent.assertNoPendingInterceptors();
   });
 
   it.each([
@@ -164,7 +156,7 @@ describe('oauth2ClientCredentials', () => {
     [400, { error: 'invalid_scope', error_description: 'scope not allowed' }, 'permission-denied'],
     [403, { error: 'access_denied' }, 'permission-denied'],
   ] as const)('turns a %i token response into a clear %s error', async (status, body, code) => {
-    agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(status, body, { headers: JSON_HEADERS });
+    mock.agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(status, body, { headers: JSON_HEADERS });
     const { http, lines } = setup();
     const error = (await http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
     expect(error).toBeInstanceOf(ConnectorError);
@@ -176,7 +168,7 @@ describe('oauth2ClientCredentials', () => {
   });
 
   it('retries a token endpoint outage', async () => {
-    const pool = agent.get(API);
+    const pool = mock.agent.get(API);
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(503, 'down');
     pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('late-token', 3600));
     pool.intercept({ path: '/public/api/v1/users', method: 'POST' }).reply(201, '');
@@ -191,7 +183,7 @@ describe('oauth2ClientCredentials', () => {
 
   describe('the token request goes through the client', () => {
     it('follows a redirect within the token endpoint origin, and refuses one elsewhere without sending the secret there', async () => {
-      const pool = agent.get(API);
+      const pool = mock.agent.get(API);
       pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(307, '', { headers: { location: '/oauth/v2/token' } });
       pool
         .intercept({ path: '/oauth/v2/token', method: 'POST', body: (body) => body.includes(SECRET) })
@@ -208,11 +200,11 @@ describe('oauth2ClientCredentials', () => {
       expect(error.message).toBe(
         'ironclad redirected POST /oauth/token to https://elsewhere.example; refusing to follow it with the ironclad credential (only https://tenant.example.com is trusted)',
       );
-      agent.assertNoPendingInterceptors(); // nothing was sent to elsewhere.example (net connect is off)
+      mock.agent.assertNoPendingInterceptors(); // nothing was sent to elsewhere.example (net connect is off)
     });
 
     it("takes no slot of the API's client-side rate limit (the token endpoint is not part of the API's budget)", async () => {
-      const pool = agent.get(API);
+      const pool = mock.agent.get(API);
       pool.intercept({ path: '/oauth/token', method: 'POST' }).reply(...tokenReply('limited-token', 3600));
       pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '5' } });
       pool.intercept({ path: '/public/api/v1/users', method: 'GET' }).reply(200, { ok: true }, { headers: JSON_HEADERS });
@@ -222,7 +214,7 @@ describe('oauth2ClientCredentials', () => {
     });
 
     it('times out a token endpoint that does not answer, with the client timeout', async () => {
-      agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, '{}').delay(500).times(5);
+      mock.agent.get(API).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, '{}').delay(500).times(5);
       const { http } = setup({}, { timeoutMs: 50, retry: { maxAttempts: 1 } });
       const error = (await http.get('users', { schema: Ok }).catch((e: unknown) => e)) as ConnectorError;
       expect(error.message).toBe('ironclad POST /oauth/token timed out after 50 ms');
