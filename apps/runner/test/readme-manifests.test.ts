@@ -17,7 +17,7 @@ import { imageTag } from '../src/manifest.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const connectors = discoverConnectors(workspaceRoot);
-const BLOCK = /(<!-- c1-runner: kubernetes\/service\.yaml -->\n```yaml\n)([\s\S]*?)(```)/;
+const BLOCK = /(<!-- c1-runner: kubernetes\/service\.yaml -->\n\n?```yaml\n)([\s\S]*?)(```)/;
 
 describe('the Kubernetes section of each connector README', () => {
   it('covers every connector of the workspace', () => {

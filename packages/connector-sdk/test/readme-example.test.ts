@@ -19,7 +19,7 @@ const exampleDir = join(packageDir, 'examples', 'acme');
 async function readmeExamples(): Promise<Map<string, string>> {
   const readme = await readFile(join(packageDir, 'README.md'), 'utf8');
   const blocks = new Map<string, string>();
-  for (const match of readme.matchAll(/<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g)) {
+  for (const match of readme.matchAll(/<!-- example: (\S+) -->\n\n?```ts\n([\s\S]*?)```/g)) {
     blocks.set(match[1] as string, match[2] as string);
   }
   return blocks;

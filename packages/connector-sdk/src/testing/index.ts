@@ -7,6 +7,7 @@
  * `@c1/connector-sdk/testing/fast-retry-waits` speeds up retry waits in a CLI under test.
  * @packageDocumentation
  */
+export * from './capabilities-check.js';
 export * from './conformance.js';
 export * from './cli-failure.js';
 export * from './connector-cli.js';
