@@ -1,4 +1,3 @@
-import { SYNC_NODE_FLAGS } from '@c1/connector-sdk/bin';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,6 +8,7 @@ import type { ConnectorPackage } from './connectors.js';
 import { dockerPlatform, renderDockerfile } from './dockerfile.js';
 import { writeKubernetesFiles } from './kubernetes-files.js';
 import { createManifest, formatManifest, type BuildManifest } from './manifest.js';
+import { sdkNodeFlags } from './node-flags.js';
 import { buildSeaExecutable } from './sea.js';
 import { FULL_CLI_ASSET } from './start-script.js';
 
@@ -53,7 +53,13 @@ export async function buildConnector(connector: ConnectorPackage, outDir: string
     const bundlePath = await bundleEntry(connector.entry, join(workDir, 'start.cjs'), { startScript: true });
     const staged = join(workDir, connector.binaryName);
     // The SDK's sync flags, as its bins' first line passes them: a flat heap for big syncs.
-    await buildSeaExecutable({ bundlePath, assets: { [FULL_CLI_ASSET]: fullBundle }, output: staged, workDir, execArgv: SYNC_NODE_FLAGS });
+    await buildSeaExecutable({
+      bundlePath,
+      assets: { [FULL_CLI_ASSET]: fullBundle },
+      output: staged,
+      workDir,
+      execArgv: await sdkNodeFlags(connector.dir),
+    });
     const manifest = createManifest({
       name: connector.name,
       packageName: connector.packageName,

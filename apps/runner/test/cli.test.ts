@@ -3,9 +3,9 @@
  * what to pass when the argument is neither a connector package nor a workspace connector.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
@@ -22,6 +22,11 @@ function runner(args: string[]): { code: number | null; stdout: string; stderr: 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.skipIf(!existsSync(cli))('c1-runner', () => {
+  it('ships as one file that carries no SDK code: it reads the SDK of the connector it builds', () => {
+    expect(readdirSync(dirname(cli))).toEqual(['cli.js']);
+    expect(readFileSync(cli, 'utf8')).not.toMatch(/undici|@c1\/connector-sdk\/bin/);
+  });
+
   it('prints its version', () => {
     expect(runner(['--version'])).toMatchObject({ code: 0, stdout: `c1-runner ${packageJson.version}\n` });
   });
