@@ -8,13 +8,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createGzip } from 'node:zlib';
 import {
   FAST_RETRY_WAITS,
   cleanFailureProblems,
   dripBody,
   ensureBuilt,
   fileUnchangedBy,
+  gzipBombBody,
   jsonBody,
   oversizeBody,
   readLatestSyncContent,
@@ -33,20 +33,6 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'ilert-hostile-token-5d2e';
 const REPORT_MAX_RSS = pathToFileURL(join(packageDir, 'test', 'report-max-rss.mjs')).href;
 const MiB = 1024 * 1024;
-
-/** A gzip body (`content-encoding: gzip`) that inflates to a JSON string `inflatedBytes` long, compressed a mebibyte at a time. */
-async function gzipBomb(inflatedBytes: number): Promise<HostileResponse> {
-  const gzip = createGzip();
-  const out: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise((resolve) => gzip.on('end', resolve));
-  const block = Buffer.alloc(MiB, 0x61);
-  gzip.write('["');
-  for (let left = inflatedBytes - 4; left > 0; left -= MiB) gzip.write(left >= MiB ? block : block.subarray(0, left));
-  gzip.end('"]');
-  await ended;
-  return { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, chunks: [Buffer.concat(out)] };
-}
 
 /** `count` ilert users with ids from `first`. */
 function users(first: number, count: number): Record<string, unknown>[] {
@@ -160,7 +146,7 @@ describe('baton-ilert against a hostile server', () => {
     }, 60_000);
 
     it('stops inflating a gzip bomb near the cap, once, keeping the previous file', async () => {
-      const bomb = await gzipBomb(512 * MiB);
+      const bomb = await gzipBombBody(512 * MiB);
       expect(bomb.chunks[0]?.length).toBeLessThan(MiB);
       const { result, rssMiB, requests, unchanged } = await syncTwiceAgainst(bomb);
       console.log(

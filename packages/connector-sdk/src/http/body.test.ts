@@ -1,10 +1,10 @@
-import { createGzip } from 'node:zlib';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors/connector-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
 import { exampleClient, ORIGIN } from './example-client.test-support.js';
 import { oauth2ClientCredentials } from './oauth2.js';
+import { gzipBombBody } from '../testing/hostile-server.js';
 import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 
 const MiB = 1024 * 1024;
@@ -25,20 +25,6 @@ async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
 /** A JSON array of `bytes` bytes. */
 function jsonOf(bytes: number): string {
   return `["${'x'.repeat(bytes - 4)}"]`;
-}
-
-/** gzip of a JSON string `inflatedBytes` long, compressed a mebibyte at a time (never held whole). */
-async function gzipBomb(inflatedBytes: number): Promise<Buffer> {
-  const gzip = createGzip();
-  const out: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => out.push(chunk));
-  const ended = new Promise((resolve) => gzip.on('end', resolve));
-  const block = Buffer.alloc(MiB, 0x61);
-  gzip.write('["');
-  for (let left = inflatedBytes - 4; left > 0; left -= MiB) gzip.write(left >= MiB ? block : block.subarray(0, left));
-  gzip.end('"]');
-  await ended;
-  return Buffer.concat(out);
 }
 
 const TOO_LARGE =
@@ -89,7 +75,7 @@ describe('response body cap', () => {
   });
 
   it('counts decompressed bytes and stops a gzip bomb near the cap instead of inflating it', async () => {
-    const bomb = await gzipBomb(256 * MiB);
+    const [bomb = Buffer.alloc(0)] = (await gzipBombBody(256 * MiB)).chunks;
     expect(bomb.length).toBeLessThan(MiB);
     mock.agent
       .get(ORIGIN)

@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, constants as zlibConstants, deflateSync, gzipSync } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { createBrotliCompress, createDeflate, createGzip, constants as zlibConstants } from 'node:zlib';
 
 /**
  * Text an API might return to take over an operator's terminal: it retitles the window, clears
@@ -78,20 +79,31 @@ export function oversizeBody(bytes: number, options: { declareLength?: boolean }
 /** The `content-encoding` values {@link gzipBombBody} can compress with. */
 export type BombEncoding = 'gzip' | 'deflate' | 'br';
 
-const COMPRESS: Record<BombEncoding, (data: Buffer) => Buffer> = {
-  gzip: (data) => gzipSync(data, { level: 9 }),
-  deflate: (data) => deflateSync(data, { level: 9 }),
-  br: (data) => brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }),
+const COMPRESSORS: Record<BombEncoding, () => Transform> = {
+  gzip: () => createGzip(),
+  deflate: () => createDeflate(),
+  br: () => createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
 };
+
+const MiB = 1024 * 1024;
 
 /**
  * A small compressed body (`content-encoding: gzip` unless `encoding` says `deflate` or `br`)
- * that inflates to `inflatedBytes` of JSON.
+ * that inflates to `inflatedBytes` of JSON. It is compressed a mebibyte at a time, so a bomb of
+ * gigabytes never has to fit in the test's memory.
  */
-export function gzipBombBody(inflatedBytes: number, options: { encoding?: BombEncoding } = {}): HostileResponse {
+export async function gzipBombBody(inflatedBytes: number, options: { encoding?: BombEncoding } = {}): Promise<HostileResponse> {
   const encoding = options.encoding ?? 'gzip';
-  const inflated = Buffer.concat([Buffer.from('["'), Buffer.alloc(Math.max(0, inflatedBytes - 4), 0x61), Buffer.from('"]')]);
-  return { headers: { 'content-type': 'application/json', 'content-encoding': encoding }, chunks: [COMPRESS[encoding](inflated)] };
+  const compressor = COMPRESSORS[encoding]();
+  const out: Buffer[] = [];
+  compressor.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve, reject) => compressor.on('end', resolve).on('error', reject));
+  const block = Buffer.alloc(MiB, 0x61);
+  compressor.write('["');
+  for (let left = inflatedBytes - 4; left > 0; left -= MiB) compressor.write(left >= MiB ? block : block.subarray(0, left));
+  compressor.end('"]');
+  await ended;
+  return { headers: { 'content-type': 'application/json', 'content-encoding': encoding }, chunks: [Buffer.concat(out)] };
 }
 
 /**
