@@ -16,12 +16,12 @@ import type { Command, CommandContext } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { chooseOutputFormat, TextOutput } from './output.js';
 import { presentError } from './present-error.js';
-import { runServiceMode, serviceModeRequested } from '../service/run-service.js';
 import { refuseUnsupported } from './read-only.js';
 import { OPERATION_FLAGS, resolveRunConfig } from './run-config.js';
 import { fullSchema } from './schema.js';
 import { staticAnswer } from './static-answer.js';
 import { type Operation, requestedOperations } from './settings.js';
+import { serviceModeRequested } from '../service/mode.js';
 
 /** The process environment a CLI run sees; tests pass in-memory streams and their own env. */
 export interface CliIo {
@@ -117,7 +117,11 @@ export async function runCli(definition: ConnectorDefinition, io: CliIo = {}): P
       signal,
     };
     const [operation] = requestedOperations(settings);
-    if (!operation && command.name === 'sync' && serviceModeRequested(settings)) return await runServiceMode(ctx, env);
+    // Service mode (gRPC, protobuf, the age sealing of secrets) is loaded only when asked for:
+    // a one-shot run does not pay for it in start-up time or memory.
+    if (!operation && command.name === 'sync' && serviceModeRequested(settings)) {
+      return await (await import('../service/run-service.js')).runServiceMode(ctx, env);
+    }
     if (!operation) return await command.run(ctx);
     refuseUnsupported(ctx, operation, OPERATION_FLAGS[operation]);
     return await OPERATIONS[operation](ctx);

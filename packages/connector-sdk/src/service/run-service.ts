@@ -3,7 +3,6 @@ import { Code } from '@connectrpc/connect';
 import { envName } from '../config/index.js';
 import { withConnector } from '../cli/connector-factory.js';
 import type { CommandContext } from '../cli/context.js';
-import type { CliSettings } from '../cli/settings.js';
 import { EXIT_CODES } from '../cli/exit-codes.js';
 import { ConnectorError } from '../errors/index.js';
 import { C1CallError, GrpcC1Api } from './client.js';
@@ -15,11 +14,6 @@ import { C1TokenSource } from './token.js';
 
 /** The host id baton-sdk falls back to when there is no hostname. */
 const DEFAULT_HOST_ID = 'baton-sdk';
-
-/** Whether the resolved config asks for service mode (`--client-id` / BATON_CLIENT_ID). */
-export function serviceModeRequested(settings: CliSettings): boolean {
-  return settings.clientId !== undefined;
-}
 
 /** A refused Hello as an operator reads it; the exit code is 1. */
 function refusal(error: C1CallError): ConnectorError {

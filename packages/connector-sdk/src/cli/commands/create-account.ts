@@ -5,7 +5,6 @@ import type { CommandContext } from '../context.js';
 import { operationContext, withConnector } from '../connector-factory.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { toJson } from '../output.js';
-import { sealSecrets } from '../seal-secrets.js';
 import { UsageError } from '../cli-errors.js';
 
 /** Length of generated passwords; at least 16, as the CLI promises operators. */
@@ -85,7 +84,7 @@ export function createAccountOnce(ctx: CommandContext): Promise<number> {
     let sealed: Record<string, unknown> = {};
     if (secrets && secrets.length > 0) {
       if (recipient) {
-        sealed = { encryptedSecrets: { recipient, armored: await sealSecrets(secrets, recipient) } };
+        sealed = { encryptedSecrets: { recipient, armored: await (await import('../seal-secrets.js')).sealSecrets(secrets, recipient) } };
       } else {
         sealed = { secretsWithheld: secrets.map((secret) => secret.name) };
         await ctx.stderr.line(

@@ -6,22 +6,26 @@
 // @generated from file c1/connector/v2/service.proto (package c1.connector.v2, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Any, Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_any, file_google_protobuf_struct, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { JsonObject, Message } from "@bufbuild/protobuf";
+import type { GenFile, GenMessage } from '@bufbuild/protobuf/codegenv2';
+import { fileDesc, messageDesc } from '@bufbuild/protobuf/codegenv2';
+import type { Any, Timestamp } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_any, file_google_protobuf_struct, file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
+import type { JsonObject, Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file c1/connector/v2/service.proto.
  */
-export const file_c1_connector_v2_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch1jMS9jb25uZWN0b3IvdjIvc2VydmljZS5wcm90bxIPYzEuY29ubmVjdG9yLnYyIqUBChFDb25uZWN0b3JNZXRhZGF0YRIUCgxkaXNwbGF5X25hbWUYASABKAkSEAoIaGVscF91cmwYAiABKAkSKAoHcHJvZmlsZRgFIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QSKQoLYW5ub3RhdGlvbnMYBiADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EhMKC2Rlc2NyaXB0aW9uGAcgASgJIr8BCgtBY2NvdW50SW5mbxIyCgZlbWFpbHMYASADKAsyIi5jMS5jb25uZWN0b3IudjIuQWNjb3VudEluZm8uRW1haWwSDQoFbG9naW4YAiABKAkSFQoNbG9naW5fYWxpYXNlcxgDIAMoCRIoCgdwcm9maWxlGAQgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBosCgVFbWFpbBIPCgdhZGRyZXNzGAEgASgJEhIKCmlzX3ByaW1hcnkYAiABKAgiOQoSUGFzc3dvcmRDb25zdHJhaW50EhAKCGNoYXJfc2V0GAEgASgJEhEKCW1pbl9jb3VudBgCIAEoDSK6BAoRQ3JlZGVudGlhbE9wdGlvbnMSTAoPcmFuZG9tX3Bhc3N3b3JkGGQgASgLMjEuYzEuY29ubmVjdG9yLnYyLkNyZWRlbnRpYWxPcHRpb25zLlJhbmRvbVBhc3N3b3JkSAASRAoLbm9fcGFzc3dvcmQYZSABKAsyLS5jMS5jb25uZWN0b3IudjIuQ3JlZGVudGlhbE9wdGlvbnMuTm9QYXNzd29yZEgAEjUKA3NzbxhmIAEoCzImLmMxLmNvbm5lY3Rvci52Mi5DcmVkZW50aWFsT3B0aW9ucy5TU09IABJSChJlbmNyeXB0ZWRfcGFzc3dvcmQYZyABKAsyNC5jMS5jb25uZWN0b3IudjIuQ3JlZGVudGlhbE9wdGlvbnMuRW5jcnlwdGVkUGFzc3dvcmRIABIiChpmb3JjZV9jaGFuZ2VfYXRfbmV4dF9sb2dpbhgBIAEoCBpaCg5SYW5kb21QYXNzd29yZBIOCgZsZW5ndGgYASABKAMSOAoLY29uc3RyYWludHMYAiADKAsyIy5jMS5jb25uZWN0b3IudjIuUGFzc3dvcmRDb25zdHJhaW50GgwKCk5vUGFzc3dvcmQaGwoDU1NPEhQKDHNzb19wcm92aWRlchgBIAEoCRpQChFFbmNyeXB0ZWRQYXNzd29yZBI7ChNlbmNyeXB0ZWRfcGFzc3dvcmRzGAEgAygLMh4uYzEuY29ubmVjdG9yLnYyLkVuY3J5cHRlZERhdGFCCQoHb3B0aW9ucyLOAgoQRW5jcnlwdGlvbkNvbmZpZxIRCglwcmluY2lwYWwYASABKAwSEAoIcHJvdmlkZXIYAiABKAkSDgoGa2V5X2lkGAMgASgJElUKFWp3a19wdWJsaWNfa2V5X2NvbmZpZxhkIAEoCzI0LmMxLmNvbm5lY3Rvci52Mi5FbmNyeXB0aW9uQ29uZmlnLkpXS1B1YmxpY0tleUNvbmZpZ0gAElQKFGFnZV9yZWNpcGllbnRfY29uZmlnGGUgASgLMjQuYzEuY29ubmVjdG9yLnYyLkVuY3J5cHRpb25Db25maWcuQWdlUmVjaXBpZW50Q29uZmlnSAAaJQoSSldLUHVibGljS2V5Q29uZmlnEg8KB3B1Yl9rZXkYASABKAwaJwoSQWdlUmVjaXBpZW50Q29uZmlnEhEKCXJlY2lwaWVudBgBIAEoCUIICgZjb25maWcijgEKDUVuY3J5cHRlZERhdGESEAoIcHJvdmlkZXIYASABKAkSDgoGa2V5X2lkGAIgASgJEgwKBG5hbWUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSDgoGc2NoZW1hGAUgASgJEhcKD2VuY3J5cHRlZF9ieXRlcxgGIAEoDBIPCgdrZXlfaWRzGAcgAygJIrsGChVDcmVhdGVBY2NvdW50UmVzcG9uc2USRwoHc3VjY2VzcxhkIAEoCzI0LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuU3VjY2Vzc1Jlc3VsdEgAElYKD2FjdGlvbl9yZXF1aXJlZBhlIAEoCzI7LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuQWN0aW9uUmVxdWlyZWRSZXN1bHRIABJUCg5hbHJlYWR5X2V4aXN0cxhmIAEoCzI6LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuQWxyZWFkeUV4aXN0c1Jlc3VsdEgAEk4KC2luX3Byb2dyZXNzGGcgASgLMjcuYzEuY29ubmVjdG9yLnYyLkNyZWF0ZUFjY291bnRSZXNwb25zZS5JblByb2dyZXNzUmVzdWx0SAASNgoOZW5jcnlwdGVkX2RhdGEYAiADKAsyHi5jMS5jb25uZWN0b3IudjIuRW5jcnlwdGVkRGF0YRIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkafgoNU3VjY2Vzc1Jlc3VsdBIQCghyZXNvdXJjZRgBIAEoDBIgChhpc19jcmVhdGVfYWNjb3VudF9yZXN1bHQYAiABKAgSOQoVaW52aXRhdGlvbl9leHBpcmVzX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBpbChRBY3Rpb25SZXF1aXJlZFJlc3VsdBIQCghyZXNvdXJjZRgBIAEoDBIPCgdtZXNzYWdlGAIgASgJEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgDIAEoCBpJChNBbHJlYWR5RXhpc3RzUmVzdWx0EhAKCHJlc291cmNlGAEgASgMEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgCIAEoCBpGChBJblByb2dyZXNzUmVzdWx0EhAKCHJlc291cmNlGAEgASgMEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgCIAEoCEIICgZyZXN1bHQiXQogR3JhbnRNYW5hZ2VyU2VydmljZUdyYW50UmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55Eg4KBmdyYW50cxgCIAMoDCJOCiFHcmFudE1hbmFnZXJTZXJ2aWNlUmV2b2tlUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55IkMKFkRlbGV0ZVJlc291cmNlUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55YgZwcm90bzM", [file_google_protobuf_any, file_google_protobuf_struct, file_google_protobuf_timestamp]);
+export const file_c1_connector_v2_service: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'Ch1jMS9jb25uZWN0b3IvdjIvc2VydmljZS5wcm90bxIPYzEuY29ubmVjdG9yLnYyIqUBChFDb25uZWN0b3JNZXRhZGF0YRIUCgxkaXNwbGF5X25hbWUYASABKAkSEAoIaGVscF91cmwYAiABKAkSKAoHcHJvZmlsZRgFIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QSKQoLYW5ub3RhdGlvbnMYBiADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EhMKC2Rlc2NyaXB0aW9uGAcgASgJIr8BCgtBY2NvdW50SW5mbxIyCgZlbWFpbHMYASADKAsyIi5jMS5jb25uZWN0b3IudjIuQWNjb3VudEluZm8uRW1haWwSDQoFbG9naW4YAiABKAkSFQoNbG9naW5fYWxpYXNlcxgDIAMoCRIoCgdwcm9maWxlGAQgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBosCgVFbWFpbBIPCgdhZGRyZXNzGAEgASgJEhIKCmlzX3ByaW1hcnkYAiABKAgiOQoSUGFzc3dvcmRDb25zdHJhaW50EhAKCGNoYXJfc2V0GAEgASgJEhEKCW1pbl9jb3VudBgCIAEoDSK6BAoRQ3JlZGVudGlhbE9wdGlvbnMSTAoPcmFuZG9tX3Bhc3N3b3JkGGQgASgLMjEuYzEuY29ubmVjdG9yLnYyLkNyZWRlbnRpYWxPcHRpb25zLlJhbmRvbVBhc3N3b3JkSAASRAoLbm9fcGFzc3dvcmQYZSABKAsyLS5jMS5jb25uZWN0b3IudjIuQ3JlZGVudGlhbE9wdGlvbnMuTm9QYXNzd29yZEgAEjUKA3NzbxhmIAEoCzImLmMxLmNvbm5lY3Rvci52Mi5DcmVkZW50aWFsT3B0aW9ucy5TU09IABJSChJlbmNyeXB0ZWRfcGFzc3dvcmQYZyABKAsyNC5jMS5jb25uZWN0b3IudjIuQ3JlZGVudGlhbE9wdGlvbnMuRW5jcnlwdGVkUGFzc3dvcmRIABIiChpmb3JjZV9jaGFuZ2VfYXRfbmV4dF9sb2dpbhgBIAEoCBpaCg5SYW5kb21QYXNzd29yZBIOCgZsZW5ndGgYASABKAMSOAoLY29uc3RyYWludHMYAiADKAsyIy5jMS5jb25uZWN0b3IudjIuUGFzc3dvcmRDb25zdHJhaW50GgwKCk5vUGFzc3dvcmQaGwoDU1NPEhQKDHNzb19wcm92aWRlchgBIAEoCRpQChFFbmNyeXB0ZWRQYXNzd29yZBI7ChNlbmNyeXB0ZWRfcGFzc3dvcmRzGAEgAygLMh4uYzEuY29ubmVjdG9yLnYyLkVuY3J5cHRlZERhdGFCCQoHb3B0aW9ucyLOAgoQRW5jcnlwdGlvbkNvbmZpZxIRCglwcmluY2lwYWwYASABKAwSEAoIcHJvdmlkZXIYAiABKAkSDgoGa2V5X2lkGAMgASgJElUKFWp3a19wdWJsaWNfa2V5X2NvbmZpZxhkIAEoCzI0LmMxLmNvbm5lY3Rvci52Mi5FbmNyeXB0aW9uQ29uZmlnLkpXS1B1YmxpY0tleUNvbmZpZ0gAElQKFGFnZV9yZWNpcGllbnRfY29uZmlnGGUgASgLMjQuYzEuY29ubmVjdG9yLnYyLkVuY3J5cHRpb25Db25maWcuQWdlUmVjaXBpZW50Q29uZmlnSAAaJQoSSldLUHVibGljS2V5Q29uZmlnEg8KB3B1Yl9rZXkYASABKAwaJwoSQWdlUmVjaXBpZW50Q29uZmlnEhEKCXJlY2lwaWVudBgBIAEoCUIICgZjb25maWcijgEKDUVuY3J5cHRlZERhdGESEAoIcHJvdmlkZXIYASABKAkSDgoGa2V5X2lkGAIgASgJEgwKBG5hbWUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSDgoGc2NoZW1hGAUgASgJEhcKD2VuY3J5cHRlZF9ieXRlcxgGIAEoDBIPCgdrZXlfaWRzGAcgAygJIrsGChVDcmVhdGVBY2NvdW50UmVzcG9uc2USRwoHc3VjY2VzcxhkIAEoCzI0LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuU3VjY2Vzc1Jlc3VsdEgAElYKD2FjdGlvbl9yZXF1aXJlZBhlIAEoCzI7LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuQWN0aW9uUmVxdWlyZWRSZXN1bHRIABJUCg5hbHJlYWR5X2V4aXN0cxhmIAEoCzI6LmMxLmNvbm5lY3Rvci52Mi5DcmVhdGVBY2NvdW50UmVzcG9uc2UuQWxyZWFkeUV4aXN0c1Jlc3VsdEgAEk4KC2luX3Byb2dyZXNzGGcgASgLMjcuYzEuY29ubmVjdG9yLnYyLkNyZWF0ZUFjY291bnRSZXNwb25zZS5JblByb2dyZXNzUmVzdWx0SAASNgoOZW5jcnlwdGVkX2RhdGEYAiADKAsyHi5jMS5jb25uZWN0b3IudjIuRW5jcnlwdGVkRGF0YRIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkafgoNU3VjY2Vzc1Jlc3VsdBIQCghyZXNvdXJjZRgBIAEoDBIgChhpc19jcmVhdGVfYWNjb3VudF9yZXN1bHQYAiABKAgSOQoVaW52aXRhdGlvbl9leHBpcmVzX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBpbChRBY3Rpb25SZXF1aXJlZFJlc3VsdBIQCghyZXNvdXJjZRgBIAEoDBIPCgdtZXNzYWdlGAIgASgJEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgDIAEoCBpJChNBbHJlYWR5RXhpc3RzUmVzdWx0EhAKCHJlc291cmNlGAEgASgMEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgCIAEoCBpGChBJblByb2dyZXNzUmVzdWx0EhAKCHJlc291cmNlGAEgASgMEiAKGGlzX2NyZWF0ZV9hY2NvdW50X3Jlc3VsdBgCIAEoCEIICgZyZXN1bHQiXQogR3JhbnRNYW5hZ2VyU2VydmljZUdyYW50UmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55Eg4KBmdyYW50cxgCIAMoDCJOCiFHcmFudE1hbmFnZXJTZXJ2aWNlUmV2b2tlUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55IkMKFkRlbGV0ZVJlc291cmNlUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55YgZwcm90bzM',
+    [file_google_protobuf_any, file_google_protobuf_struct, file_google_protobuf_timestamp],
+  );
 
 /**
  * @generated from message c1.connector.v2.ConnectorMetadata
  */
-export type ConnectorMetadata = Message<"c1.connector.v2.ConnectorMetadata"> & {
+export type ConnectorMetadata = Message<'c1.connector.v2.ConnectorMetadata'> & {
   /**
    * @generated from field: string display_name = 1;
    */
@@ -52,13 +56,12 @@ export type ConnectorMetadata = Message<"c1.connector.v2.ConnectorMetadata"> & {
  * Describes the message c1.connector.v2.ConnectorMetadata.
  * Use `create(ConnectorMetadataSchema)` to create a new message.
  */
-export const ConnectorMetadataSchema: GenMessage<ConnectorMetadata> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 0);
+export const ConnectorMetadataSchema: GenMessage<ConnectorMetadata> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 0);
 
 /**
  * @generated from message c1.connector.v2.AccountInfo
  */
-export type AccountInfo = Message<"c1.connector.v2.AccountInfo"> & {
+export type AccountInfo = Message<'c1.connector.v2.AccountInfo'> & {
   /**
    * @generated from field: repeated c1.connector.v2.AccountInfo.Email emails = 1;
    */
@@ -84,13 +87,12 @@ export type AccountInfo = Message<"c1.connector.v2.AccountInfo"> & {
  * Describes the message c1.connector.v2.AccountInfo.
  * Use `create(AccountInfoSchema)` to create a new message.
  */
-export const AccountInfoSchema: GenMessage<AccountInfo> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 1);
+export const AccountInfoSchema: GenMessage<AccountInfo> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 1);
 
 /**
  * @generated from message c1.connector.v2.AccountInfo.Email
  */
-export type AccountInfo_Email = Message<"c1.connector.v2.AccountInfo.Email"> & {
+export type AccountInfo_Email = Message<'c1.connector.v2.AccountInfo.Email'> & {
   /**
    * @generated from field: string address = 1;
    */
@@ -106,13 +108,12 @@ export type AccountInfo_Email = Message<"c1.connector.v2.AccountInfo.Email"> & {
  * Describes the message c1.connector.v2.AccountInfo.Email.
  * Use `create(AccountInfo_EmailSchema)` to create a new message.
  */
-export const AccountInfo_EmailSchema: GenMessage<AccountInfo_Email> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 1, 0);
+export const AccountInfo_EmailSchema: GenMessage<AccountInfo_Email> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 1, 0);
 
 /**
  * @generated from message c1.connector.v2.PasswordConstraint
  */
-export type PasswordConstraint = Message<"c1.connector.v2.PasswordConstraint"> & {
+export type PasswordConstraint = Message<'c1.connector.v2.PasswordConstraint'> & {
   /**
    * @generated from field: string char_set = 1;
    */
@@ -128,41 +129,45 @@ export type PasswordConstraint = Message<"c1.connector.v2.PasswordConstraint"> &
  * Describes the message c1.connector.v2.PasswordConstraint.
  * Use `create(PasswordConstraintSchema)` to create a new message.
  */
-export const PasswordConstraintSchema: GenMessage<PasswordConstraint> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 2);
+export const PasswordConstraintSchema: GenMessage<PasswordConstraint> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 2);
 
 /**
  * @generated from message c1.connector.v2.CredentialOptions
  */
-export type CredentialOptions = Message<"c1.connector.v2.CredentialOptions"> & {
+export type CredentialOptions = Message<'c1.connector.v2.CredentialOptions'> & {
   /**
    * @generated from oneof c1.connector.v2.CredentialOptions.options
    */
-  options: {
-    /**
-     * @generated from field: c1.connector.v2.CredentialOptions.RandomPassword random_password = 100;
-     */
-    value: CredentialOptions_RandomPassword;
-    case: "randomPassword";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CredentialOptions.NoPassword no_password = 101;
-     */
-    value: CredentialOptions_NoPassword;
-    case: "noPassword";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CredentialOptions.SSO sso = 102;
-     */
-    value: CredentialOptions_SSO;
-    case: "sso";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CredentialOptions.EncryptedPassword encrypted_password = 103;
-     */
-    value: CredentialOptions_EncryptedPassword;
-    case: "encryptedPassword";
-  } | { case: undefined; value?: undefined };
+  options:
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CredentialOptions.RandomPassword random_password = 100;
+         */
+        value: CredentialOptions_RandomPassword;
+        case: 'randomPassword';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CredentialOptions.NoPassword no_password = 101;
+         */
+        value: CredentialOptions_NoPassword;
+        case: 'noPassword';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CredentialOptions.SSO sso = 102;
+         */
+        value: CredentialOptions_SSO;
+        case: 'sso';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CredentialOptions.EncryptedPassword encrypted_password = 103;
+         */
+        value: CredentialOptions_EncryptedPassword;
+        case: 'encryptedPassword';
+      }
+    | { case: undefined; value?: undefined };
 
   /**
    * @generated from field: bool force_change_at_next_login = 1;
@@ -174,13 +179,12 @@ export type CredentialOptions = Message<"c1.connector.v2.CredentialOptions"> & {
  * Describes the message c1.connector.v2.CredentialOptions.
  * Use `create(CredentialOptionsSchema)` to create a new message.
  */
-export const CredentialOptionsSchema: GenMessage<CredentialOptions> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 3);
+export const CredentialOptionsSchema: GenMessage<CredentialOptions> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 3);
 
 /**
  * @generated from message c1.connector.v2.CredentialOptions.RandomPassword
  */
-export type CredentialOptions_RandomPassword = Message<"c1.connector.v2.CredentialOptions.RandomPassword"> & {
+export type CredentialOptions_RandomPassword = Message<'c1.connector.v2.CredentialOptions.RandomPassword'> & {
   /**
    * @generated from field: int64 length = 1;
    */
@@ -196,26 +200,27 @@ export type CredentialOptions_RandomPassword = Message<"c1.connector.v2.Credenti
  * Describes the message c1.connector.v2.CredentialOptions.RandomPassword.
  * Use `create(CredentialOptions_RandomPasswordSchema)` to create a new message.
  */
-export const CredentialOptions_RandomPasswordSchema: GenMessage<CredentialOptions_RandomPassword> = /*@__PURE__*/
+export const CredentialOptions_RandomPasswordSchema: GenMessage<CredentialOptions_RandomPassword> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 3, 0);
 
 /**
  * @generated from message c1.connector.v2.CredentialOptions.NoPassword
  */
-export type CredentialOptions_NoPassword = Message<"c1.connector.v2.CredentialOptions.NoPassword"> & {
-};
+export type CredentialOptions_NoPassword = Message<'c1.connector.v2.CredentialOptions.NoPassword'> & {};
 
 /**
  * Describes the message c1.connector.v2.CredentialOptions.NoPassword.
  * Use `create(CredentialOptions_NoPasswordSchema)` to create a new message.
  */
-export const CredentialOptions_NoPasswordSchema: GenMessage<CredentialOptions_NoPassword> = /*@__PURE__*/
+export const CredentialOptions_NoPasswordSchema: GenMessage<CredentialOptions_NoPassword> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 3, 1);
 
 /**
  * @generated from message c1.connector.v2.CredentialOptions.SSO
  */
-export type CredentialOptions_SSO = Message<"c1.connector.v2.CredentialOptions.SSO"> & {
+export type CredentialOptions_SSO = Message<'c1.connector.v2.CredentialOptions.SSO'> & {
   /**
    * @generated from field: string sso_provider = 1;
    */
@@ -226,13 +231,12 @@ export type CredentialOptions_SSO = Message<"c1.connector.v2.CredentialOptions.S
  * Describes the message c1.connector.v2.CredentialOptions.SSO.
  * Use `create(CredentialOptions_SSOSchema)` to create a new message.
  */
-export const CredentialOptions_SSOSchema: GenMessage<CredentialOptions_SSO> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 3, 2);
+export const CredentialOptions_SSOSchema: GenMessage<CredentialOptions_SSO> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 3, 2);
 
 /**
  * @generated from message c1.connector.v2.CredentialOptions.EncryptedPassword
  */
-export type CredentialOptions_EncryptedPassword = Message<"c1.connector.v2.CredentialOptions.EncryptedPassword"> & {
+export type CredentialOptions_EncryptedPassword = Message<'c1.connector.v2.CredentialOptions.EncryptedPassword'> & {
   /**
    * @generated from field: repeated c1.connector.v2.EncryptedData encrypted_passwords = 1;
    */
@@ -243,13 +247,14 @@ export type CredentialOptions_EncryptedPassword = Message<"c1.connector.v2.Crede
  * Describes the message c1.connector.v2.CredentialOptions.EncryptedPassword.
  * Use `create(CredentialOptions_EncryptedPasswordSchema)` to create a new message.
  */
-export const CredentialOptions_EncryptedPasswordSchema: GenMessage<CredentialOptions_EncryptedPassword> = /*@__PURE__*/
+export const CredentialOptions_EncryptedPasswordSchema: GenMessage<CredentialOptions_EncryptedPassword> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 3, 3);
 
 /**
  * @generated from message c1.connector.v2.EncryptionConfig
  */
-export type EncryptionConfig = Message<"c1.connector.v2.EncryptionConfig"> & {
+export type EncryptionConfig = Message<'c1.connector.v2.EncryptionConfig'> & {
   /**
    * A c1.connector.v2.Resource.
    *
@@ -270,32 +275,34 @@ export type EncryptionConfig = Message<"c1.connector.v2.EncryptionConfig"> & {
   /**
    * @generated from oneof c1.connector.v2.EncryptionConfig.config
    */
-  config: {
-    /**
-     * @generated from field: c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig jwk_public_key_config = 100;
-     */
-    value: EncryptionConfig_JWKPublicKeyConfig;
-    case: "jwkPublicKeyConfig";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.EncryptionConfig.AgeRecipientConfig age_recipient_config = 101;
-     */
-    value: EncryptionConfig_AgeRecipientConfig;
-    case: "ageRecipientConfig";
-  } | { case: undefined; value?: undefined };
+  config:
+    | {
+        /**
+         * @generated from field: c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig jwk_public_key_config = 100;
+         */
+        value: EncryptionConfig_JWKPublicKeyConfig;
+        case: 'jwkPublicKeyConfig';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.EncryptionConfig.AgeRecipientConfig age_recipient_config = 101;
+         */
+        value: EncryptionConfig_AgeRecipientConfig;
+        case: 'ageRecipientConfig';
+      }
+    | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message c1.connector.v2.EncryptionConfig.
  * Use `create(EncryptionConfigSchema)` to create a new message.
  */
-export const EncryptionConfigSchema: GenMessage<EncryptionConfig> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 4);
+export const EncryptionConfigSchema: GenMessage<EncryptionConfig> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 4);
 
 /**
  * @generated from message c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig
  */
-export type EncryptionConfig_JWKPublicKeyConfig = Message<"c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig"> & {
+export type EncryptionConfig_JWKPublicKeyConfig = Message<'c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig'> & {
   /**
    * @generated from field: bytes pub_key = 1;
    */
@@ -306,13 +313,14 @@ export type EncryptionConfig_JWKPublicKeyConfig = Message<"c1.connector.v2.Encry
  * Describes the message c1.connector.v2.EncryptionConfig.JWKPublicKeyConfig.
  * Use `create(EncryptionConfig_JWKPublicKeyConfigSchema)` to create a new message.
  */
-export const EncryptionConfig_JWKPublicKeyConfigSchema: GenMessage<EncryptionConfig_JWKPublicKeyConfig> = /*@__PURE__*/
+export const EncryptionConfig_JWKPublicKeyConfigSchema: GenMessage<EncryptionConfig_JWKPublicKeyConfig> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 4, 0);
 
 /**
  * @generated from message c1.connector.v2.EncryptionConfig.AgeRecipientConfig
  */
-export type EncryptionConfig_AgeRecipientConfig = Message<"c1.connector.v2.EncryptionConfig.AgeRecipientConfig"> & {
+export type EncryptionConfig_AgeRecipientConfig = Message<'c1.connector.v2.EncryptionConfig.AgeRecipientConfig'> & {
   /**
    * @generated from field: string recipient = 1;
    */
@@ -323,13 +331,14 @@ export type EncryptionConfig_AgeRecipientConfig = Message<"c1.connector.v2.Encry
  * Describes the message c1.connector.v2.EncryptionConfig.AgeRecipientConfig.
  * Use `create(EncryptionConfig_AgeRecipientConfigSchema)` to create a new message.
  */
-export const EncryptionConfig_AgeRecipientConfigSchema: GenMessage<EncryptionConfig_AgeRecipientConfig> = /*@__PURE__*/
+export const EncryptionConfig_AgeRecipientConfigSchema: GenMessage<EncryptionConfig_AgeRecipientConfig> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 4, 1);
 
 /**
  * @generated from message c1.connector.v2.EncryptedData
  */
-export type EncryptedData = Message<"c1.connector.v2.EncryptedData"> & {
+export type EncryptedData = Message<'c1.connector.v2.EncryptedData'> & {
   /**
    * @generated from field: string provider = 1;
    */
@@ -370,41 +379,45 @@ export type EncryptedData = Message<"c1.connector.v2.EncryptedData"> & {
  * Describes the message c1.connector.v2.EncryptedData.
  * Use `create(EncryptedDataSchema)` to create a new message.
  */
-export const EncryptedDataSchema: GenMessage<EncryptedData> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 5);
+export const EncryptedDataSchema: GenMessage<EncryptedData> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 5);
 
 /**
  * @generated from message c1.connector.v2.CreateAccountResponse
  */
-export type CreateAccountResponse = Message<"c1.connector.v2.CreateAccountResponse"> & {
+export type CreateAccountResponse = Message<'c1.connector.v2.CreateAccountResponse'> & {
   /**
    * @generated from oneof c1.connector.v2.CreateAccountResponse.result
    */
-  result: {
-    /**
-     * @generated from field: c1.connector.v2.CreateAccountResponse.SuccessResult success = 100;
-     */
-    value: CreateAccountResponse_SuccessResult;
-    case: "success";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CreateAccountResponse.ActionRequiredResult action_required = 101;
-     */
-    value: CreateAccountResponse_ActionRequiredResult;
-    case: "actionRequired";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CreateAccountResponse.AlreadyExistsResult already_exists = 102;
-     */
-    value: CreateAccountResponse_AlreadyExistsResult;
-    case: "alreadyExists";
-  } | {
-    /**
-     * @generated from field: c1.connector.v2.CreateAccountResponse.InProgressResult in_progress = 103;
-     */
-    value: CreateAccountResponse_InProgressResult;
-    case: "inProgress";
-  } | { case: undefined; value?: undefined };
+  result:
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CreateAccountResponse.SuccessResult success = 100;
+         */
+        value: CreateAccountResponse_SuccessResult;
+        case: 'success';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CreateAccountResponse.ActionRequiredResult action_required = 101;
+         */
+        value: CreateAccountResponse_ActionRequiredResult;
+        case: 'actionRequired';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CreateAccountResponse.AlreadyExistsResult already_exists = 102;
+         */
+        value: CreateAccountResponse_AlreadyExistsResult;
+        case: 'alreadyExists';
+      }
+    | {
+        /**
+         * @generated from field: c1.connector.v2.CreateAccountResponse.InProgressResult in_progress = 103;
+         */
+        value: CreateAccountResponse_InProgressResult;
+        case: 'inProgress';
+      }
+    | { case: undefined; value?: undefined };
 
   /**
    * @generated from field: repeated c1.connector.v2.EncryptedData encrypted_data = 2;
@@ -421,13 +434,12 @@ export type CreateAccountResponse = Message<"c1.connector.v2.CreateAccountRespon
  * Describes the message c1.connector.v2.CreateAccountResponse.
  * Use `create(CreateAccountResponseSchema)` to create a new message.
  */
-export const CreateAccountResponseSchema: GenMessage<CreateAccountResponse> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 6);
+export const CreateAccountResponseSchema: GenMessage<CreateAccountResponse> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 6);
 
 /**
  * @generated from message c1.connector.v2.CreateAccountResponse.SuccessResult
  */
-export type CreateAccountResponse_SuccessResult = Message<"c1.connector.v2.CreateAccountResponse.SuccessResult"> & {
+export type CreateAccountResponse_SuccessResult = Message<'c1.connector.v2.CreateAccountResponse.SuccessResult'> & {
   /**
    * A c1.connector.v2.Resource.
    *
@@ -450,13 +462,14 @@ export type CreateAccountResponse_SuccessResult = Message<"c1.connector.v2.Creat
  * Describes the message c1.connector.v2.CreateAccountResponse.SuccessResult.
  * Use `create(CreateAccountResponse_SuccessResultSchema)` to create a new message.
  */
-export const CreateAccountResponse_SuccessResultSchema: GenMessage<CreateAccountResponse_SuccessResult> = /*@__PURE__*/
+export const CreateAccountResponse_SuccessResultSchema: GenMessage<CreateAccountResponse_SuccessResult> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 6, 0);
 
 /**
  * @generated from message c1.connector.v2.CreateAccountResponse.ActionRequiredResult
  */
-export type CreateAccountResponse_ActionRequiredResult = Message<"c1.connector.v2.CreateAccountResponse.ActionRequiredResult"> & {
+export type CreateAccountResponse_ActionRequiredResult = Message<'c1.connector.v2.CreateAccountResponse.ActionRequiredResult'> & {
   /**
    * @generated from field: bytes resource = 1;
    */
@@ -477,13 +490,14 @@ export type CreateAccountResponse_ActionRequiredResult = Message<"c1.connector.v
  * Describes the message c1.connector.v2.CreateAccountResponse.ActionRequiredResult.
  * Use `create(CreateAccountResponse_ActionRequiredResultSchema)` to create a new message.
  */
-export const CreateAccountResponse_ActionRequiredResultSchema: GenMessage<CreateAccountResponse_ActionRequiredResult> = /*@__PURE__*/
+export const CreateAccountResponse_ActionRequiredResultSchema: GenMessage<CreateAccountResponse_ActionRequiredResult> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 6, 1);
 
 /**
  * @generated from message c1.connector.v2.CreateAccountResponse.AlreadyExistsResult
  */
-export type CreateAccountResponse_AlreadyExistsResult = Message<"c1.connector.v2.CreateAccountResponse.AlreadyExistsResult"> & {
+export type CreateAccountResponse_AlreadyExistsResult = Message<'c1.connector.v2.CreateAccountResponse.AlreadyExistsResult'> & {
   /**
    * @generated from field: bytes resource = 1;
    */
@@ -499,13 +513,14 @@ export type CreateAccountResponse_AlreadyExistsResult = Message<"c1.connector.v2
  * Describes the message c1.connector.v2.CreateAccountResponse.AlreadyExistsResult.
  * Use `create(CreateAccountResponse_AlreadyExistsResultSchema)` to create a new message.
  */
-export const CreateAccountResponse_AlreadyExistsResultSchema: GenMessage<CreateAccountResponse_AlreadyExistsResult> = /*@__PURE__*/
+export const CreateAccountResponse_AlreadyExistsResultSchema: GenMessage<CreateAccountResponse_AlreadyExistsResult> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 6, 2);
 
 /**
  * @generated from message c1.connector.v2.CreateAccountResponse.InProgressResult
  */
-export type CreateAccountResponse_InProgressResult = Message<"c1.connector.v2.CreateAccountResponse.InProgressResult"> & {
+export type CreateAccountResponse_InProgressResult = Message<'c1.connector.v2.CreateAccountResponse.InProgressResult'> & {
   /**
    * @generated from field: bytes resource = 1;
    */
@@ -521,13 +536,14 @@ export type CreateAccountResponse_InProgressResult = Message<"c1.connector.v2.Cr
  * Describes the message c1.connector.v2.CreateAccountResponse.InProgressResult.
  * Use `create(CreateAccountResponse_InProgressResultSchema)` to create a new message.
  */
-export const CreateAccountResponse_InProgressResultSchema: GenMessage<CreateAccountResponse_InProgressResult> = /*@__PURE__*/
+export const CreateAccountResponse_InProgressResultSchema: GenMessage<CreateAccountResponse_InProgressResult> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 6, 3);
 
 /**
  * @generated from message c1.connector.v2.GrantManagerServiceGrantResponse
  */
-export type GrantManagerServiceGrantResponse = Message<"c1.connector.v2.GrantManagerServiceGrantResponse"> & {
+export type GrantManagerServiceGrantResponse = Message<'c1.connector.v2.GrantManagerServiceGrantResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -545,13 +561,14 @@ export type GrantManagerServiceGrantResponse = Message<"c1.connector.v2.GrantMan
  * Describes the message c1.connector.v2.GrantManagerServiceGrantResponse.
  * Use `create(GrantManagerServiceGrantResponseSchema)` to create a new message.
  */
-export const GrantManagerServiceGrantResponseSchema: GenMessage<GrantManagerServiceGrantResponse> = /*@__PURE__*/
+export const GrantManagerServiceGrantResponseSchema: GenMessage<GrantManagerServiceGrantResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 7);
 
 /**
  * @generated from message c1.connector.v2.GrantManagerServiceRevokeResponse
  */
-export type GrantManagerServiceRevokeResponse = Message<"c1.connector.v2.GrantManagerServiceRevokeResponse"> & {
+export type GrantManagerServiceRevokeResponse = Message<'c1.connector.v2.GrantManagerServiceRevokeResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -562,13 +579,14 @@ export type GrantManagerServiceRevokeResponse = Message<"c1.connector.v2.GrantMa
  * Describes the message c1.connector.v2.GrantManagerServiceRevokeResponse.
  * Use `create(GrantManagerServiceRevokeResponseSchema)` to create a new message.
  */
-export const GrantManagerServiceRevokeResponseSchema: GenMessage<GrantManagerServiceRevokeResponse> = /*@__PURE__*/
+export const GrantManagerServiceRevokeResponseSchema: GenMessage<GrantManagerServiceRevokeResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connector_v2_service, 8);
 
 /**
  * @generated from message c1.connector.v2.DeleteResourceResponse
  */
-export type DeleteResourceResponse = Message<"c1.connector.v2.DeleteResourceResponse"> & {
+export type DeleteResourceResponse = Message<'c1.connector.v2.DeleteResourceResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -579,6 +597,4 @@ export type DeleteResourceResponse = Message<"c1.connector.v2.DeleteResourceResp
  * Describes the message c1.connector.v2.DeleteResourceResponse.
  * Use `create(DeleteResourceResponseSchema)` to create a new message.
  */
-export const DeleteResourceResponseSchema: GenMessage<DeleteResourceResponse> = /*@__PURE__*/
-  messageDesc(file_c1_connector_v2_service, 9);
-
+export const DeleteResourceResponseSchema: GenMessage<DeleteResourceResponse> = /*@__PURE__*/ messageDesc(file_c1_connector_v2_service, 9);

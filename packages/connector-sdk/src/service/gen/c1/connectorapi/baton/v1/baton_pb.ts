@@ -6,26 +6,30 @@
 // @generated from file c1/connectorapi/baton/v1/baton.proto (package c1.connectorapi.baton.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { AccountInfo, ConnectorMetadata, CredentialOptions, EncryptionConfig } from "../../../connector/v2/service_pb.js";
-import { file_c1_connector_v2_service } from "../../../connector/v2/service_pb.js";
-import type { Any, Duration } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_any, file_google_protobuf_duration } from "@bufbuild/protobuf/wkt";
-import type { Status } from "../../../../google/rpc/status_pb.js";
-import { file_google_rpc_status } from "../../../../google/rpc/status_pb.js";
-import type { Message } from "@bufbuild/protobuf";
+import type { GenFile, GenMessage, GenService } from '@bufbuild/protobuf/codegenv2';
+import { fileDesc, messageDesc, serviceDesc } from '@bufbuild/protobuf/codegenv2';
+import type { AccountInfo, ConnectorMetadata, CredentialOptions, EncryptionConfig } from '../../../connector/v2/service_pb.js';
+import { file_c1_connector_v2_service } from '../../../connector/v2/service_pb.js';
+import type { Any, Duration } from '@bufbuild/protobuf/wkt';
+import { file_google_protobuf_any, file_google_protobuf_duration } from '@bufbuild/protobuf/wkt';
+import type { Status } from '../../../../google/rpc/status_pb.js';
+import { file_google_rpc_status } from '../../../../google/rpc/status_pb.js';
+import type { Message } from '@bufbuild/protobuf';
 
 /**
  * Describes the file c1/connectorapi/baton/v1/baton.proto.
  */
-export const file_c1_connectorapi_baton_v1_baton: GenFile = /*@__PURE__*/
-  fileDesc("CiRjMS9jb25uZWN0b3JhcGkvYmF0b24vdjEvYmF0b24ucHJvdG8SGGMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MSKHFAoEVGFzaxIKCgJpZBgBIAEoCRIOCgZzdGF0dXMYAiABKAUSNwoEbm9uZRhkIAEoCzInLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk5vbmVUYXNrSAASOQoFaGVsbG8YZSABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5IZWxsb1Rhc2tIABJACglzeW5jX2Z1bGwYZiABKAsyKy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5TeW5jRnVsbFRhc2tIABI5CgVncmFudBhnIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLkdyYW50VGFza0gAEjsKBnJldm9rZRhoIAEoCzIpLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLlJldm9rZVRhc2tIABJKCg5jcmVhdGVfYWNjb3VudBhpIAEoCzIwLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLkNyZWF0ZUFjY291bnRUYXNrSAASQwoPY3JlYXRlX3Jlc291cmNlGGogASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASTAoPZGVsZXRlX3Jlc291cmNlGGsgASgLMjEuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suRGVsZXRlUmVzb3VyY2VUYXNrSAASRgoScm90YXRlX2NyZWRlbnRpYWxzGGwgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASPgoKZXZlbnRfZmVlZBhtIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkYKEmNyZWF0ZV90aWNrZXRfdGFzaxhuIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkcKE2xpc3RfdGlja2V0X3NjaGVtYXMYbyABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABI+CgpnZXRfdGlja2V0GHAgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRwoTYnVsa19jcmVhdGVfdGlja2V0cxhxIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkQKEGJ1bGtfZ2V0X3RpY2tldHMYciABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJHChNhY3Rpb25fbGlzdF9zY2hlbWFzGHMgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRQoRYWN0aW9uX2dldF9zY2hlbWEYdCABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJBCg1hY3Rpb25faW52b2tlGHUgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASQQoNYWN0aW9uX3N0YXR1cxh2IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkQKEGNyZWF0ZV9zeW5jX2RpZmYYdyABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJBCg1jb21wYWN0X3N5bmNzGHggASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRAoQbGlzdF9ldmVudF9mZWVkcxh5IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEj8KC2xpc3RfZXZlbnRzGHogASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRAoQaXNzdWVfY3JlZGVudGlhbBh7IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEg0KBWRlYnVnGAMgASgIGjUKCE5vbmVUYXNrEikKC2Fubm90YXRpb25zGAEgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRo2CglIZWxsb1Rhc2sSKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55GukBCgxTeW5jRnVsbFRhc2sSKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EhoKEnNraXBfZXhwYW5kX2dyYW50cxgCIAEoCBIkChxza2lwX2VudGl0bGVtZW50c19hbmRfZ3JhbnRzGAMgASgIEh8KF3RhcmdldGVkX3N5bmNfcmVzb3VyY2VzGAQgAygMEh4KFnN5bmNfcmVzb3VyY2VfdHlwZV9pZHMYBSADKAkSEwoLc2tpcF9ncmFudHMYBiABKAgSFgoOc3RvcmFnZV9lbmdpbmUYByABKAkaiwEKCUdyYW50VGFzaxITCgtlbnRpdGxlbWVudBgBIAEoDBIRCglwcmluY2lwYWwYAiABKAwSKQoLYW5ub3RhdGlvbnMYAyADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EisKCGR1cmF0aW9uGAQgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uGkYKClJldm9rZVRhc2sSDQoFZ3JhbnQYASABKAwSKQoLYW5ub3RhdGlvbnMYAiADKAsyFC5nb29nbGUucHJvdG9idWYuQW55GuABChFDcmVhdGVBY2NvdW50VGFzaxIyCgxhY2NvdW50X2luZm8YASABKAsyHC5jMS5jb25uZWN0b3IudjIuQWNjb3VudEluZm8SPgoSY3JlZGVudGlhbF9vcHRpb25zGAIgASgLMiIuYzEuY29ubmVjdG9yLnYyLkNyZWRlbnRpYWxPcHRpb25zEj0KEmVuY3J5cHRpb25fY29uZmlncxgDIAMoCzIhLmMxLmNvbm5lY3Rvci52Mi5FbmNyeXB0aW9uQ29uZmlnEhgKEHJlc291cmNlX3R5cGVfaWQYBCABKAkaRQoSRGVsZXRlUmVzb3VyY2VUYXNrEhMKC3Jlc291cmNlX2lkGAEgASgMEhoKEnBhcmVudF9yZXNvdXJjZV9pZBgCIAEoDBoLCglPdGhlclRhc2tCCwoJdGFza190eXBlIswEChhCYXRvblNlcnZpY2VIZWxsb1JlcXVlc3QSDwoHaG9zdF9pZBgBIAEoCRIPCgd0YXNrX2lkGAIgASgJElAKCmJ1aWxkX2luZm8YAyABKAsyPC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVsbG9SZXF1ZXN0LkJ1aWxkSW5mbxJKCgdvc19pbmZvGAQgASgLMjkuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUhlbGxvUmVxdWVzdC5PU0luZm8SPgoSY29ubmVjdG9yX21ldGFkYXRhGAUgASgLMiIuYzEuY29ubmVjdG9yLnYyLkNvbm5lY3Rvck1ldGFkYXRhEikKC2Fubm90YXRpb25zGAYgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRpLCglCdWlsZEluZm8SFAoMbGFuZ192ZXJzaW9uGAEgASgJEg8KB3BhY2thZ2UYAiABKAkSFwoPcGFja2FnZV92ZXJzaW9uGAMgASgJGrcBCgZPU0luZm8SEAoIaG9zdG5hbWUYASABKAkSCgoCb3MYAiABKAkSEAoIcGxhdGZvcm0YAyABKAkSGAoQcGxhdGZvcm1fdmVyc2lvbhgEIAEoCRIXCg9wbGF0Zm9ybV9mYW1pbHkYBSABKAkSFgoOa2VybmVsX3ZlcnNpb24YBiABKAkSEwoLa2VybmVsX2FyY2gYByABKAkSHQoVdmlydHVhbGl6YXRpb25fc3lzdGVtGAggASgJIkYKGUJhdG9uU2VydmljZUhlbGxvUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55Ii0KGkJhdG9uU2VydmljZUdldFRhc2tSZXF1ZXN0Eg8KB2hvc3RfaWQYASABKAki1wEKG0JhdG9uU2VydmljZUdldFRhc2tSZXNwb25zZRIsCgR0YXNrGAEgASgLMh4uYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2sSLAoJbmV4dF9wb2xsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEjEKDm5leHRfaGVhcnRiZWF0GAMgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEikKC2Fubm90YXRpb25zGAQgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueSJ9ChxCYXRvblNlcnZpY2VIZWFydGJlYXRSZXF1ZXN0Eg8KB2hvc3RfaWQYASABKAkSDwoHdGFza19pZBgCIAEoCRIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSEAoIdGFza19pZHMYBCADKAkirAEKHUJhdG9uU2VydmljZUhlYXJ0YmVhdFJlc3BvbnNlEjEKDm5leHRfaGVhcnRiZWF0GAEgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEhEKCWNhbmNlbGxlZBgCIAEoCBIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSGgoSY2FuY2VsbGVkX3Rhc2tfaWRzGAQgAygJIvgDCh5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QSWwoIbWV0YWRhdGEYZCABKAsyRy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlVXBsb2FkQXNzZXRSZXF1ZXN0LlVwbG9hZE1ldGFkYXRhSAASUwoEZGF0YRhlIAEoCzJDLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QuVXBsb2FkRGF0YUgAElEKA2VvZhhmIAEoCzJCLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QuVXBsb2FkRU9GSAAaXQoOVXBsb2FkTWV0YWRhdGESDwoHaG9zdF9pZBgBIAEoCRIPCgd0YXNrX2lkGAIgASgJEikKC2Fubm90YXRpb25zGAQgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRoaCgpVcGxvYWREYXRhEgwKBGRhdGEYASABKAwaTwoJVXBsb2FkRU9GEhcKD3NoYTI1Nl9jaGVja3N1bRgBIAEoDBIpCgthbm5vdGF0aW9ucxgCIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnlCBQoDbXNnIkwKH0JhdG9uU2VydmljZVVwbG9hZEFzc2V0UmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55IukDCh1CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVxdWVzdBIPCgdob3N0X2lkGAEgASgJEg8KB3Rhc2tfaWQYAiABKAkSIgoGc3RhdHVzGAMgASgLMhIuZ29vZ2xlLnJwYy5TdGF0dXMSTgoFZXJyb3IYZCABKAsyPS5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlRmluaXNoVGFza1JlcXVlc3QuRXJyb3JIABJSCgdzdWNjZXNzGGUgASgLMj8uYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUZpbmlzaFRhc2tSZXF1ZXN0LlN1Y2Nlc3NIABpxCgVFcnJvchIVCg1ub25fcmV0cnlhYmxlGAEgASgIEikKC2Fubm90YXRpb25zGAIgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRImCghyZXNwb25zZRgDIAEoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkaXAoHU3VjY2VzcxIpCgthbm5vdGF0aW9ucxgBIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSJgoIcmVzcG9uc2UYAiABKAsyFC5nb29nbGUucHJvdG9idWYuQW55Qg0KC2ZpbmFsX3N0YXRlIksKHkJhdG9uU2VydmljZUZpbmlzaFRhc2tSZXNwb25zZRIpCgthbm5vdGF0aW9ucxgBIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkyiQUKDEJhdG9uU2VydmljZRJyCgVIZWxsbxIyLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VIZWxsb1JlcXVlc3QaMy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVsbG9SZXNwb25zZSIAEngKB0dldFRhc2sSNC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlR2V0VGFza1JlcXVlc3QaNS5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlR2V0VGFza1Jlc3BvbnNlIgASfgoJSGVhcnRiZWF0EjYuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUhlYXJ0YmVhdFJlcXVlc3QaNy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVhcnRiZWF0UmVzcG9uc2UiABKBAQoKRmluaXNoVGFzaxI3LmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVxdWVzdBo4LmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVzcG9uc2UiABKGAQoLVXBsb2FkQXNzZXQSOC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlVXBsb2FkQXNzZXRSZXF1ZXN0GjkuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZVVwbG9hZEFzc2V0UmVzcG9uc2UiACgBYgZwcm90bzM", [file_c1_connector_v2_service, file_google_protobuf_any, file_google_protobuf_duration, file_google_rpc_status]);
+export const file_c1_connectorapi_baton_v1_baton: GenFile =
+  /*@__PURE__*/
+  fileDesc(
+    'CiRjMS9jb25uZWN0b3JhcGkvYmF0b24vdjEvYmF0b24ucHJvdG8SGGMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MSKHFAoEVGFzaxIKCgJpZBgBIAEoCRIOCgZzdGF0dXMYAiABKAUSNwoEbm9uZRhkIAEoCzInLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk5vbmVUYXNrSAASOQoFaGVsbG8YZSABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5IZWxsb1Rhc2tIABJACglzeW5jX2Z1bGwYZiABKAsyKy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5TeW5jRnVsbFRhc2tIABI5CgVncmFudBhnIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLkdyYW50VGFza0gAEjsKBnJldm9rZRhoIAEoCzIpLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLlJldm9rZVRhc2tIABJKCg5jcmVhdGVfYWNjb3VudBhpIAEoCzIwLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLkNyZWF0ZUFjY291bnRUYXNrSAASQwoPY3JlYXRlX3Jlc291cmNlGGogASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASTAoPZGVsZXRlX3Jlc291cmNlGGsgASgLMjEuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suRGVsZXRlUmVzb3VyY2VUYXNrSAASRgoScm90YXRlX2NyZWRlbnRpYWxzGGwgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASPgoKZXZlbnRfZmVlZBhtIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkYKEmNyZWF0ZV90aWNrZXRfdGFzaxhuIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkcKE2xpc3RfdGlja2V0X3NjaGVtYXMYbyABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABI+CgpnZXRfdGlja2V0GHAgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRwoTYnVsa19jcmVhdGVfdGlja2V0cxhxIAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkQKEGJ1bGtfZ2V0X3RpY2tldHMYciABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJHChNhY3Rpb25fbGlzdF9zY2hlbWFzGHMgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRQoRYWN0aW9uX2dldF9zY2hlbWEYdCABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJBCg1hY3Rpb25faW52b2tlGHUgASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASQQoNYWN0aW9uX3N0YXR1cxh2IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEkQKEGNyZWF0ZV9zeW5jX2RpZmYYdyABKAsyKC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuVGFzay5PdGhlclRhc2tIABJBCg1jb21wYWN0X3N5bmNzGHggASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRAoQbGlzdF9ldmVudF9mZWVkcxh5IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEj8KC2xpc3RfZXZlbnRzGHogASgLMiguYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2suT3RoZXJUYXNrSAASRAoQaXNzdWVfY3JlZGVudGlhbBh7IAEoCzIoLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5UYXNrLk90aGVyVGFza0gAEg0KBWRlYnVnGAMgASgIGjUKCE5vbmVUYXNrEikKC2Fubm90YXRpb25zGAEgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRo2CglIZWxsb1Rhc2sSKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55GukBCgxTeW5jRnVsbFRhc2sSKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EhoKEnNraXBfZXhwYW5kX2dyYW50cxgCIAEoCBIkChxza2lwX2VudGl0bGVtZW50c19hbmRfZ3JhbnRzGAMgASgIEh8KF3RhcmdldGVkX3N5bmNfcmVzb3VyY2VzGAQgAygMEh4KFnN5bmNfcmVzb3VyY2VfdHlwZV9pZHMYBSADKAkSEwoLc2tpcF9ncmFudHMYBiABKAgSFgoOc3RvcmFnZV9lbmdpbmUYByABKAkaiwEKCUdyYW50VGFzaxITCgtlbnRpdGxlbWVudBgBIAEoDBIRCglwcmluY2lwYWwYAiABKAwSKQoLYW5ub3RhdGlvbnMYAyADKAsyFC5nb29nbGUucHJvdG9idWYuQW55EisKCGR1cmF0aW9uGAQgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uGkYKClJldm9rZVRhc2sSDQoFZ3JhbnQYASABKAwSKQoLYW5ub3RhdGlvbnMYAiADKAsyFC5nb29nbGUucHJvdG9idWYuQW55GuABChFDcmVhdGVBY2NvdW50VGFzaxIyCgxhY2NvdW50X2luZm8YASABKAsyHC5jMS5jb25uZWN0b3IudjIuQWNjb3VudEluZm8SPgoSY3JlZGVudGlhbF9vcHRpb25zGAIgASgLMiIuYzEuY29ubmVjdG9yLnYyLkNyZWRlbnRpYWxPcHRpb25zEj0KEmVuY3J5cHRpb25fY29uZmlncxgDIAMoCzIhLmMxLmNvbm5lY3Rvci52Mi5FbmNyeXB0aW9uQ29uZmlnEhgKEHJlc291cmNlX3R5cGVfaWQYBCABKAkaRQoSRGVsZXRlUmVzb3VyY2VUYXNrEhMKC3Jlc291cmNlX2lkGAEgASgMEhoKEnBhcmVudF9yZXNvdXJjZV9pZBgCIAEoDBoLCglPdGhlclRhc2tCCwoJdGFza190eXBlIswEChhCYXRvblNlcnZpY2VIZWxsb1JlcXVlc3QSDwoHaG9zdF9pZBgBIAEoCRIPCgd0YXNrX2lkGAIgASgJElAKCmJ1aWxkX2luZm8YAyABKAsyPC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVsbG9SZXF1ZXN0LkJ1aWxkSW5mbxJKCgdvc19pbmZvGAQgASgLMjkuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUhlbGxvUmVxdWVzdC5PU0luZm8SPgoSY29ubmVjdG9yX21ldGFkYXRhGAUgASgLMiIuYzEuY29ubmVjdG9yLnYyLkNvbm5lY3Rvck1ldGFkYXRhEikKC2Fubm90YXRpb25zGAYgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRpLCglCdWlsZEluZm8SFAoMbGFuZ192ZXJzaW9uGAEgASgJEg8KB3BhY2thZ2UYAiABKAkSFwoPcGFja2FnZV92ZXJzaW9uGAMgASgJGrcBCgZPU0luZm8SEAoIaG9zdG5hbWUYASABKAkSCgoCb3MYAiABKAkSEAoIcGxhdGZvcm0YAyABKAkSGAoQcGxhdGZvcm1fdmVyc2lvbhgEIAEoCRIXCg9wbGF0Zm9ybV9mYW1pbHkYBSABKAkSFgoOa2VybmVsX3ZlcnNpb24YBiABKAkSEwoLa2VybmVsX2FyY2gYByABKAkSHQoVdmlydHVhbGl6YXRpb25fc3lzdGVtGAggASgJIkYKGUJhdG9uU2VydmljZUhlbGxvUmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55Ii0KGkJhdG9uU2VydmljZUdldFRhc2tSZXF1ZXN0Eg8KB2hvc3RfaWQYASABKAki1wEKG0JhdG9uU2VydmljZUdldFRhc2tSZXNwb25zZRIsCgR0YXNrGAEgASgLMh4uYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLlRhc2sSLAoJbmV4dF9wb2xsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEjEKDm5leHRfaGVhcnRiZWF0GAMgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEikKC2Fubm90YXRpb25zGAQgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueSJ9ChxCYXRvblNlcnZpY2VIZWFydGJlYXRSZXF1ZXN0Eg8KB2hvc3RfaWQYASABKAkSDwoHdGFza19pZBgCIAEoCRIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSEAoIdGFza19pZHMYBCADKAkirAEKHUJhdG9uU2VydmljZUhlYXJ0YmVhdFJlc3BvbnNlEjEKDm5leHRfaGVhcnRiZWF0GAEgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEhEKCWNhbmNlbGxlZBgCIAEoCBIpCgthbm5vdGF0aW9ucxgDIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSGgoSY2FuY2VsbGVkX3Rhc2tfaWRzGAQgAygJIvgDCh5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QSWwoIbWV0YWRhdGEYZCABKAsyRy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlVXBsb2FkQXNzZXRSZXF1ZXN0LlVwbG9hZE1ldGFkYXRhSAASUwoEZGF0YRhlIAEoCzJDLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QuVXBsb2FkRGF0YUgAElEKA2VvZhhmIAEoCzJCLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VVcGxvYWRBc3NldFJlcXVlc3QuVXBsb2FkRU9GSAAaXQoOVXBsb2FkTWV0YWRhdGESDwoHaG9zdF9pZBgBIAEoCRIPCgd0YXNrX2lkGAIgASgJEikKC2Fubm90YXRpb25zGAQgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRoaCgpVcGxvYWREYXRhEgwKBGRhdGEYASABKAwaTwoJVXBsb2FkRU9GEhcKD3NoYTI1Nl9jaGVja3N1bRgBIAEoDBIpCgthbm5vdGF0aW9ucxgCIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnlCBQoDbXNnIkwKH0JhdG9uU2VydmljZVVwbG9hZEFzc2V0UmVzcG9uc2USKQoLYW5ub3RhdGlvbnMYASADKAsyFC5nb29nbGUucHJvdG9idWYuQW55IukDCh1CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVxdWVzdBIPCgdob3N0X2lkGAEgASgJEg8KB3Rhc2tfaWQYAiABKAkSIgoGc3RhdHVzGAMgASgLMhIuZ29vZ2xlLnJwYy5TdGF0dXMSTgoFZXJyb3IYZCABKAsyPS5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlRmluaXNoVGFza1JlcXVlc3QuRXJyb3JIABJSCgdzdWNjZXNzGGUgASgLMj8uYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUZpbmlzaFRhc2tSZXF1ZXN0LlN1Y2Nlc3NIABpxCgVFcnJvchIVCg1ub25fcmV0cnlhYmxlGAEgASgIEikKC2Fubm90YXRpb25zGAIgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueRImCghyZXNwb25zZRgDIAEoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkaXAoHU3VjY2VzcxIpCgthbm5vdGF0aW9ucxgBIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkSJgoIcmVzcG9uc2UYAiABKAsyFC5nb29nbGUucHJvdG9idWYuQW55Qg0KC2ZpbmFsX3N0YXRlIksKHkJhdG9uU2VydmljZUZpbmlzaFRhc2tSZXNwb25zZRIpCgthbm5vdGF0aW9ucxgBIAMoCzIULmdvb2dsZS5wcm90b2J1Zi5BbnkyiQUKDEJhdG9uU2VydmljZRJyCgVIZWxsbxIyLmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VIZWxsb1JlcXVlc3QaMy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVsbG9SZXNwb25zZSIAEngKB0dldFRhc2sSNC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlR2V0VGFza1JlcXVlc3QaNS5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlR2V0VGFza1Jlc3BvbnNlIgASfgoJSGVhcnRiZWF0EjYuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZUhlYXJ0YmVhdFJlcXVlc3QaNy5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlSGVhcnRiZWF0UmVzcG9uc2UiABKBAQoKRmluaXNoVGFzaxI3LmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVxdWVzdBo4LmMxLmNvbm5lY3RvcmFwaS5iYXRvbi52MS5CYXRvblNlcnZpY2VGaW5pc2hUYXNrUmVzcG9uc2UiABKGAQoLVXBsb2FkQXNzZXQSOC5jMS5jb25uZWN0b3JhcGkuYmF0b24udjEuQmF0b25TZXJ2aWNlVXBsb2FkQXNzZXRSZXF1ZXN0GjkuYzEuY29ubmVjdG9yYXBpLmJhdG9uLnYxLkJhdG9uU2VydmljZVVwbG9hZEFzc2V0UmVzcG9uc2UiACgBYgZwcm90bzM',
+    [file_c1_connector_v2_service, file_google_protobuf_any, file_google_protobuf_duration, file_google_rpc_status],
+  );
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task
  */
-export type Task = Message<"c1.connectorapi.baton.v1.Task"> & {
+export type Task = Message<'c1.connectorapi.baton.v1.Task'> & {
   /**
    * @generated from field: string id = 1;
    */
@@ -39,151 +43,176 @@ export type Task = Message<"c1.connectorapi.baton.v1.Task"> & {
   /**
    * @generated from oneof c1.connectorapi.baton.v1.Task.task_type
    */
-  taskType: {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.NoneTask none = 100;
-     */
-    value: Task_NoneTask;
-    case: "none";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.HelloTask hello = 101;
-     */
-    value: Task_HelloTask;
-    case: "hello";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.SyncFullTask sync_full = 102;
-     */
-    value: Task_SyncFullTask;
-    case: "syncFull";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.GrantTask grant = 103;
-     */
-    value: Task_GrantTask;
-    case: "grant";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.RevokeTask revoke = 104;
-     */
-    value: Task_RevokeTask;
-    case: "revoke";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.CreateAccountTask create_account = 105;
-     */
-    value: Task_CreateAccountTask;
-    case: "createAccount";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_resource = 106;
-     */
-    value: Task_OtherTask;
-    case: "createResource";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.DeleteResourceTask delete_resource = 107;
-     */
-    value: Task_DeleteResourceTask;
-    case: "deleteResource";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask rotate_credentials = 108;
-     */
-    value: Task_OtherTask;
-    case: "rotateCredentials";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask event_feed = 109;
-     */
-    value: Task_OtherTask;
-    case: "eventFeed";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_ticket_task = 110;
-     */
-    value: Task_OtherTask;
-    case: "createTicketTask";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_ticket_schemas = 111;
-     */
-    value: Task_OtherTask;
-    case: "listTicketSchemas";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask get_ticket = 112;
-     */
-    value: Task_OtherTask;
-    case: "getTicket";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask bulk_create_tickets = 113;
-     */
-    value: Task_OtherTask;
-    case: "bulkCreateTickets";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask bulk_get_tickets = 114;
-     */
-    value: Task_OtherTask;
-    case: "bulkGetTickets";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_list_schemas = 115;
-     */
-    value: Task_OtherTask;
-    case: "actionListSchemas";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_get_schema = 116;
-     */
-    value: Task_OtherTask;
-    case: "actionGetSchema";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_invoke = 117;
-     */
-    value: Task_OtherTask;
-    case: "actionInvoke";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_status = 118;
-     */
-    value: Task_OtherTask;
-    case: "actionStatus";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_sync_diff = 119;
-     */
-    value: Task_OtherTask;
-    case: "createSyncDiff";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask compact_syncs = 120;
-     */
-    value: Task_OtherTask;
-    case: "compactSyncs";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_event_feeds = 121;
-     */
-    value: Task_OtherTask;
-    case: "listEventFeeds";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_events = 122;
-     */
-    value: Task_OtherTask;
-    case: "listEvents";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask issue_credential = 123;
-     */
-    value: Task_OtherTask;
-    case: "issueCredential";
-  } | { case: undefined; value?: undefined };
+  taskType:
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.NoneTask none = 100;
+         */
+        value: Task_NoneTask;
+        case: 'none';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.HelloTask hello = 101;
+         */
+        value: Task_HelloTask;
+        case: 'hello';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.SyncFullTask sync_full = 102;
+         */
+        value: Task_SyncFullTask;
+        case: 'syncFull';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.GrantTask grant = 103;
+         */
+        value: Task_GrantTask;
+        case: 'grant';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.RevokeTask revoke = 104;
+         */
+        value: Task_RevokeTask;
+        case: 'revoke';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.CreateAccountTask create_account = 105;
+         */
+        value: Task_CreateAccountTask;
+        case: 'createAccount';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_resource = 106;
+         */
+        value: Task_OtherTask;
+        case: 'createResource';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.DeleteResourceTask delete_resource = 107;
+         */
+        value: Task_DeleteResourceTask;
+        case: 'deleteResource';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask rotate_credentials = 108;
+         */
+        value: Task_OtherTask;
+        case: 'rotateCredentials';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask event_feed = 109;
+         */
+        value: Task_OtherTask;
+        case: 'eventFeed';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_ticket_task = 110;
+         */
+        value: Task_OtherTask;
+        case: 'createTicketTask';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_ticket_schemas = 111;
+         */
+        value: Task_OtherTask;
+        case: 'listTicketSchemas';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask get_ticket = 112;
+         */
+        value: Task_OtherTask;
+        case: 'getTicket';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask bulk_create_tickets = 113;
+         */
+        value: Task_OtherTask;
+        case: 'bulkCreateTickets';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask bulk_get_tickets = 114;
+         */
+        value: Task_OtherTask;
+        case: 'bulkGetTickets';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_list_schemas = 115;
+         */
+        value: Task_OtherTask;
+        case: 'actionListSchemas';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_get_schema = 116;
+         */
+        value: Task_OtherTask;
+        case: 'actionGetSchema';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_invoke = 117;
+         */
+        value: Task_OtherTask;
+        case: 'actionInvoke';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask action_status = 118;
+         */
+        value: Task_OtherTask;
+        case: 'actionStatus';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask create_sync_diff = 119;
+         */
+        value: Task_OtherTask;
+        case: 'createSyncDiff';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask compact_syncs = 120;
+         */
+        value: Task_OtherTask;
+        case: 'compactSyncs';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_event_feeds = 121;
+         */
+        value: Task_OtherTask;
+        case: 'listEventFeeds';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask list_events = 122;
+         */
+        value: Task_OtherTask;
+        case: 'listEvents';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.Task.OtherTask issue_credential = 123;
+         */
+        value: Task_OtherTask;
+        case: 'issueCredential';
+      }
+    | { case: undefined; value?: undefined };
 
   /**
    * @generated from field: bool debug = 3;
@@ -195,13 +224,12 @@ export type Task = Message<"c1.connectorapi.baton.v1.Task"> & {
  * Describes the message c1.connectorapi.baton.v1.Task.
  * Use `create(TaskSchema)` to create a new message.
  */
-export const TaskSchema: GenMessage<Task> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0);
+export const TaskSchema: GenMessage<Task> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.NoneTask
  */
-export type Task_NoneTask = Message<"c1.connectorapi.baton.v1.Task.NoneTask"> & {
+export type Task_NoneTask = Message<'c1.connectorapi.baton.v1.Task.NoneTask'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -212,13 +240,12 @@ export type Task_NoneTask = Message<"c1.connectorapi.baton.v1.Task.NoneTask"> & 
  * Describes the message c1.connectorapi.baton.v1.Task.NoneTask.
  * Use `create(Task_NoneTaskSchema)` to create a new message.
  */
-export const Task_NoneTaskSchema: GenMessage<Task_NoneTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 0);
+export const Task_NoneTaskSchema: GenMessage<Task_NoneTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 0);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.HelloTask
  */
-export type Task_HelloTask = Message<"c1.connectorapi.baton.v1.Task.HelloTask"> & {
+export type Task_HelloTask = Message<'c1.connectorapi.baton.v1.Task.HelloTask'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -229,13 +256,12 @@ export type Task_HelloTask = Message<"c1.connectorapi.baton.v1.Task.HelloTask"> 
  * Describes the message c1.connectorapi.baton.v1.Task.HelloTask.
  * Use `create(Task_HelloTaskSchema)` to create a new message.
  */
-export const Task_HelloTaskSchema: GenMessage<Task_HelloTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 1);
+export const Task_HelloTaskSchema: GenMessage<Task_HelloTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 1);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.SyncFullTask
  */
-export type Task_SyncFullTask = Message<"c1.connectorapi.baton.v1.Task.SyncFullTask"> & {
+export type Task_SyncFullTask = Message<'c1.connectorapi.baton.v1.Task.SyncFullTask'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -278,13 +304,12 @@ export type Task_SyncFullTask = Message<"c1.connectorapi.baton.v1.Task.SyncFullT
  * Describes the message c1.connectorapi.baton.v1.Task.SyncFullTask.
  * Use `create(Task_SyncFullTaskSchema)` to create a new message.
  */
-export const Task_SyncFullTaskSchema: GenMessage<Task_SyncFullTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 2);
+export const Task_SyncFullTaskSchema: GenMessage<Task_SyncFullTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 2);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.GrantTask
  */
-export type Task_GrantTask = Message<"c1.connectorapi.baton.v1.Task.GrantTask"> & {
+export type Task_GrantTask = Message<'c1.connectorapi.baton.v1.Task.GrantTask'> & {
   /**
    * A c1.connector.v2.Entitlement.
    *
@@ -314,13 +339,12 @@ export type Task_GrantTask = Message<"c1.connectorapi.baton.v1.Task.GrantTask"> 
  * Describes the message c1.connectorapi.baton.v1.Task.GrantTask.
  * Use `create(Task_GrantTaskSchema)` to create a new message.
  */
-export const Task_GrantTaskSchema: GenMessage<Task_GrantTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 3);
+export const Task_GrantTaskSchema: GenMessage<Task_GrantTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 3);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.RevokeTask
  */
-export type Task_RevokeTask = Message<"c1.connectorapi.baton.v1.Task.RevokeTask"> & {
+export type Task_RevokeTask = Message<'c1.connectorapi.baton.v1.Task.RevokeTask'> & {
   /**
    * A c1.connector.v2.Grant.
    *
@@ -338,13 +362,12 @@ export type Task_RevokeTask = Message<"c1.connectorapi.baton.v1.Task.RevokeTask"
  * Describes the message c1.connectorapi.baton.v1.Task.RevokeTask.
  * Use `create(Task_RevokeTaskSchema)` to create a new message.
  */
-export const Task_RevokeTaskSchema: GenMessage<Task_RevokeTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 4);
+export const Task_RevokeTaskSchema: GenMessage<Task_RevokeTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 4);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.CreateAccountTask
  */
-export type Task_CreateAccountTask = Message<"c1.connectorapi.baton.v1.Task.CreateAccountTask"> & {
+export type Task_CreateAccountTask = Message<'c1.connectorapi.baton.v1.Task.CreateAccountTask'> & {
   /**
    * @generated from field: c1.connector.v2.AccountInfo account_info = 1;
    */
@@ -370,13 +393,14 @@ export type Task_CreateAccountTask = Message<"c1.connectorapi.baton.v1.Task.Crea
  * Describes the message c1.connectorapi.baton.v1.Task.CreateAccountTask.
  * Use `create(Task_CreateAccountTaskSchema)` to create a new message.
  */
-export const Task_CreateAccountTaskSchema: GenMessage<Task_CreateAccountTask> = /*@__PURE__*/
+export const Task_CreateAccountTaskSchema: GenMessage<Task_CreateAccountTask> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 5);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.Task.DeleteResourceTask
  */
-export type Task_DeleteResourceTask = Message<"c1.connectorapi.baton.v1.Task.DeleteResourceTask"> & {
+export type Task_DeleteResourceTask = Message<'c1.connectorapi.baton.v1.Task.DeleteResourceTask'> & {
   /**
    * c1.connector.v2.ResourceId values.
    *
@@ -394,7 +418,8 @@ export type Task_DeleteResourceTask = Message<"c1.connectorapi.baton.v1.Task.Del
  * Describes the message c1.connectorapi.baton.v1.Task.DeleteResourceTask.
  * Use `create(Task_DeleteResourceTaskSchema)` to create a new message.
  */
-export const Task_DeleteResourceTaskSchema: GenMessage<Task_DeleteResourceTask> = /*@__PURE__*/
+export const Task_DeleteResourceTaskSchema: GenMessage<Task_DeleteResourceTask> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 6);
 
 /**
@@ -402,20 +427,18 @@ export const Task_DeleteResourceTaskSchema: GenMessage<Task_DeleteResourceTask> 
  *
  * @generated from message c1.connectorapi.baton.v1.Task.OtherTask
  */
-export type Task_OtherTask = Message<"c1.connectorapi.baton.v1.Task.OtherTask"> & {
-};
+export type Task_OtherTask = Message<'c1.connectorapi.baton.v1.Task.OtherTask'> & {};
 
 /**
  * Describes the message c1.connectorapi.baton.v1.Task.OtherTask.
  * Use `create(Task_OtherTaskSchema)` to create a new message.
  */
-export const Task_OtherTaskSchema: GenMessage<Task_OtherTask> = /*@__PURE__*/
-  messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 7);
+export const Task_OtherTaskSchema: GenMessage<Task_OtherTask> = /*@__PURE__*/ messageDesc(file_c1_connectorapi_baton_v1_baton, 0, 7);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHelloRequest
  */
-export type BatonServiceHelloRequest = Message<"c1.connectorapi.baton.v1.BatonServiceHelloRequest"> & {
+export type BatonServiceHelloRequest = Message<'c1.connectorapi.baton.v1.BatonServiceHelloRequest'> & {
   /**
    * @generated from field: string host_id = 1;
    */
@@ -451,13 +474,14 @@ export type BatonServiceHelloRequest = Message<"c1.connectorapi.baton.v1.BatonSe
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHelloRequest.
  * Use `create(BatonServiceHelloRequestSchema)` to create a new message.
  */
-export const BatonServiceHelloRequestSchema: GenMessage<BatonServiceHelloRequest> = /*@__PURE__*/
+export const BatonServiceHelloRequestSchema: GenMessage<BatonServiceHelloRequest> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 1);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHelloRequest.BuildInfo
  */
-export type BatonServiceHelloRequest_BuildInfo = Message<"c1.connectorapi.baton.v1.BatonServiceHelloRequest.BuildInfo"> & {
+export type BatonServiceHelloRequest_BuildInfo = Message<'c1.connectorapi.baton.v1.BatonServiceHelloRequest.BuildInfo'> & {
   /**
    * @generated from field: string lang_version = 1;
    */
@@ -478,13 +502,14 @@ export type BatonServiceHelloRequest_BuildInfo = Message<"c1.connectorapi.baton.
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHelloRequest.BuildInfo.
  * Use `create(BatonServiceHelloRequest_BuildInfoSchema)` to create a new message.
  */
-export const BatonServiceHelloRequest_BuildInfoSchema: GenMessage<BatonServiceHelloRequest_BuildInfo> = /*@__PURE__*/
+export const BatonServiceHelloRequest_BuildInfoSchema: GenMessage<BatonServiceHelloRequest_BuildInfo> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 1, 0);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHelloRequest.OSInfo
  */
-export type BatonServiceHelloRequest_OSInfo = Message<"c1.connectorapi.baton.v1.BatonServiceHelloRequest.OSInfo"> & {
+export type BatonServiceHelloRequest_OSInfo = Message<'c1.connectorapi.baton.v1.BatonServiceHelloRequest.OSInfo'> & {
   /**
    * @generated from field: string hostname = 1;
    */
@@ -530,13 +555,14 @@ export type BatonServiceHelloRequest_OSInfo = Message<"c1.connectorapi.baton.v1.
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHelloRequest.OSInfo.
  * Use `create(BatonServiceHelloRequest_OSInfoSchema)` to create a new message.
  */
-export const BatonServiceHelloRequest_OSInfoSchema: GenMessage<BatonServiceHelloRequest_OSInfo> = /*@__PURE__*/
+export const BatonServiceHelloRequest_OSInfoSchema: GenMessage<BatonServiceHelloRequest_OSInfo> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 1, 1);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHelloResponse
  */
-export type BatonServiceHelloResponse = Message<"c1.connectorapi.baton.v1.BatonServiceHelloResponse"> & {
+export type BatonServiceHelloResponse = Message<'c1.connectorapi.baton.v1.BatonServiceHelloResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -547,13 +573,14 @@ export type BatonServiceHelloResponse = Message<"c1.connectorapi.baton.v1.BatonS
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHelloResponse.
  * Use `create(BatonServiceHelloResponseSchema)` to create a new message.
  */
-export const BatonServiceHelloResponseSchema: GenMessage<BatonServiceHelloResponse> = /*@__PURE__*/
+export const BatonServiceHelloResponseSchema: GenMessage<BatonServiceHelloResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 2);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceGetTaskRequest
  */
-export type BatonServiceGetTaskRequest = Message<"c1.connectorapi.baton.v1.BatonServiceGetTaskRequest"> & {
+export type BatonServiceGetTaskRequest = Message<'c1.connectorapi.baton.v1.BatonServiceGetTaskRequest'> & {
   /**
    * @generated from field: string host_id = 1;
    */
@@ -564,13 +591,14 @@ export type BatonServiceGetTaskRequest = Message<"c1.connectorapi.baton.v1.Baton
  * Describes the message c1.connectorapi.baton.v1.BatonServiceGetTaskRequest.
  * Use `create(BatonServiceGetTaskRequestSchema)` to create a new message.
  */
-export const BatonServiceGetTaskRequestSchema: GenMessage<BatonServiceGetTaskRequest> = /*@__PURE__*/
+export const BatonServiceGetTaskRequestSchema: GenMessage<BatonServiceGetTaskRequest> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 3);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceGetTaskResponse
  */
-export type BatonServiceGetTaskResponse = Message<"c1.connectorapi.baton.v1.BatonServiceGetTaskResponse"> & {
+export type BatonServiceGetTaskResponse = Message<'c1.connectorapi.baton.v1.BatonServiceGetTaskResponse'> & {
   /**
    * @generated from field: c1.connectorapi.baton.v1.Task task = 1;
    */
@@ -596,13 +624,14 @@ export type BatonServiceGetTaskResponse = Message<"c1.connectorapi.baton.v1.Bato
  * Describes the message c1.connectorapi.baton.v1.BatonServiceGetTaskResponse.
  * Use `create(BatonServiceGetTaskResponseSchema)` to create a new message.
  */
-export const BatonServiceGetTaskResponseSchema: GenMessage<BatonServiceGetTaskResponse> = /*@__PURE__*/
+export const BatonServiceGetTaskResponseSchema: GenMessage<BatonServiceGetTaskResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 4);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest
  */
-export type BatonServiceHeartbeatRequest = Message<"c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest"> & {
+export type BatonServiceHeartbeatRequest = Message<'c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest'> & {
   /**
    * @generated from field: string host_id = 1;
    */
@@ -628,13 +657,14 @@ export type BatonServiceHeartbeatRequest = Message<"c1.connectorapi.baton.v1.Bat
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHeartbeatRequest.
  * Use `create(BatonServiceHeartbeatRequestSchema)` to create a new message.
  */
-export const BatonServiceHeartbeatRequestSchema: GenMessage<BatonServiceHeartbeatRequest> = /*@__PURE__*/
+export const BatonServiceHeartbeatRequestSchema: GenMessage<BatonServiceHeartbeatRequest> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 5);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse
  */
-export type BatonServiceHeartbeatResponse = Message<"c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse"> & {
+export type BatonServiceHeartbeatResponse = Message<'c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse'> & {
   /**
    * @generated from field: google.protobuf.Duration next_heartbeat = 1;
    */
@@ -660,75 +690,83 @@ export type BatonServiceHeartbeatResponse = Message<"c1.connectorapi.baton.v1.Ba
  * Describes the message c1.connectorapi.baton.v1.BatonServiceHeartbeatResponse.
  * Use `create(BatonServiceHeartbeatResponseSchema)` to create a new message.
  */
-export const BatonServiceHeartbeatResponseSchema: GenMessage<BatonServiceHeartbeatResponse> = /*@__PURE__*/
+export const BatonServiceHeartbeatResponseSchema: GenMessage<BatonServiceHeartbeatResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 6);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest
  */
-export type BatonServiceUploadAssetRequest = Message<"c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest"> & {
+export type BatonServiceUploadAssetRequest = Message<'c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest'> & {
   /**
    * @generated from oneof c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.msg
    */
-  msg: {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata metadata = 100;
-     */
-    value: BatonServiceUploadAssetRequest_UploadMetadata;
-    case: "metadata";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData data = 101;
-     */
-    value: BatonServiceUploadAssetRequest_UploadData;
-    case: "data";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF eof = 102;
-     */
-    value: BatonServiceUploadAssetRequest_UploadEOF;
-    case: "eof";
-  } | { case: undefined; value?: undefined };
+  msg:
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata metadata = 100;
+         */
+        value: BatonServiceUploadAssetRequest_UploadMetadata;
+        case: 'metadata';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData data = 101;
+         */
+        value: BatonServiceUploadAssetRequest_UploadData;
+        case: 'data';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF eof = 102;
+         */
+        value: BatonServiceUploadAssetRequest_UploadEOF;
+        case: 'eof';
+      }
+    | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.
  * Use `create(BatonServiceUploadAssetRequestSchema)` to create a new message.
  */
-export const BatonServiceUploadAssetRequestSchema: GenMessage<BatonServiceUploadAssetRequest> = /*@__PURE__*/
+export const BatonServiceUploadAssetRequestSchema: GenMessage<BatonServiceUploadAssetRequest> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 7);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata
  */
-export type BatonServiceUploadAssetRequest_UploadMetadata = Message<"c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata"> & {
-  /**
-   * @generated from field: string host_id = 1;
-   */
-  hostId: string;
+export type BatonServiceUploadAssetRequest_UploadMetadata =
+  Message<'c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata'> & {
+    /**
+     * @generated from field: string host_id = 1;
+     */
+    hostId: string;
 
-  /**
-   * @generated from field: string task_id = 2;
-   */
-  taskId: string;
+    /**
+     * @generated from field: string task_id = 2;
+     */
+    taskId: string;
 
-  /**
-   * @generated from field: repeated google.protobuf.Any annotations = 4;
-   */
-  annotations: Any[];
-};
+    /**
+     * @generated from field: repeated google.protobuf.Any annotations = 4;
+     */
+    annotations: Any[];
+  };
 
 /**
  * Describes the message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadMetadata.
  * Use `create(BatonServiceUploadAssetRequest_UploadMetadataSchema)` to create a new message.
  */
-export const BatonServiceUploadAssetRequest_UploadMetadataSchema: GenMessage<BatonServiceUploadAssetRequest_UploadMetadata> = /*@__PURE__*/
+export const BatonServiceUploadAssetRequest_UploadMetadataSchema: GenMessage<BatonServiceUploadAssetRequest_UploadMetadata> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 7, 0);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData
  */
-export type BatonServiceUploadAssetRequest_UploadData = Message<"c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData"> & {
+export type BatonServiceUploadAssetRequest_UploadData = Message<'c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData'> & {
   /**
    * @generated from field: bytes data = 1;
    */
@@ -739,13 +777,14 @@ export type BatonServiceUploadAssetRequest_UploadData = Message<"c1.connectorapi
  * Describes the message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadData.
  * Use `create(BatonServiceUploadAssetRequest_UploadDataSchema)` to create a new message.
  */
-export const BatonServiceUploadAssetRequest_UploadDataSchema: GenMessage<BatonServiceUploadAssetRequest_UploadData> = /*@__PURE__*/
+export const BatonServiceUploadAssetRequest_UploadDataSchema: GenMessage<BatonServiceUploadAssetRequest_UploadData> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 7, 1);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF
  */
-export type BatonServiceUploadAssetRequest_UploadEOF = Message<"c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF"> & {
+export type BatonServiceUploadAssetRequest_UploadEOF = Message<'c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF'> & {
   /**
    * @generated from field: bytes sha256_checksum = 1;
    */
@@ -761,13 +800,14 @@ export type BatonServiceUploadAssetRequest_UploadEOF = Message<"c1.connectorapi.
  * Describes the message c1.connectorapi.baton.v1.BatonServiceUploadAssetRequest.UploadEOF.
  * Use `create(BatonServiceUploadAssetRequest_UploadEOFSchema)` to create a new message.
  */
-export const BatonServiceUploadAssetRequest_UploadEOFSchema: GenMessage<BatonServiceUploadAssetRequest_UploadEOF> = /*@__PURE__*/
+export const BatonServiceUploadAssetRequest_UploadEOFSchema: GenMessage<BatonServiceUploadAssetRequest_UploadEOF> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 7, 2);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceUploadAssetResponse
  */
-export type BatonServiceUploadAssetResponse = Message<"c1.connectorapi.baton.v1.BatonServiceUploadAssetResponse"> & {
+export type BatonServiceUploadAssetResponse = Message<'c1.connectorapi.baton.v1.BatonServiceUploadAssetResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -778,13 +818,14 @@ export type BatonServiceUploadAssetResponse = Message<"c1.connectorapi.baton.v1.
  * Describes the message c1.connectorapi.baton.v1.BatonServiceUploadAssetResponse.
  * Use `create(BatonServiceUploadAssetResponseSchema)` to create a new message.
  */
-export const BatonServiceUploadAssetResponseSchema: GenMessage<BatonServiceUploadAssetResponse> = /*@__PURE__*/
+export const BatonServiceUploadAssetResponseSchema: GenMessage<BatonServiceUploadAssetResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 8);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest
  */
-export type BatonServiceFinishTaskRequest = Message<"c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest"> & {
+export type BatonServiceFinishTaskRequest = Message<'c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest'> & {
   /**
    * @generated from field: string host_id = 1;
    */
@@ -803,32 +844,36 @@ export type BatonServiceFinishTaskRequest = Message<"c1.connectorapi.baton.v1.Ba
   /**
    * @generated from oneof c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.final_state
    */
-  finalState: {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error error = 100;
-     */
-    value: BatonServiceFinishTaskRequest_Error;
-    case: "error";
-  } | {
-    /**
-     * @generated from field: c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success success = 101;
-     */
-    value: BatonServiceFinishTaskRequest_Success;
-    case: "success";
-  } | { case: undefined; value?: undefined };
+  finalState:
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error error = 100;
+         */
+        value: BatonServiceFinishTaskRequest_Error;
+        case: 'error';
+      }
+    | {
+        /**
+         * @generated from field: c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success success = 101;
+         */
+        value: BatonServiceFinishTaskRequest_Success;
+        case: 'success';
+      }
+    | { case: undefined; value?: undefined };
 };
 
 /**
  * Describes the message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.
  * Use `create(BatonServiceFinishTaskRequestSchema)` to create a new message.
  */
-export const BatonServiceFinishTaskRequestSchema: GenMessage<BatonServiceFinishTaskRequest> = /*@__PURE__*/
+export const BatonServiceFinishTaskRequestSchema: GenMessage<BatonServiceFinishTaskRequest> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 9);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error
  */
-export type BatonServiceFinishTaskRequest_Error = Message<"c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error"> & {
+export type BatonServiceFinishTaskRequest_Error = Message<'c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error'> & {
   /**
    * @generated from field: bool non_retryable = 1;
    */
@@ -849,13 +894,14 @@ export type BatonServiceFinishTaskRequest_Error = Message<"c1.connectorapi.baton
  * Describes the message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Error.
  * Use `create(BatonServiceFinishTaskRequest_ErrorSchema)` to create a new message.
  */
-export const BatonServiceFinishTaskRequest_ErrorSchema: GenMessage<BatonServiceFinishTaskRequest_Error> = /*@__PURE__*/
+export const BatonServiceFinishTaskRequest_ErrorSchema: GenMessage<BatonServiceFinishTaskRequest_Error> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 9, 0);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success
  */
-export type BatonServiceFinishTaskRequest_Success = Message<"c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success"> & {
+export type BatonServiceFinishTaskRequest_Success = Message<'c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -871,13 +917,14 @@ export type BatonServiceFinishTaskRequest_Success = Message<"c1.connectorapi.bat
  * Describes the message c1.connectorapi.baton.v1.BatonServiceFinishTaskRequest.Success.
  * Use `create(BatonServiceFinishTaskRequest_SuccessSchema)` to create a new message.
  */
-export const BatonServiceFinishTaskRequest_SuccessSchema: GenMessage<BatonServiceFinishTaskRequest_Success> = /*@__PURE__*/
+export const BatonServiceFinishTaskRequest_SuccessSchema: GenMessage<BatonServiceFinishTaskRequest_Success> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 9, 1);
 
 /**
  * @generated from message c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse
  */
-export type BatonServiceFinishTaskResponse = Message<"c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse"> & {
+export type BatonServiceFinishTaskResponse = Message<'c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse'> & {
   /**
    * @generated from field: repeated google.protobuf.Any annotations = 1;
    */
@@ -888,7 +935,8 @@ export type BatonServiceFinishTaskResponse = Message<"c1.connectorapi.baton.v1.B
  * Describes the message c1.connectorapi.baton.v1.BatonServiceFinishTaskResponse.
  * Use `create(BatonServiceFinishTaskResponseSchema)` to create a new message.
  */
-export const BatonServiceFinishTaskResponseSchema: GenMessage<BatonServiceFinishTaskResponse> = /*@__PURE__*/
+export const BatonServiceFinishTaskResponseSchema: GenMessage<BatonServiceFinishTaskResponse> =
+  /*@__PURE__*/
   messageDesc(file_c1_connectorapi_baton_v1_baton, 10);
 
 /**
@@ -898,43 +946,29 @@ export const BatonService: GenService<{
   /**
    * @generated from rpc c1.connectorapi.baton.v1.BatonService.Hello
    */
-  hello: {
-    methodKind: "unary";
-    input: typeof BatonServiceHelloRequestSchema;
-    output: typeof BatonServiceHelloResponseSchema;
-  },
+  hello: { methodKind: 'unary'; input: typeof BatonServiceHelloRequestSchema; output: typeof BatonServiceHelloResponseSchema };
   /**
    * @generated from rpc c1.connectorapi.baton.v1.BatonService.GetTask
    */
-  getTask: {
-    methodKind: "unary";
-    input: typeof BatonServiceGetTaskRequestSchema;
-    output: typeof BatonServiceGetTaskResponseSchema;
-  },
+  getTask: { methodKind: 'unary'; input: typeof BatonServiceGetTaskRequestSchema; output: typeof BatonServiceGetTaskResponseSchema };
   /**
    * @generated from rpc c1.connectorapi.baton.v1.BatonService.Heartbeat
    */
-  heartbeat: {
-    methodKind: "unary";
-    input: typeof BatonServiceHeartbeatRequestSchema;
-    output: typeof BatonServiceHeartbeatResponseSchema;
-  },
+  heartbeat: { methodKind: 'unary'; input: typeof BatonServiceHeartbeatRequestSchema; output: typeof BatonServiceHeartbeatResponseSchema };
   /**
    * @generated from rpc c1.connectorapi.baton.v1.BatonService.FinishTask
    */
   finishTask: {
-    methodKind: "unary";
+    methodKind: 'unary';
     input: typeof BatonServiceFinishTaskRequestSchema;
     output: typeof BatonServiceFinishTaskResponseSchema;
-  },
+  };
   /**
    * @generated from rpc c1.connectorapi.baton.v1.BatonService.UploadAsset
    */
   uploadAsset: {
-    methodKind: "client_streaming";
+    methodKind: 'client_streaming';
     input: typeof BatonServiceUploadAssetRequestSchema;
     output: typeof BatonServiceUploadAssetResponseSchema;
-  },
-}> = /*@__PURE__*/
-  serviceDesc(file_c1_connectorapi_baton_v1_baton, 0);
-
+  };
+}> = /*@__PURE__*/ serviceDesc(file_c1_connectorapi_baton_v1_baton, 0);
