@@ -9,7 +9,8 @@
  * Every child runs with the SDK's SYNC_NODE_FLAGS, the V8 flags a shipped sync runs with, so the
  * figures are those of that configuration; BENCH_NODE_FLAGS (space-separated, may be empty)
  * measures another one. `start MiB` is the sync process's RSS before the sync (Node and the
- * loaded SDK), `x smallest` its peak RSS over the smallest size's.
+ * loaded SDK), `x smallest` its peak RSS over the smallest size's. `x floor` is the median over
+ * the runs of each sync's objects/s over that of the floor run right after it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +56,9 @@ try {
     const pick = (list, key) => median(list.map((entry) => entry[key]));
     const oursRate = pick(ours, 'objectsPerSecond');
     const floorRate = pick(floor, 'rowsPerSecond');
+    // Each run's sync against the floor run right after it, so a machine that slows down or
+    // speeds up between runs moves both sides of a ratio alike.
+    const pairedRatio = median(ours.map((sync, run) => sync.objectsPerSecond / floor[run].rowsPerSecond));
     rows.push(
       {
         grants,
@@ -67,7 +71,7 @@ try {
         perCpu: pick(ours, 'objectsPerCpuSecond'),
         rate: oursRate,
         bytes: pick(ours, 'fileBytes'),
-        ratio: (oursRate / floorRate).toFixed(2),
+        ratio: pairedRatio.toFixed(2),
       },
       {
         grants,

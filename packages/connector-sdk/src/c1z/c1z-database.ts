@@ -46,6 +46,13 @@ const SAVEPOINT = 'c1z_checkpoint';
 /** The page cache of a writing connection, in KiB (SQLite's `cache_size` takes it negative). */
 const WRITE_CACHE_KIB = -2000;
 
+/**
+ * Helper threads SQLite's sorter may use while the export builds the read indexes: one, so the
+ * sorting of a large table runs on a second core while the main thread merges (about a fifth
+ * less wall time at a million grants, for a sort buffer more).
+ */
+const INDEX_SORT_THREADS = 1;
+
 type ObjectTable = 'v1_resource_types' | 'v1_resources' | 'v1_entitlements' | 'v1_grants';
 
 interface SyncRunRow {
@@ -300,6 +307,7 @@ export class C1zDatabase implements C1zReader {
    */
   putGrants(syncId: string, items: readonly Grant[]): void {
     const encoder = new GrantRowEncoder();
+    const values: SqlValue[] = [];
     let expandable = false;
     this.writeRows(
       syncId,
@@ -313,21 +321,22 @@ export class C1zDatabase implements C1zReader {
          principal_resource_id = excluded.principal_resource_id, expansion = excluded.expansion,
          needs_expansion = excluded.needs_expansion, data = excluded.data, discovered_at = excluded.discovered_at`,
       (g, now) => {
-        const { data, expansion } = encoder.encode(g);
+        const data = encoder.encode(g);
+        const expansion = encoder.expansion;
         if (expansion) expandable = true;
-        return [
-          g.entitlement.resource.id.resourceType,
-          g.entitlement.resource.id.resource,
-          g.entitlement.id,
-          g.principal.id.resourceType,
-          g.principal.id.resource,
-          g.id,
-          expansion,
-          expansion ? 1 : 0,
-          data,
-          syncId,
-          now,
-        ];
+        // One array for every row of the batch: statement.run copies the values it binds.
+        values[0] = g.entitlement.resource.id.resourceType;
+        values[1] = g.entitlement.resource.id.resource;
+        values[2] = g.entitlement.id;
+        values[3] = g.principal.id.resourceType;
+        values[4] = g.principal.id.resource;
+        values[5] = g.id;
+        values[6] = expansion;
+        values[7] = expansion ? 1 : 0;
+        values[8] = data;
+        values[9] = syncId;
+        values[10] = now;
+        return values;
       },
     );
     if (expandable) this.syncsWithoutExpandable.delete(syncId);
@@ -401,6 +410,7 @@ export class C1zDatabase implements C1zReader {
     let compacted = false;
     try {
       this.commit();
+      this.db.exec(`pragma threads = ${INDEX_SORT_THREADS}`);
       this.ensureReadIndexes();
       this.db.exec('pragma journal_mode = DELETE');
       const freePages = (this.db.prepare('pragma freelist_count').get() as { freelist_count: number }).freelist_count;

@@ -4,17 +4,6 @@ import { encodeGrantExpandable } from './proto/annotations-codec.js';
 import { encodeEntitlement, writeGrantFields } from './proto/objects-codec.js';
 import { ProtoWriter } from './proto/wire.js';
 
-/** The two encoded columns of a `v1_grants` row. */
-export interface GrantRowBlobs {
-  /**
-   * The `c1.connector.v2.Grant`, without its `GrantExpandable` annotation: a view into the
-   * encoder's buffer, valid until its next `encode`.
-   */
-  data: Uint8Array;
-  /** The `GrantExpandable` annotation when it names an entitlement, else null. */
-  expansion: Uint8Array | null;
-}
-
 const EXPANDABLE = 'c1.connector.v2.GrantExpandable';
 
 /**
@@ -29,14 +18,23 @@ const EXPANDABLE = 'c1.connector.v2.GrantExpandable';
 export class GrantRowEncoder {
   private readonly entitlements = new Map<string, { value: Entitlement; bytes: Uint8Array }>();
   private readonly writer = new ProtoWriter();
+  /**
+   * The `expansion` column of the grant last passed to {@link encode}: its `GrantExpandable`
+   * annotation when that names an entitlement, else null.
+   */
+  expansion: Uint8Array | null = null;
 
-  /** The row's `data` and `expansion` blobs for `grant`; `data` is only valid until the next call. */
-  encode(grant: Grant): GrantRowBlobs {
+  /**
+   * The `data` column for `grant`: the `c1.connector.v2.Grant` without its `GrantExpandable`
+   * annotation, as a view into the encoder's buffer, valid until the next call. Sets
+   * {@link expansion} for the same grant.
+   */
+  encode(grant: Grant): Uint8Array {
     const expandable = findAnnotation(grant.annotations, EXPANDABLE);
     const stored = expandable ? { ...grant, annotations: grant.annotations.filter((a) => a.$type !== EXPANDABLE) } : grant;
-    const expansion = expandable && expandable.entitlementIds.some((id) => id.trim() !== '') ? encodeGrantExpandable(expandable) : null;
+    this.expansion = expandable && expandable.entitlementIds.some((id) => id.trim() !== '') ? encodeGrantExpandable(expandable) : null;
     writeGrantFields(this.writer.reset(), stored, this.entitlementBytes(grant.entitlement));
-    return { data: this.writer.view(), expansion };
+    return this.writer.view();
   }
 
   private entitlementBytes(entitlement: Entitlement): Uint8Array {

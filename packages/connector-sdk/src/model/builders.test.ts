@@ -105,4 +105,15 @@ describe('entitlements and grants', () => {
     expect(g.entitlement.id).toBe('team:901:admin');
     expect(findAnnotation(g.annotations, 'c1.connector.v2.GrantMetadata')?.metadata).toEqual({ via: 'sync' });
   });
+
+  it('gives the grants of one resource and slug one entitlement object, and other slugs or resources their own', () => {
+    const member = (principal: string, slug = 'member', resource = platform) =>
+      grant({ entitlement: { resource, slug }, principal: resourceId('user', principal) }).entitlement;
+    expect(member('1')).toBe(member('2'));
+    expect(member('1', 'admin')).not.toBe(member('1'));
+    expect(member('1', 'admin').id).toBe('team:901:admin');
+    const other = groupResource({ type: team, id: 902, displayName: 'Other' });
+    expect(member('1', 'member', other)).not.toBe(member('1'));
+    expect(member('1', 'member', other).id).toBe('team:902:member');
+  });
 });

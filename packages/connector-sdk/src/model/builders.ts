@@ -159,7 +159,10 @@ export function entitlement(init: EntitlementInit): Entitlement {
 
 /** What {@link grant} takes. */
 export interface GrantInit {
-  /** The entitlement, or the resource and slug it is built from. */
+  /**
+   * The entitlement, or the resource and slug it is built from. Grants built from the same
+   * resource object and slug share one entitlement object, to be treated as read-only.
+   */
   entitlement: Entitlement | { resource: Resource | ResourceId; slug: string };
   /** The principal holding it; a bare id is enough. */
   principal: Resource | ResourceId;
@@ -184,9 +187,19 @@ function stubResource(id: ResourceId): Resource {
   return { id, displayName: '', annotations: [] };
 }
 
+/**
+ * Stub entitlements by the resource (or resource id) object they were built from, then by slug:
+ * the grants a connector builds from one group object and one slug share one entitlement, so a
+ * page of a thousand memberships builds it once and the store encodes it once.
+ */
+const stubEntitlements = new WeakMap<Resource | ResourceId, Map<string, Entitlement>>();
+
 function stubEntitlement(ref: { resource: Resource | ResourceId; slug: string }): Entitlement {
+  let bySlug = stubEntitlements.get(ref.resource);
+  const cached = bySlug?.get(ref.slug);
+  if (cached) return cached;
   const res = 'id' in ref.resource ? ref.resource : stubResource(ref.resource);
-  return {
+  const built: Entitlement = {
     id: entitlementId(res.id, ref.slug),
     resource: res,
     displayName: '',
@@ -195,4 +208,7 @@ function stubEntitlement(ref: { resource: Resource | ResourceId; slug: string })
     purpose: 'UNSPECIFIED',
     slug: ref.slug,
   };
+  if (!bySlug) stubEntitlements.set(ref.resource, (bySlug = new Map()));
+  bySlug.set(ref.slug, built);
+  return built;
 }

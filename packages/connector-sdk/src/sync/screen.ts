@@ -19,19 +19,23 @@ export function screenPage<T extends Resource | Entitlement | Grant>(
   const kept: T[] = [];
   const source = endpoints === undefined ? what : `${what} (${endpoints})`;
   const sourceFields = endpoints === undefined ? { listing: what } : { listing: what, endpoint: endpoints };
+  // One findings object serves every item that fits as it is (nearly all); an item with
+  // findings gets a fresh one for the item after it.
+  let findings: LimitFindings = { fixed: [] };
   for (const item of items) {
-    const findings: LimitFindings = { fixed: [] };
     const fitted = fit(item, findings);
-    if (findings.skip !== undefined) {
-      const record = recordName(item);
-      run.warning(`${source}: skipped ${record}: ${findings.skip}, Baton's limit`, { ...sourceFields, record });
+    if (findings.skip === undefined && findings.fixed.length === 0) {
+      kept.push(fitted);
       continue;
     }
-    if (findings.fixed.length > 0) {
-      const record = recordName(item);
+    const record = recordName(item);
+    if (findings.skip !== undefined) {
+      run.warning(`${source}: skipped ${record}: ${findings.skip}, Baton's limit`, { ...sourceFields, record });
+    } else {
       run.logger.warn(`${source}: ${record} fitted to Baton's limits: ${findings.fixed.join('; ')}`, { ...sourceFields, record });
+      kept.push(fitted);
     }
-    kept.push(fitted);
+    findings = { fixed: [] };
   }
   return kept;
 }

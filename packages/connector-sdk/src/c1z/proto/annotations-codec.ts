@@ -55,29 +55,29 @@ const optionalResourceId = (w: ProtoWriter, field: number, value: ResourceId | u
 function encodeUserTrait(t: UserTrait): Uint8Array {
   const w = new ProtoWriter();
   for (const email of t.emails) {
-    w.message(1, new ProtoWriter().string(1, email.address).bool(2, email.isPrimary).finish());
+    const at = w.begin(1);
+    w.string(1, email.address).bool(2, email.isPrimary).end(at);
   }
-  w.message(2, new ProtoWriter().int(1, USER_STATUS_NUMBERS[t.status.status]).string(2, t.status.details).finish());
+  const statusAt = w.begin(2);
+  w.int(1, USER_STATUS_NUMBERS[t.status.status]).string(2, t.status.details).end(statusAt);
   optionalStruct(w, 3, t.profile);
   w.int(5, ACCOUNT_TYPE_NUMBERS[t.accountType]);
   w.string(6, t.login);
   w.strings(7, t.loginAliases);
   optionalTimestamp(w, 8, t.createdAt);
   optionalTimestamp(w, 9, t.lastLogin);
-  if (t.mfaStatus) w.message(10, new ProtoWriter().bool(1, t.mfaStatus.mfaEnabled).finish());
-  if (t.ssoStatus) w.message(11, new ProtoWriter().bool(1, t.ssoStatus.ssoEnabled).finish());
+  if (t.mfaStatus) {
+    const at = w.begin(10);
+    w.bool(1, t.mfaStatus.mfaEnabled).end(at);
+  }
+  if (t.ssoStatus) {
+    const at = w.begin(11);
+    w.bool(1, t.ssoStatus.ssoEnabled).end(at);
+  }
   if (t.structuredName) {
     const n = t.structuredName;
-    w.message(
-      12,
-      new ProtoWriter()
-        .string(1, n.givenName)
-        .string(2, n.familyName)
-        .strings(3, n.middleNames)
-        .string(4, n.prefix)
-        .string(5, n.suffix)
-        .finish(),
-    );
+    const at = w.begin(12);
+    w.string(1, n.givenName).string(2, n.familyName).strings(3, n.middleNames).string(4, n.prefix).string(5, n.suffix).end(at);
   }
   w.strings(13, t.employeeIds);
   return w.finish();

@@ -15,6 +15,8 @@ const spareBuffers: Uint8Array[] = [];
 const FIRST_BUFFER_BYTES = 256;
 /** Buffers grown past this size are dropped after use rather than kept for reuse. */
 const LARGEST_SPARE_BYTES = 64 * 1024;
+/** Views of messages up to this size are kept by {@link ProtoWriter.view} for reuse. */
+const LARGEST_KEPT_VIEW_BYTES = 4096;
 
 /**
  * Builds one protobuf message in a growable byte buffer. Every `field*` method skips proto3
@@ -24,6 +26,11 @@ const LARGEST_SPARE_BYTES = 64 * 1024;
 export class ProtoWriter {
   private buf: Uint8Array = spareBuffers.pop() ?? new Uint8Array(FIRST_BUFFER_BYTES);
   private pos = 0;
+  /**
+   * Views of {@link buf} handed out by {@link view}, by length: a writer reused row after row
+   * produces rows of a few dozen lengths, so each view object is made once, not once per row.
+   */
+  private views: (Uint8Array | undefined)[] = [];
 
   /** Appends a raw varint (unsigned, or a negative int64 as ten bytes). */
   varint(value: number | bigint): this {
@@ -177,7 +184,12 @@ export class ProtoWriter {
    * the writer is written to or {@link reset}. For a writer reused message after message.
    */
   view(): Uint8Array {
-    return this.buf.subarray(0, this.pos);
+    let view = this.views[this.pos];
+    if (view === undefined) {
+      view = this.buf.subarray(0, this.pos);
+      if (this.pos <= LARGEST_KEPT_VIEW_BYTES) this.views[this.pos] = view;
+    }
+    return view;
   }
 
   /** Empties the writer, keeping its buffer, so it can build the next message. */
@@ -192,6 +204,7 @@ export class ProtoWriter {
     if (this.buf.length <= LARGEST_SPARE_BYTES) spareBuffers.push(this.buf);
     this.buf = EMPTY;
     this.pos = 0;
+    this.views = [];
     return out;
   }
 
@@ -207,6 +220,7 @@ export class ProtoWriter {
     const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + bytes, FIRST_BUFFER_BYTES));
     grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
+    this.views = [];
   }
 }
 
