@@ -1,7 +1,7 @@
 /**
  * Benchmark: a synthetic 1,000,000-grant sync through the real engine into a real c1z file.
  * `npm run bench` runs it (via compare.mjs) at three sizes beside the raw SQLite floor; alone,
- * `node --max-semi-space-size=2 --heap-growing-percent=50 bench/sync-1m.mjs` (the SDK's
+ * `node --optimize-for-size bench/sync-1m.mjs` (the SDK's
  * SYNC_NODE_FLAGS) after `npx tsup` prints one run's figures as JSON.
  * Sizes: BENCH_USERS (default 100000), BENCH_GROUPS (1000), BENCH_MEMBERS (1000 per group),
  * BENCH_WORKERS (4). BENCH_OUT, when set, is where the c1z file is written and kept.

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2 --heap-growing-percent=50
+#!/usr/bin/env -S node --optimize-for-size
 import { runConnectorBin } from '@c1/connector-sdk/bin';
 import { teamtailorIdentity } from './identity.js';
 
