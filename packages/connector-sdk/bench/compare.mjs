@@ -11,9 +11,15 @@
  * measures another one. `start MiB` is the sync process's RSS before the sync (Node and the
  * loaded SDK), `x smallest` its peak RSS over the smallest size's. `x floor` is the median over
  * the runs of each sync's objects/s over that of the floor run right after it.
+ *
+ * When Go is on PATH, the same workload also runs through baton-sdk v0.25's own syncer
+ * (compat/benchconnector, built once per bench) with each storage engine in BENCH_BATON
+ * (default `pebble,sqlite`; `none` skips it), at the sizes in BENCH_BATON_SIZES (default
+ * 10000,100000: its SQLite engine takes minutes a run at 1M). Its `x floor` pairs it with the
+ * floor runs of the same size.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,12 +39,59 @@ function child(script, env) {
   return JSON.parse(stdout);
 }
 
+const BATON_ENGINES = (process.env.BENCH_BATON ?? 'pebble,sqlite').split(',').filter((engine) => engine !== '' && engine !== 'none');
+const BATON_SIZES = (process.env.BENCH_BATON_SIZES ?? '10000,100000').split(',').map(Number);
+
+/** Builds compat/benchconnector into `dir`; undefined (with a note why) when Go is missing or the build fails. */
+function buildBatonConnector(dir) {
+  if (BATON_ENGINES.length === 0) return undefined;
+  const binary = join(dir, 'benchconnector');
+  const build = spawnSync('go', ['build', '-mod=readonly', '-o', binary, './benchconnector'], {
+    cwd: join(here, '..', 'compat'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (build.error || build.status !== 0) {
+    process.stderr.write(`  baton-sdk rows skipped: ${build.error ? 'no go on PATH' : `go build failed: ${build.stderr.trim()}`}\n`);
+    return undefined;
+  }
+  return binary;
+}
+
+/**
+ * One sync of the workload through baton-sdk into `out`, as figures like sync-1m.mjs's. A run
+ * that exits without printing its figures (seen once in many) is run again, once.
+ */
+function batonSync(binary, engine, sizeEnv, grants, out) {
+  let line;
+  for (let attempt = 0; attempt < 2 && line === undefined; attempt++) {
+    rmSync(out, { force: true });
+    const stdout = execFileSync(binary, ['--file', out, '--storage-engine', engine], {
+      env: { ...process.env, ...sizeEnv },
+      stdio: ['ignore', 'pipe', 'ignore'],
+      encoding: 'utf8',
+    });
+    line = stdout.split('\n').find((text) => text.startsWith('{'));
+  }
+  if (line === undefined) throw new Error(`benchconnector (${engine}, ${grants} grants) printed no figures twice`);
+  const figures = JSON.parse(line);
+  const groups = grants / 1000;
+  const objects = 2 + grants / 10 + groups + groups + grants;
+  return {
+    ...figures,
+    objectsPerSecond: Math.round(objects / figures.seconds),
+    objectsPerCpuSecond: Math.round(objects / figures.cpuSeconds),
+    fileBytes: statSync(out).size,
+  };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values) => `${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)}`;
 
 const dir = mkdtempSync(join(tmpdir(), 'sync-compare-'));
 const rows = [];
 try {
+  const batonBinary = buildBatonConnector(dir);
   for (const grants of SIZES) {
     const sizeEnv = { BENCH_GROUPS: String(grants / 1000), BENCH_MEMBERS: '1000', BENCH_USERS: String(grants / 10) };
     const ours = [];
@@ -87,6 +140,29 @@ try {
         ratio: '1.00',
       },
     );
+    if (batonBinary === undefined || !BATON_SIZES.includes(grants)) continue;
+    for (const engine of BATON_ENGINES) {
+      const baton = [];
+      for (let run = 0; run < RUNS; run++) {
+        const out = join(dir, `${grants}-${engine}-${run}.c1z`);
+        baton.push(batonSync(batonBinary, engine, sizeEnv, grants, out));
+        rmSync(out, { force: true });
+        process.stderr.write(`  ${grants} grants, baton-sdk ${engine}, run ${run + 1}/${RUNS}: ${baton.at(-1).seconds.toFixed(2)} s\n`);
+      }
+      rows.push({
+        grants,
+        what: `baton-sdk ${engine}`,
+        wall: pick(baton, 'seconds'),
+        spread: spread(baton.map((e) => e.seconds)),
+        cpu: pick(baton, 'cpuSeconds'),
+        rss: pick(baton, 'peakRssMiB'),
+        start: undefined,
+        perCpu: pick(baton, 'objectsPerCpuSecond'),
+        rate: pick(baton, 'objectsPerSecond'),
+        bytes: pick(baton, 'fileBytes'),
+        ratio: median(baton.map((entry, run) => entry.objectsPerSecond / floor[run].rowsPerSecond)).toFixed(2),
+      });
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
