@@ -54,23 +54,31 @@ var (
 	members = sizeFromEnv("BENCH_MEMBERS", 1_000)
 )
 
-// window is the [offset, end) slice of a listing of count items that a page token asks for,
-// and the token of the page after it ("" at the end).
-func window(pToken *pagination.Token, count int) (int, int, string, error) {
+// page builds the page of a listing of count items that a page token asks for, one item per
+// index with build, and returns it with the token of the page after it ("" at the end).
+func page[T any](pToken *pagination.Token, count int, build func(i int) (T, error)) ([]T, string, annotations.Annotations, error) {
 	offset := 0
 	if pToken != nil && pToken.Token != "" {
 		n, err := strconv.Atoi(pToken.Token)
 		if err != nil {
-			return 0, 0, "", fmt.Errorf("bad page token %q", pToken.Token)
+			return nil, "", nil, fmt.Errorf("bad page token %q", pToken.Token)
 		}
 		offset = n
 	}
 	end := min(offset+pageSize, count)
+	out := []T{}
+	for i := offset; i < end; i++ {
+		item, err := build(i)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		out = append(out, item)
+	}
 	next := ""
 	if end < count {
 		next = strconv.Itoa(end)
 	}
-	return offset, end, next, nil
+	return out, next, nil, nil
 }
 
 type userSyncer struct{}
@@ -78,23 +86,13 @@ type userSyncer struct{}
 func (userSyncer) ResourceType(context.Context) *v2.ResourceType { return userType }
 
 func (userSyncer) List(_ context.Context, _ *v2.ResourceId, pToken *pagination.Token) ([]*v2.Resource, string, annotations.Annotations, error) {
-	offset, end, next, err := window(pToken, users)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	out := make([]*v2.Resource, 0, end-offset)
-	for i := offset; i < end; i++ {
+	return page(pToken, users, func(i int) (*v2.Resource, error) {
 		id := strconv.Itoa(i + 1)
-		r, err := rs.NewUserResource("User "+id, userType, id, []rs.UserTraitOption{
+		return rs.NewUserResource("User "+id, userType, id, []rs.UserTraitOption{
 			rs.WithUserLogin("user" + id),
 			rs.WithEmail("user"+id+"@example.com", true),
 		})
-		if err != nil {
-			return nil, "", nil, err
-		}
-		out = append(out, r)
-	}
-	return out, next, nil, nil
+	})
 }
 
 func (userSyncer) Entitlements(context.Context, *v2.Resource, *pagination.Token) ([]*v2.Entitlement, string, annotations.Annotations, error) {
@@ -110,19 +108,9 @@ type groupSyncer struct{}
 func (groupSyncer) ResourceType(context.Context) *v2.ResourceType { return groupType }
 
 func (groupSyncer) List(_ context.Context, _ *v2.ResourceId, pToken *pagination.Token) ([]*v2.Resource, string, annotations.Annotations, error) {
-	offset, end, next, err := window(pToken, groups)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	out := make([]*v2.Resource, 0, end-offset)
-	for i := offset; i < end; i++ {
-		r, err := rs.NewGroupResource("Group "+strconv.Itoa(i+1), groupType, "g"+strconv.Itoa(i+1), nil)
-		if err != nil {
-			return nil, "", nil, err
-		}
-		out = append(out, r)
-	}
-	return out, next, nil, nil
+	return page(pToken, groups, func(i int) (*v2.Resource, error) {
+		return rs.NewGroupResource("Group "+strconv.Itoa(i+1), groupType, "g"+strconv.Itoa(i+1), nil)
+	})
 }
 
 func (groupSyncer) Entitlements(_ context.Context, r *v2.Resource, _ *pagination.Token) ([]*v2.Entitlement, string, annotations.Annotations, error) {
@@ -130,20 +118,14 @@ func (groupSyncer) Entitlements(_ context.Context, r *v2.Resource, _ *pagination
 }
 
 func (groupSyncer) Grants(_ context.Context, r *v2.Resource, pToken *pagination.Token) ([]*v2.Grant, string, annotations.Annotations, error) {
-	offset, end, next, err := window(pToken, members)
-	if err != nil {
-		return nil, "", nil, err
-	}
 	index, err := strconv.Atoi(r.GetId().GetResource()[1:])
 	if err != nil {
 		return nil, "", nil, err
 	}
-	out := make([]*v2.Grant, 0, end-offset)
-	for i := offset; i < end; i++ {
+	return page(pToken, members, func(i int) (*v2.Grant, error) {
 		principal := &v2.ResourceId{ResourceType: "user", Resource: strconv.Itoa(((index-1)*7919+i)%users + 1)}
-		out = append(out, grant.NewGrant(r, "member", principal))
-	}
-	return out, next, nil, nil
+		return grant.NewGrant(r, "member", principal), nil
+	})
 }
 
 type connector struct{}
