@@ -9,6 +9,12 @@ import { delimiter, dirname, join } from 'node:path';
 /** The Node.js LTS release the commands run under when the machine's Node is older. */
 export const PINNED_NODE = '24.22.3';
 
+/**
+ * The oldest Node.js the published packages support (their `engines` start at it): the release
+ * check runs the installed bins under it, so a flag or API it lacks fails before a release.
+ */
+export const OLDEST_NODE = '22.15.0';
+
 /** Whether version `a` (`x.y.z`) is older than version `b`. */
 export function isOlder(a, b) {
   const pa = a.split('.').map(Number);
@@ -34,20 +40,21 @@ function mustRun(command, args, options) {
 }
 
 /**
- * The pinned Node binary under `cacheRoot`, downloaded and unpacked on first use. The unpacked
- * package is moved into place with one rename, so an interrupted download leaves nothing used.
+ * The Node binary of `version` (default {@link PINNED_NODE}) under `cacheRoot`, downloaded and
+ * unpacked on first use. The unpacked package is moved into place with one rename, so an
+ * interrupted download leaves nothing used.
  */
-export function pinnedNodeBinary(cacheRoot) {
+export function pinnedNodeBinary(cacheRoot, version = PINNED_NODE) {
   const name = platformPackage();
-  const home = join(cacheRoot, `${name}-${PINNED_NODE}`);
+  const home = join(cacheRoot, `${name}-${version}`);
   const binary = join(home, process.platform === 'win32' ? 'node.exe' : join('bin', 'node'));
   if (existsSync(binary)) return binary;
   mkdirSync(cacheRoot, { recursive: true });
   const scratch = mkdtempSync(join(cacheRoot, '.download-'));
   try {
-    console.error(`Node ${process.versions.node} is older than ${PINNED_NODE}: fetching ${name}@${PINNED_NODE} from the npm registry`);
+    console.error(`fetching ${name}@${version} from the npm registry (this Node is ${process.versions.node})`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const tarball = mustRun(npm, ['pack', `${name}@${PINNED_NODE}`, '--silent', '--pack-destination', scratch], {
+    const tarball = mustRun(npm, ['pack', `${name}@${version}`, '--silent', '--pack-destination', scratch], {
       shell: process.platform === 'win32',
     })
       .trim()

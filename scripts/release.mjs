@@ -11,12 +11,15 @@
 // repository/homepage/bugs; publint (strict) and arethetypeswrong (ESM-only profile) accept it;
 // and a bin reports the version of the package.json it was packed with. Then all tarballs
 // together pass scripts/install-check.mjs: `npm install -g` of them runs no install script and
-// compiles nothing, so a dependency that brings one fails the release.
+// compiles nothing, so a dependency that brings one fails the release. The installed bins then
+// pass scripts/oldest-node-check.mjs under the oldest Node every package's `engines` names.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installCheck } from './install-check.mjs';
+import { OLDEST_NODE } from './node-runtime.mjs';
+import { enginesFloor, oldestNodeCheck } from './oldest-node-check.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, '.release');
@@ -128,7 +131,7 @@ function toolProblems(tool, args) {
   return result.status === 0 ? [] : [`${tool}: ${(result.stdout + result.stderr).trim()}`];
 }
 
-function main() {
+async function main() {
   const all = workspacePackages();
   const published = all.filter((pkg) => pkg.manifest.private !== true);
   const privateNames = new Set(all.filter((pkg) => pkg.manifest.private === true).map((pkg) => pkg.manifest.name));
@@ -149,15 +152,27 @@ function main() {
     for (const problem of report.problems) console.log(`     - ${problem}`);
   }
   const install = installCheck(reports.map((report) => join(root, report.tarball)));
-  rmSync(install.prefix, { recursive: true, force: true });
+  let oldest;
+  try {
+    oldest = await oldestNodeCheck(install.prefix, root);
+  } finally {
+    rmSync(install.prefix, { recursive: true, force: true });
+  }
   const installed = `${install.packages} packages, ${(install.kib / 1024).toFixed(1)} MiB, ${install.seconds.toFixed(1)} s`;
   console.log(
     `${install.problems.length ? 'FAIL' : 'ok  '} npm install -g of every tarball: ${installed}, no install script or native addon`,
   );
   for (const problem of install.problems) console.log(`     - ${problem}`);
-  if (reports.some((report) => report.problems.length > 0) || install.problems.length > 0) process.exit(1);
+  for (const pkg of published) {
+    const floor = enginesFloor(join(pkg.dir, 'package.json'));
+    if (floor !== OLDEST_NODE) oldest.problems.push(`${pkg.manifest.name}'s engines start at ${floor}, not at the checked ${OLDEST_NODE}`);
+  }
+  console.log(`${oldest.problems.length ? 'FAIL' : 'ok  '} Node ${OLDEST_NODE}: ${oldest.figures}`);
+  for (const problem of oldest.problems) console.log(`     - ${problem}`);
+  const failed = [...reports.map((report) => report.problems), install.problems, oldest.problems].some((list) => list.length > 0);
+  if (failed) process.exit(1);
   if (dryRun) console.log(`dry run: ${reports.length} tarballs in .release/, nothing published`);
   else pnpm(['exec', 'changeset', 'publish']);
 }
 
-main();
+await main();
