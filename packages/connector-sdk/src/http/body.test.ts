@@ -1,8 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConnectorError } from '../errors/connector-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
-import { exampleClient, ORIGIN } from './example-client.test-support.js';
+import { exampleClient as client, ORIGIN, rejection } from './example-client.test-support.js';
 import { oauth2ClientCredentials } from './oauth2.js';
 import { gzipBombBody } from '../testing/hostile-server.js';
 import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
@@ -10,17 +9,6 @@ import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 const MiB = 1024 * 1024;
 
 const mock = useMockAgent({ beforeEach, afterEach });
-
-const client = exampleClient;
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
 
 /** A JSON array of `bytes` bytes. */
 function jsonOf(bytes: number): string {

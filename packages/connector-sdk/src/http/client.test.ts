@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRetryableCode } from '../errors/codes.js';
-import { ConnectorError } from '../errors/connector-error.js';
 import { createHttpClient } from './client.js';
-import { exampleClient, ORIGIN, TOKEN } from './example-client.test-support.js';
+import { exampleClient as client, ORIGIN, rejection, TOKEN } from './example-client.test-support.js';
 import { JSON_HEADERS, useMockAgent } from '../testing/mock-agent.js';
 import { recordingLogger } from '../testing/recording-logger.js';
 import type { HttpWait } from './types.js';
@@ -12,17 +11,6 @@ const User = v.object({ id: v.string(), email: v.string() });
 const Users = v.array(User);
 
 const mock = useMockAgent({ beforeEach, afterEach });
-
-const client = exampleClient;
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
 
 describe('requests', () => {
   it('sends auth and user agent to a path under the base URL and validates the body', async () => {

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { ConnectorError } from '../errors/connector-error.js';
 import { fakeClock } from '../testing/fake-clock.js';
 import { bearerAuth } from './auth.js';
 import { createHttpClient } from './client.js';
@@ -24,4 +26,14 @@ export function exampleClient(overrides: Partial<HttpClientOptions> = {}) {
     ...overrides,
   });
   return { http, clock };
+}
+
+/** The ConnectorError `promise` rejects with; fails the test when it resolves or rejects with something else. */
+export async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConnectorError);
+  return error as ConnectorError;
 }
