@@ -28,6 +28,8 @@ const ilert = discoverConnectors(workspaceRoot).find((connector) => connector.na
 const BASE_TAG = 'c1-test/base:local';
 /** Where the service-mode container finds the fake C1's test CA (NODE_EXTRA_CA_CERTS). */
 const CONTAINER_CA = '/etc/c1-test/ca.pem';
+/** `docker run` options of every container here: loopback only, a read-only root with a /tmp. */
+const LOCKED_DOWN = ['--network', 'host', '--read-only', '--tmpfs', '/tmp'];
 
 function skipReason(): string | undefined {
   const problems = buildPrerequisites();
@@ -68,11 +70,7 @@ describe.skipIf(skip !== undefined)('the baton-ilert container image', () => {
     await engine.docker([
       'run',
       '--rm',
-      '--network',
-      'host',
-      '--read-only',
-      '--tmpfs',
-      '/tmp',
+      ...LOCKED_DOWN,
       '-v',
       `${data}:/data`,
       '-e',
@@ -106,11 +104,7 @@ describe.skipIf(skip !== undefined)('the baton-ilert container image', () => {
           '-d',
           '--name',
           name,
-          '--network',
-          'host',
-          '--read-only',
-          '--tmpfs',
-          '/tmp',
+          ...LOCKED_DOWN,
           '-v',
           `${ca}:${CONTAINER_CA}:ro`,
           ...Object.keys(env).flatMap((key) => ['-e', key]),
