@@ -54,12 +54,14 @@ export async function oldestNodeCheck(prefix, root) {
     const { baseUrl, token } = sandbox.services.ilert;
     const ilertEnv = { ...env, BATON_ILERT_API_TOKEN: token, BATON_ILERT_BASE_URL: baseUrl };
     const file = join(dir, 'sync.c1z');
-    const sync = await runAsync('baton-ilert', ['--file', file], ilertEnv);
-    if (sync.code !== 0) problems.push(`baton-ilert sync exited ${sync.code}: ${sync.stderr.trim()}`);
-    for (const line of strayStderr(sync.stderr)) problems.push(`baton-ilert sync wrote to stderr: ${line}`);
-    const stats = await runAsync('baton-ilert', ['stats', '--file', file], ilertEnv);
-    if (stats.code !== 0) problems.push(`baton-ilert stats exited ${stats.code}: ${stats.stderr.trim()}`);
-    for (const line of strayStderr(stats.stderr)) problems.push(`baton-ilert stats wrote to stderr: ${line}`);
+    const ilert = async (what, args) => {
+      const result = await runAsync('baton-ilert', args, ilertEnv);
+      if (result.code !== 0) problems.push(`baton-ilert ${what} exited ${result.code}: ${result.stderr.trim()}`);
+      for (const line of strayStderr(result.stderr)) problems.push(`baton-ilert ${what} wrote to stderr: ${line}`);
+      return result;
+    };
+    await ilert('sync', ['--file', file]);
+    const stats = await ilert('stats', ['stats', '--file', file]);
     const counts = stats.code === 0 ? JSON.parse(stats.stdout) : undefined;
     const users = counts?.resources?.user;
     if (counts !== undefined && users !== 200) problems.push(`baton-ilert stats counted ${users} users, not the sandbox's 200`);
