@@ -1,8 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFixture } from './fixture.test-support.js';
 import { openC1zReader, openSyncStore } from './open.js';
 
@@ -28,9 +40,34 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
+let otherUsersNode: string | undefined;
+afterAll(() => {
+  if (otherUsersNode !== undefined && otherUsersNode !== process.execPath)
+    rmSync(dirname(otherUsersNode), { recursive: true, force: true });
+});
+
+/**
+ * A Node binary the other user can run: this one, or (when this checkout lives in a folder only
+ * this user may enter, like a `mktemp -d` one) a link to it in a folder everyone may enter.
+ */
+function nodeForOtherUser(): string {
+  if (otherUsersNode !== undefined) return otherUsersNode;
+  if (spawnSync(process.execPath, ['-e', '0'], { uid: NOBODY, gid: NOBODY }).status === 0) return (otherUsersNode = process.execPath);
+  const dir = mkdtempSync(join(tmpdir(), 'node-for-nobody-'));
+  chmodSync(dir, 0o755);
+  const node = join(dir, 'node');
+  try {
+    linkSync(process.execPath, node);
+  } catch {
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
+  }
+  return (otherUsersNode = node);
+}
+
 /** Runs `script` (CommonJS) as the other user; fails the test if it fails. */
 function asOtherUser(script: string): void {
-  const child = spawnSync(process.execPath, ['-e', script], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+  const child = spawnSync(nodeForOtherUser(), ['-e', script], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
   expect(child.stderr).toBe('');
   expect(child.status).toBe(0);
 }

@@ -2,7 +2,7 @@
  * Runs a connector package's built CLI (`node dist/main.js`) the way an operator would, for
  * end-to-end tests: a child process with only the BATON_* variables the test names.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,10 +40,21 @@ export interface RunConnectorCliOptions {
    */
   during?: (child: RunningCli) => Promise<void>;
   /**
-   * The user (and group) the child runs as, e.g. an unprivileged one so a test run as root meets
-   * file modes as an operator does. Switching needs root; by default the child runs as this process.
+   * Runs the child without the capabilities that let root ignore file modes (CAP_DAC_OVERRIDE,
+   * CAP_DAC_READ_SEARCH, CAP_FOWNER), through util-linux's `setpriv`, so a test run as root
+   * meets file modes as an operator does. It stays this user, so it still reaches the package
+   * wherever the checkout lives (a private `mktemp -d` folder, say). See {@link canDropFileOverrides}.
    */
-  user?: { uid: number; gid: number };
+  withoutFileOverrides?: boolean;
+}
+
+/** `setpriv` options that take root's file-mode overrides out of the child's capability sets. */
+const DROP_FILE_OVERRIDES = ['--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-dac_override,-dac_read_search,-fowner'];
+
+/** Whether {@link RunConnectorCliOptions.withoutFileOverrides} can work here: `setpriv` runs and drops them. */
+export function canDropFileOverrides(): boolean {
+  const probe = spawnSync('setpriv', [...DROP_FILE_OVERRIDES, process.execPath, '-e', '0'], { stdio: 'ignore' });
+  return probe.status === 0;
 }
 
 /** The parent's environment without its BATON_* variables. */
@@ -64,11 +75,13 @@ export async function runConnectorCli(
   options: RunConnectorCliOptions = {},
 ): Promise<CliRunResult> {
   const nodeArgs = [...(options.preloads ?? []).flatMap((preload) => ['--import', preload]), join(packageDir, 'dist', 'main.js'), ...args];
-  const child = spawn(process.execPath, nodeArgs, {
+  const [command, commandArgs] = options.withoutFileOverrides
+    ? ['setpriv', [...DROP_FILE_OVERRIDES, process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const child = spawn(command, commandArgs, {
     cwd: packageDir,
     env: { ...environmentWithoutBaton(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...options.user,
   });
   let stdout = '';
   let stderr = '';
